@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// Newsroom: a self-hosted HTTP/1.1 JSON API over Chinese local-newspaper pages.
+// No package dependencies by design: Foundation, Glibc, Dispatch, Synchronization only.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .unsafeFlags(["-warnings-as-errors"], .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "Newsroom",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "newsroom", targets: ["newsroom"]),
+    ],
+    targets: [
+        // HTTP/1.1 over raw POSIX sockets. Knows nothing about newspapers.
+        .target(name: "HTTPServer", swiftSettings: strict),
+        // Page text -> Page/Article values. Knows nothing about sockets.
+        .target(name: "PageParser", swiftSettings: strict),
+        // Tags, localities, initiatives, authors, full-text index over parsed articles.
+        .target(name: "Analysis", dependencies: ["PageParser"], swiftSettings: strict),
+        // Immutable archive snapshots, cross-links, queries, durable page storage.
+        .target(name: "Archive", dependencies: ["PageParser", "Analysis"], swiftSettings: strict),
+        // REST handlers, JSON shapes, OpenAPI document, static frontend.
+        .target(name: "NewsroomAPI", dependencies: ["HTTPServer", "Archive"], swiftSettings: strict),
+        // Command line: serve, parse, analyze, healthcheck; configuration; signals.
+        .executableTarget(
+            name: "newsroom",
+            dependencies: ["HTTPServer", "PageParser", "Analysis", "Archive", "NewsroomAPI"],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "PageParserTests", dependencies: ["PageParser"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser"]),
+        .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

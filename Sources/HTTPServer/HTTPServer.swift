@@ -1,0 +1,1 @@
+// Placeholder: replaced as the HTTPServer module is built.

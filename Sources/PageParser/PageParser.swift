@@ -1,0 +1,1 @@
+// Placeholder: replaced as the PageParser module is built.

@@ -1,0 +1,1 @@
+print("newsroom: not yet wired")
