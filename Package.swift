@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // HTTP/1.1 over raw POSIX sockets. Knows nothing about newspapers.
         .target(name: "HTTPServer", swiftSettings: strict),
+        // Ordered JSON values written straight to bytes (CLI output, API responses).
+        .target(name: "JSONValue", swiftSettings: strict),
         // Page text -> Page/Article values. Knows nothing about sockets.
         .target(name: "PageParser", swiftSettings: strict),
         // Tags, localities, initiatives, authors, full-text index over parsed articles.
@@ -23,11 +25,11 @@ let package = Package(
         // Immutable archive snapshots, cross-links, queries, durable page storage.
         .target(name: "Archive", dependencies: ["PageParser", "Analysis"], swiftSettings: strict),
         // REST handlers, JSON shapes, OpenAPI document, static frontend.
-        .target(name: "NewsroomAPI", dependencies: ["HTTPServer", "Archive"], swiftSettings: strict),
+        .target(name: "NewsroomAPI", dependencies: ["HTTPServer", "Archive", "JSONValue"], swiftSettings: strict),
         // Command line: serve, parse, analyze, healthcheck; configuration; signals.
         .executableTarget(
             name: "newsroom",
-            dependencies: ["HTTPServer", "PageParser", "Analysis", "Archive", "NewsroomAPI"],
+            dependencies: ["HTTPServer", "PageParser", "Analysis", "Archive", "NewsroomAPI", "JSONValue"],
             swiftSettings: strict
         ),
 

@@ -1,0 +1,420 @@
+/// Reads a page's units in order and decides which article each belongs to. The state is the
+/// article being read, the headline stack not yet placed, and captions not yet attached.
+///
+/// The rules, in the order a reader applies them:
+/// - Short unpunctuated lines pile up as a headline stack until something else comes. Column names
+///   in it are banners; the last remaining line is the headline, the one above a kicker when it
+///   looks like one (ends in a dash or names a place), and the rest banners.
+/// - A stack followed by an author line or a byline always starts an article. Followed by body
+///   text, a stack of two lines starts one; a single line is a subheading inside an open article,
+///   a headline after a closed one, and ordinary text when it is the tail of a cut paragraph.
+/// - A closing credit ends an article; body text after it starts a new one, untitled if need be.
+struct PageAssembler {
+    let recognizers: Recognizers
+    var configuration: ParserConfiguration { recognizers.configuration }
+
+    private(set) var drafts: [ArticleDraft] = []
+    private(set) var banners: [String] = []
+    private(set) var editors: [EditorCredit] = []
+    private(set) var emails: [String] = []
+    private(set) var pageNumbers: [String] = []
+    private(set) var furniture: [String] = []
+    private(set) var newspaper: String?
+    private(set) var captionPlacements: [CaptionPlacement] = []
+    /// Text that looked like body but had no article to go to (an orphan credit, say).
+    private(set) var orphans: [String] = []
+
+    private var stack: [Unit] = []
+    private var current: Int?
+    private var pendingSeries: String?
+    private var floatingCaptions: [Int] = []
+    private var digestSection = false
+    /// A banner or an editor line separates page sections; articles do not run across it.
+    private var sectionBreak = false
+
+    struct CaptionPlacement {
+        var caption: Caption
+        var previous: Int?
+        var next: Int?
+    }
+
+    init(recognizers: Recognizers) {
+        self.recognizers = recognizers
+    }
+
+    mutating func read(_ units: [Unit]) {
+        for (index, unit) in units.enumerated() {
+            read(unit, following: units[(index + 1)...])
+        }
+        closeStackAtEnd()
+    }
+
+    // MARK: - One unit
+
+    private mutating func read(_ unit: Unit, following: ArraySlice<Unit>) {
+        switch unit.kind {
+        case .editors(let credits):
+            editors += credits
+            furniture.append(unit.raw)
+            sectionBreak = true
+        case .emails(let found):
+            emails += found
+            furniture.append(unit.raw)
+        case .pageNumber:
+            pageNumbers.append(unit.text)
+            furniture.append(unit.raw)
+        case .heading:
+            stack.append(unit)
+        case .caption(let caption):
+            captionPlacements.append(CaptionPlacement(caption: caption, previous: current, next: nil))
+            floatingCaptions.append(captionPlacements.count - 1)
+        case .series:
+            if stack.isEmpty, let index = current, !drafts[index].closed, !drafts[index].hasBody {
+                drafts[index].series = unit.text
+            } else {
+                pendingSeries = unit.text
+            }
+        case .authorLine(let names):
+            readAuthorLine(unit, names: names, following: following)
+        case .byline(let byline):
+            readStandaloneByline(byline)
+        case .credit(let credit):
+            readStandaloneCredit(credit, unit: unit)
+        case .body:
+            readBody(unit)
+        }
+    }
+
+    private mutating func readAuthorLine(_ unit: Unit, names: [String], following: ArraySlice<Unit>) {
+        let people = names.map { Person(name: $0, role: .author) }
+        let next = following.first(where: { !$0.isFurniture })
+        // A name-shaped line right before another author line or byline is a headline.
+        if let next, isAuthorOrByline(next), stack.isEmpty || !stackHasHeadline() {
+            stack.append(Unit(kind: .heading(level: nil, bold: false), text: unit.text, raw: unit.raw, markdown: unit.markdown))
+            return
+        }
+        if !stack.isEmpty {
+            startArticleFromStack()
+            drafts[current!].authors += people
+            return
+        }
+        if let index = current, !drafts[index].closed, !sectionBreak {
+            if !drafts[index].hasBody {
+                drafts[index].authors += people
+                return
+            }
+            // An author printed at the end of the text, with a headline or the page end after it.
+            if drafts[index].authors.isEmpty, next.map({ !$0.isBody }) ?? true {
+                drafts[index].authors += people
+                return
+            }
+        }
+        startArticle(title: nil)
+        drafts[current!].authors += people
+    }
+
+    private func isAuthorOrByline(_ unit: Unit) -> Bool {
+        switch unit.kind {
+        case .authorLine, .byline: return true
+        default: return false
+        }
+    }
+
+    private func stackHasHeadline() -> Bool {
+        stack.contains { !recognizers.furniture.isColumnName($0.text) }
+    }
+
+    private mutating func readStandaloneByline(_ byline: Byline) {
+        noteOrganisation(byline.organisation)
+        if !stack.isEmpty {
+            startArticleFromStack()
+        } else if let index = current, !drafts[index].closed, !sectionBreak,
+                  !drafts[index].hasByline, !drafts[index].hasBody || drafts[index].authors.isEmpty {
+            // The byline belongs to the article being read.
+        } else {
+            startArticle(title: nil)
+        }
+        let index = current!
+        drafts[index].authors += byline.people
+        drafts[index].hasByline = true
+        drafts[index].bylineOrganisation = drafts[index].bylineOrganisation ?? byline.organisation
+    }
+
+    private mutating func readStandaloneCredit(_ credit: ClosingCredit, unit: Unit) {
+        // Short lines before a credit are the cut tail of the last paragraph, not headlines.
+        if !stack.isEmpty, let index = current, !drafts[index].closed {
+            for line in stack { drafts[index].appendBody(line.text, openers: configuration.paragraphOpeners) }
+            stack.removeAll()
+        } else if !stack.isEmpty {
+            closeStackAsBanners()
+        }
+        guard let index = current, !drafts[index].closed else {
+            orphans.append(unit.text)
+            return
+        }
+        apply(credit, to: index)
+    }
+
+    private mutating func apply(_ credit: ClosingCredit, to index: Int) {
+        if let affiliation = credit.affiliation { drafts[index].affiliation = affiliation }
+        if let source = credit.source { drafts[index].source = source }
+        drafts[index].authors += credit.authors.map { Person(name: $0, role: .author) }
+        drafts[index].closed = true
+    }
+
+    // MARK: - Body text
+
+    private mutating func readBody(_ unit: Unit) {
+        var text = unit.text
+        var lead: String?
+        if configuration.boldLeadsAreSubheadings, let boldLead = unit.markdown.boldLead {
+            lead = normalizeSpaces(boldLead.lead)
+            text = dropLeadingPunctuation(boldLead.rest)
+        }
+        var startedHere = false
+        // Furniture between two halves of a cut paragraph (an editor line in the middle of a
+        // column) does not end the article: the text goes on.
+        if stack.isEmpty, sectionBreak, let index = current, !drafts[index].closed, drafts[index].endsOpen {
+            sectionBreak = false
+        }
+        if !stack.isEmpty {
+            switch resolveStackBeforeBody(unit.text) {
+            case .startedArticle:
+                startedHere = true
+            case .prependToBody(let prefix):
+                text = joinColumnBreak(prefix, unit.text)
+                lead = nil
+            case .placed:
+                break
+            }
+        }
+
+        var isLead = false
+        if lead == nil, let byline = recognizers.bylines.leading(text) {
+            noteOrganisation(byline.organisation)
+            let needsNewArticle: Bool
+            if startedHere {
+                needsNewArticle = false
+            } else if let index = current, !drafts[index].closed, !sectionBreak {
+                // A lead paragraph the layout printed after other text of its article still
+                // belongs to it, as long as the article has no byline of its own.
+                needsNewArticle = drafts[index].hasByline || (drafts[index].hasBody && !drafts[index].authors.isEmpty)
+            } else {
+                needsNewArticle = true
+            }
+            if needsNewArticle { startArticle(title: nil) }
+            let index = current!
+            drafts[index].authors += byline.people
+            drafts[index].hasByline = true
+            drafts[index].bylineOrganisation = drafts[index].bylineOrganisation ?? byline.organisation
+            text = byline.rest
+            isLead = true
+        }
+
+        let credit = recognizers.credits.trailingCredit(in: text)
+        if let credit { text = credit.remainder }
+
+        if current == nil || drafts[current!].closed || sectionBreak {
+            guard !text.isEmpty || lead != nil || credit != nil else { return }
+            startArticle(title: nil)
+        }
+        floatingCaptions.removeAll()
+        let index = current!
+        if let lead { drafts[index].appendSubheading(lead) }
+        if !text.isEmpty {
+            if isLead { drafts[index].leadItem = drafts[index].items.count }
+            drafts[index].appendBody(text, openers: configuration.paragraphOpeners, startsParagraph: isLead)
+        }
+        if let credit { apply(credit, to: index) }
+    }
+
+    private enum StackResolution {
+        case startedArticle
+        case prependToBody(String)
+        case placed
+    }
+
+    /// Decides what the headline stack is, given that body text follows it.
+    private mutating func resolveStackBeforeBody(_ body: String) -> StackResolution {
+        let hadColumnName = stack.contains { recognizers.furniture.isColumnName($0.text) }
+        let entries = stack.filter { !recognizers.furniture.isColumnName($0.text) }
+        if hadColumnName { noteSectionBanners() }
+
+        if entries.count >= 2 {
+            startArticleFromStack()
+            return .startedArticle
+        }
+        guard let entry = entries.first else {
+            stack.removeAll()
+            return .placed
+        }
+        let open = current.map { !drafts[$0].closed && !sectionBreak } ?? false
+        guard case .heading(let level, let bold) = entry.kind else {
+            startArticleFromStack()
+            return .startedArticle
+        }
+        if let level {
+            if open, let index = current, drafts[index].hasBody || drafts[index].titleLevel != nil,
+               level > (drafts[index].titleLevel ?? 0) {
+                stack.removeAll()
+                drafts[index].appendSubheading(entry.text)
+                return .placed
+            }
+            startArticleFromStack()
+            return .startedArticle
+        }
+        if bold {
+            if open, let index = current {
+                stack.removeAll()
+                drafts[index].appendSubheading(entry.text)
+                return .placed
+            }
+            startArticleFromStack()
+            return .startedArticle
+        }
+        if open, let index = current, drafts[index].endsOpen {
+            // The tail of a paragraph a column break cut off.
+            stack.removeAll()
+            drafts[index].appendBody(entry.text, openers: [])
+            return .placed
+        }
+        if open, closesWithinTail(body) {
+            stack.removeAll()
+            return .prependToBody(entry.text)
+        }
+        if open, let index = current, drafts[index].hasBody || drafts[index].title != nil || !drafts[index].authors.isEmpty {
+            stack.removeAll()
+            drafts[index].appendSubheading(entry.text)
+            return .placed
+        }
+        startArticleFromStack()
+        return .startedArticle
+    }
+
+    /// `现代化。主体协同…`: the text opens with a sentence end within a few characters, so the short
+    /// line before it was the start of that sentence.
+    private func closesWithinTail(_ body: String) -> Bool {
+        for (offset, scalar) in body.unicodeScalars.enumerated() {
+            if offset > configuration.continuationTailMaxLength { return false }
+            if scalar.isSentenceFinal { return offset > 0 }
+            if scalar.isClausePause || scalar.isColon { return false }
+        }
+        return false
+    }
+
+    private func dropLeadingPunctuation(_ text: String) -> String {
+        String(scalars: text.unicodeScalars.drop(while: { $0.isSentenceFinal || $0.isClausePause || $0.isSpaceLike }))
+    }
+
+    // MARK: - Starting articles
+
+    /// Starts an article whose headline is the last line of the stack that is not a column name.
+    private mutating func startArticleFromStack() {
+        var entries = stack
+        stack.removeAll()
+        var columnNames: [String] = []
+        entries.removeAll { entry in
+            let isColumn = recognizers.furniture.isColumnName(entry.text)
+            if isColumn { columnNames.append(entry.text) }
+            return isColumn
+        }
+        for name in columnNames { addBanner(name) }
+        if !columnNames.isEmpty { sectionBreak = true }
+        if columnNames.contains(where: { configuration.digestSectionNames.contains($0) }) {
+            digestSection = true
+        } else if !columnNames.isEmpty {
+            digestSection = false
+        }
+
+        // `——记…` under a headline is its subtitle.
+        var subtitle: String?
+        if entries.count >= 2, let last = entries.last, last.text.hasPrefix("——") || last.text.hasPrefix("—") {
+            subtitle = normalizeSpaces(last.text)
+            entries.removeLast()
+        }
+        guard let headline = entries.popLast() else {
+            startArticle(title: nil)
+            drafts[current!].subtitle = subtitle
+            return
+        }
+        var kicker: String?
+        if let above = entries.last, isKicker(above.text) {
+            kicker = normalizeSpaces(above.text)
+            entries.removeLast()
+        }
+        for banner in entries { addBanner(banner.text) }
+        if !entries.isEmpty { sectionBreak = true }
+        var level: Int?
+        if case .heading(let headingLevel, _) = headline.kind { level = headingLevel }
+        startArticle(title: normalizeSpaces(headline.text), level: level)
+        drafts[current!].kicker = kicker
+        drafts[current!].subtitle = subtitle
+    }
+
+    private func isKicker(_ text: String) -> Bool {
+        let trimmed = text.trimmedSpaces
+        if trimmed.hasSuffix("——") || trimmed.hasSuffix("—") || trimmed.hasSuffix("──") { return true }
+        if trimmed.hasSuffix(":") || trimmed.hasSuffix("：") { return true }
+        return recognizers.furniture.isLocalityLine(trimmed)
+    }
+
+    private mutating func startArticle(title: String?, level: Int? = nil) {
+        var draft = ArticleDraft()
+        draft.title = title
+        draft.titleLevel = level
+        draft.inDigestSection = digestSection
+        draft.continuesSection = current != nil && !sectionBreak
+        if let series = pendingSeries {
+            draft.series = series
+            pendingSeries = nil
+        }
+        drafts.append(draft)
+        let newIndex = drafts.count - 1
+        for placement in floatingCaptions { captionPlacements[placement].next = newIndex }
+        floatingCaptions.removeAll()
+        current = newIndex
+        sectionBreak = false
+    }
+
+    // MARK: - Furniture
+
+    private mutating func noteSectionBanners() {
+        var kept: [Unit] = []
+        for entry in stack {
+            if recognizers.furniture.isColumnName(entry.text) {
+                addBanner(entry.text)
+                sectionBreak = true
+                if configuration.digestSectionNames.contains(entry.text) {
+                    digestSection = true
+                } else {
+                    digestSection = false
+                }
+            } else {
+                kept.append(entry)
+            }
+        }
+        stack = kept
+    }
+
+    private mutating func addBanner(_ text: String) {
+        let banner = normalizeSpaces(text)
+        banners.append(banner)
+        furniture.append(banner)
+        if newspaper == nil, let name = recognizers.furniture.newspaperName(in: banner) { newspaper = name }
+    }
+
+    private mutating func noteOrganisation(_ organisation: String?) {
+        guard newspaper == nil, let organisation else { return }
+        newspaper = recognizers.furniture.newspaperName(in: organisation)
+    }
+
+    private mutating func closeStackAsBanners() {
+        for entry in stack { addBanner(entry.text) }
+        stack.removeAll()
+    }
+
+    /// Headings left at the end of the page are empty section heads.
+    private mutating func closeStackAtEnd() {
+        closeStackAsBanners()
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// The page text cut into units: the smallest pieces the assembler reasons about. A unit is one
+/// printed line, except that a caption block stays whole and hard-wrapped lines of one paragraph
+/// are joined back.
+struct Unit {
+    enum Kind {
+        /// A headline, kicker, column name or subheading candidate: short and unpunctuated, or
+        /// marked up as a heading (`level`) or as a whole bold line.
+        case heading(level: Int?, bold: Bool)
+        case body
+        case authorLine([String])
+        case byline(Byline)
+        case credit(ClosingCredit)
+        case caption(Caption)
+        case editors([EditorCredit])
+        case emails([String])
+        case pageNumber
+        case series
+    }
+
+    var kind: Kind
+    /// The text without markdown marks.
+    var text: String
+    /// The source lines, verbatim.
+    var raw: String
+    var markdown: MarkdownLine
+
+    var isBody: Bool { if case .body = kind { return true } else { return false } }
+    var isHeading: Bool { if case .heading = kind { return true } else { return false } }
+    var isFurniture: Bool {
+        switch kind {
+        case .editors, .emails, .pageNumber: return true
+        default: return false
+        }
+    }
+}
+
+struct Recognizers {
+    let configuration: ParserConfiguration
+    let names: PersonNames
+    let bylines: BylineRecognizer
+    let credits: CreditRecognizer
+    let captions: CaptionRecognizer
+    let furniture: FurnitureRecognizer
+
+    init(configuration: ParserConfiguration) {
+        self.configuration = configuration
+        names = PersonNames(surnames: configuration.surnames)
+        bylines = BylineRecognizer(configuration: configuration, names: names)
+        credits = CreditRecognizer(configuration: configuration, names: names)
+        captions = CaptionRecognizer(configuration: configuration, names: names, bylines: bylines)
+        furniture = FurnitureRecognizer(configuration: configuration, names: names)
+    }
+}
+
+/// Blocks are runs of non-blank lines. A block whose lines end with a photo credit is one caption;
+/// otherwise every line is its own unit, after hard-wrapped lines are joined.
+func pageUnits(_ text: String, recognizers: Recognizers) -> [Unit] {
+    var units: [Unit] = []
+    var block: [String] = []
+    func flush() {
+        defer { block.removeAll(keepingCapacity: true) }
+        guard !block.isEmpty else { return }
+        if block.count > 1, let caption = recognizers.captions.caption(lines: block) {
+            let raw = block.joined(separator: "\n")
+            units.append(Unit(kind: .caption(caption), text: caption.text, raw: raw, markdown: MarkdownLine(caption.text)))
+            return
+        }
+        for line in unwrapLines(block, configuration: recognizers.configuration) {
+            units.append(classify(line, recognizers: recognizers))
+        }
+    }
+    text.enumerateLines { line, _ in
+        if line.trimmedSpaces.isEmpty {
+            flush()
+        } else {
+            block.append(line)
+        }
+    }
+    flush()
+    return units
+}
+
+/// Joins lines of one block that are hard-wrapped text: lines about as long as the block's longest
+/// line that stop mid-sentence continue on the next line. Short lines (headlines, names) stay apart.
+func unwrapLines(_ lines: [String], configuration: ParserConfiguration) -> [String] {
+    guard lines.count > 1 else { return lines.map(\.trimmedSpaces) }
+    let trimmed = lines.map(\.trimmedSpaces)
+    let longest = trimmed.map(\.scalarCount).max() ?? 0
+    let fullWidth = max(configuration.wrappedLineMinLength, Int((Double(longest) * configuration.wrappedLineRatio).rounded(.up)))
+    var result: [String] = []
+    var carry: String?
+    for line in trimmed {
+        let joined = carry.map { joinColumnBreak($0, line) } ?? line
+        if line.scalarCount >= fullWidth, !textIsComplete(line), !line.hasPrefix("#") {
+            carry = joined
+        } else {
+            result.append(joined)
+            carry = nil
+        }
+    }
+    if let carry { result.append(carry) }
+    return result
+}
+
+func classify(_ line: String, recognizers: Recognizers) -> Unit {
+    let configuration = recognizers.configuration
+    let markdown = MarkdownLine(line)
+    let text = markdown.text
+    func unit(_ kind: Unit.Kind) -> Unit { Unit(kind: kind, text: text, raw: line, markdown: markdown) }
+
+    if let editors = recognizers.furniture.editorCredits(text) { return unit(.editors(editors)) }
+    if let emails = recognizers.furniture.furnitureEmails(text) { return unit(.emails(emails)) }
+    if recognizers.furniture.isPageNumber(text) { return unit(.pageNumber) }
+    if let credit = recognizers.credits.trailingCredit(in: text), credit.remainder.isEmpty {
+        return unit(.credit(credit))
+    }
+    if let caption = recognizers.captions.caption(lines: [text]) { return unit(.caption(caption)) }
+    // Column names first: `智库·理论` is shaped like a transliterated name but is a column.
+    if recognizers.furniture.isColumnName(text) {
+        return unit(.heading(level: markdown.headingLevel, bold: markdown.isFullyBold))
+    }
+    if markdown.headingLevel == nil, !markdown.isFullyBold {
+        if let byline = recognizers.bylines.standalone(text) { return unit(.byline(byline)) }
+        if let names = authorLineNames(text, configuration: configuration, names: recognizers.names) {
+            return unit(.authorLine(names))
+        }
+        if recognizers.furniture.isSeries(text) { return unit(.series) }
+    }
+    if let level = markdown.headingLevel { return unit(.heading(level: level, bold: markdown.isFullyBold)) }
+    if markdown.isFullyBold, text.scalarCount <= configuration.maxHeadingLength * 2 {
+        return unit(.heading(level: nil, bold: true))
+    }
+    if text.scalarCount <= configuration.maxHeadingLength, looksLikeHeading(text, configuration: configuration) {
+        return unit(.heading(level: nil, bold: false))
+    }
+    return unit(.body)
+}
+
+/// A short line is a heading candidate unless its punctuation says it is running text: it ends a
+/// sentence or a clause, opens with a bracket, pauses more often than a headline does
+/// (`积极高效的组织力,激发了…,小区外围…,一家餐厅`), or opens like a paragraph and pauses
+/// (`三是从重点企业、龙头企业延伸…`).
+func looksLikeHeading(_ text: String, configuration: ParserConfiguration) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    guard let last = scalars.last, let first = scalars.first else { return false }
+    if last.isSentenceFinal || last.isClausePause || last.isColon { return false }
+    if last.isClosingMark, scalars.count >= 2, scalars[scalars.count - 2].isSentenceFinal { return false }
+    if first.isOpeningParenthesis { return false }
+    let pauses = scalars.filter(\.isClausePause).count
+    if pauses > configuration.maxHeadingPauses { return false }
+    if pauses > 0, configuration.paragraphOpeners.contains(where: { text.hasPrefix($0) }) { return false }
+    return true
+}
+
+/// The text ends a sentence (possibly inside closing quotes) or introduces what follows with a
+/// colon: a column break after it is a real paragraph end.
+func textIsComplete(_ text: String) -> Bool {
+    var scalars = text.unicodeScalars.reversed().drop(while: \.isSpaceLike)
+    while let last = scalars.first, last.isClosingMark {
+        scalars = scalars.dropFirst()
+        if let next = scalars.first, next.isSentenceFinal || next.isColon { return true }
+    }
+    guard let last = scalars.first else { return true }
+    return last.isSentenceFinal || last.isColon
+}
+
+/// The text stops on a pause mark (，、；): it certainly continues.
+func textEndsWithPause(_ text: String) -> Bool {
+    guard let last = text.unicodeScalars.reversed().first(where: { !$0.isSpaceLike }) else { return false }
+    return last.isClausePause
+}

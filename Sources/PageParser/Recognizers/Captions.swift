@@ -1,0 +1,84 @@
+import Foundation
+
+/// Photo captions: a short block that ends with a photo credit (`吴楚/摄`, `记者谭昕吾摄`,
+/// `受访企业供图`) and not with a sentence.
+struct CaptionRecognizer {
+    let configuration: ParserConfiguration
+    let names: PersonNames
+    let bylines: BylineRecognizer
+    private let endings: [TextPattern]
+
+    init(configuration: ParserConfiguration, names: PersonNames, bylines: BylineRecognizer) {
+        self.configuration = configuration
+        self.names = names
+        self.bylines = bylines
+        endings = configuration.captionCreditEndings.map { TextPattern("*" + $0) }
+    }
+
+    /// The caption with its credit, if these lines (one block) are a caption.
+    func caption(lines: [String]) -> Caption? {
+        let lines = lines.map(\.trimmedSpaces).filter { !$0.isEmpty }
+        guard let lastLine = lines.last else { return nil }
+        // A credit on a line of its own (`吴楚/摄` under the caption lines) is set off by a space.
+        if lines.count > 1, isCredit(lastLine) {
+            let text = joinCaptionLines(Array(lines.dropLast())) + " " + lastLine
+            return text.scalarCount <= configuration.maxCaptionLength ? Caption(text: text, credit: lastLine) : nil
+        }
+        let text = joinCaptionLines(lines)
+        guard text.scalarCount <= configuration.maxCaptionLength,
+              let last = text.unicodeScalars.last, !last.isSentenceFinal,
+              let credit = credit(atEndOf: text)
+        else { return nil }
+        return Caption(text: text, credit: credit)
+    }
+
+    /// The longest valid credit at the end of the text, starting after a space, a punctuation mark
+    /// or at the start of the text.
+    func credit(atEndOf text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        let limit = configuration.maxCaptionCreditLength
+        var start = max(0, scalars.count - limit)
+        while start < scalars.count {
+            let boundary = start == 0 || scalars[start - 1].isSpaceLike || scalars[start - 1].isSentenceFinal
+                || scalars[start - 1].isClausePause || scalars[start - 1].isClosingMark
+                || scalars[start - 1].isWidePunctuation
+            if boundary {
+                let candidate = String(scalars: scalars[start...]).trimmedSpaces
+                if isCredit(candidate) { return candidate }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    private func isCredit(_ candidate: String) -> Bool {
+        guard !candidate.isEmpty, endings.contains(where: { $0.matches(candidate) }) else { return false }
+        // `…摄` needs a photographer before it: a name, or a byline label and a name.
+        for ending in ["/摄", "／摄", "摄影", "摄"] where candidate.hasSuffix(ending) {
+            let who = String(candidate.dropLast(ending.count)).trimmedSpaces
+            if who.isEmpty { return false }
+            if names.names(in: who) != nil { return true }
+            if bylines.standalone(who) != nil { return true }
+            // `新华社记者 张三` and `本报记者张三`: an organisation before a labelled name.
+            return bylines.standalone(who.replacingOccurrences(of: "新华社", with: "")) != nil
+        }
+        return true
+    }
+}
+
+/// Caption lines are printed next to a photo; joined, they read as one text. Lines meet without
+/// a space between wide characters, and the credit is set off by one space.
+func joinCaptionLines(_ lines: [String]) -> String {
+    var text = ""
+    for line in lines.map(\.trimmedSpaces) where !line.isEmpty {
+        if text.isEmpty {
+            text = line
+        } else if let last = text.unicodeScalars.last, let first = line.unicodeScalars.first,
+                  !spaceIsMeaningful(between: last, and: first) {
+            text += line
+        } else {
+            text += " " + line
+        }
+    }
+    return text
+}
