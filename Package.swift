@@ -34,7 +34,7 @@ let package = Package(
         ),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "PageParserTests", dependencies: ["PageParser"]),
+        .testTarget(name: "PageParserTests", dependencies: ["PageParser"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser"]),
         .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive"]),

@@ -167,7 +167,8 @@ struct PageAssembler {
     private mutating func readBody(_ unit: Unit) {
         var text = unit.text
         var lead: String?
-        if configuration.boldLeadsAreSubheadings, let boldLead = unit.markdown.boldLead {
+        // `**编者按:**…` is a label of the paragraph, not a subheading.
+        if configuration.boldLeadsAreSubheadings, let boldLead = unit.markdown.boldLead, !isEditorialLabel(boldLead.lead) {
             lead = normalizeSpaces(boldLead.lead)
             text = dropLeadingPunctuation(boldLead.rest)
         }
@@ -228,6 +229,11 @@ struct PageAssembler {
         if let credit { apply(credit, to: index) }
     }
 
+    private func isEditorialLabel(_ text: String) -> Bool {
+        let label = String(text.unicodeScalars.filter { !$0.isColon && !$0.isSpaceLike }.map(Character.init))
+        return configuration.editorialTitles.contains(label)
+    }
+
     private enum StackResolution {
         case startedArticle
         case prependToBody(String)
@@ -254,8 +260,8 @@ struct PageAssembler {
             return .startedArticle
         }
         if let level {
-            if open, let index = current, drafts[index].hasBody || drafts[index].titleLevel != nil,
-               level > (drafts[index].titleLevel ?? 0) {
+            // Only an article whose own headline was a markdown heading has a heading hierarchy.
+            if open, let index = current, let titleLevel = drafts[index].titleLevel, level > titleLevel {
                 stack.removeAll()
                 drafts[index].appendSubheading(entry.text)
                 return .placed
@@ -278,7 +284,7 @@ struct PageAssembler {
             drafts[index].appendBody(entry.text, openers: [])
             return .placed
         }
-        if open, closesWithinTail(body) {
+        if open, !entry.text.unicodeScalars.contains(where: \.isSpaceLike), closesWithinTail(body) {
             stack.removeAll()
             return .prependToBody(entry.text)
         }
@@ -291,13 +297,14 @@ struct PageAssembler {
         return .startedArticle
     }
 
-    /// `现代化。主体协同…`: the text opens with a sentence end within a few characters, so the short
-    /// line before it was the start of that sentence.
+    /// `现代化。主体协同…`: the text opens with a full stop within a few characters, so the short
+    /// line before it was the start of that sentence. (A question mark does not count: a short
+    /// question often follows a subheading, `改造方案怎么定?`.)
     private func closesWithinTail(_ body: String) -> Bool {
         for (offset, scalar) in body.unicodeScalars.enumerated() {
             if offset > configuration.continuationTailMaxLength { return false }
-            if scalar.isSentenceFinal { return offset > 0 }
-            if scalar.isClausePause || scalar.isColon { return false }
+            if scalar == "。" || scalar == "." { return offset > 0 }
+            if scalar.isSentenceFinal || scalar.isClausePause || scalar.isColon { return false }
         }
         return false
     }

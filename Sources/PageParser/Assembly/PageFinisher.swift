@@ -81,6 +81,7 @@ private func makeArticle(_ draft: ArticleDraft, configuration: ParserConfigurati
     var article = Article(id: "")
     article.title = draft.title
     article.kicker = draft.kicker
+    article.subtitle = draft.subtitle
     article.series = draft.series
     article.authors = uniquePeople(draft.authors)
     article.affiliation = draft.affiliation.map(normalizeSpaces)

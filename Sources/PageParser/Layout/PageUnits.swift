@@ -148,6 +148,8 @@ func looksLikeHeading(_ text: String, configuration: ParserConfiguration) -> Boo
     if last.isSentenceFinal || last.isClausePause || last.isColon { return false }
     if last.isClosingMark, scalars.count >= 2, scalars[scalars.count - 2].isSentenceFinal { return false }
     if first.isOpeningParenthesis { return false }
+    // An opening quote or bracket left open means the line was cut mid-sentence.
+    if hasUnclosedMark(scalars) { return false }
     let pauses = scalars.filter(\.isClausePause).count
     if pauses > configuration.maxHeadingPauses { return false }
     if pauses > 0, configuration.paragraphOpeners.contains(where: { text.hasPrefix($0) }) { return false }
@@ -170,4 +172,17 @@ func textIsComplete(_ text: String) -> Bool {
 func textEndsWithPause(_ text: String) -> Bool {
     guard let last = text.unicodeScalars.reversed().first(where: { !$0.isSpaceLike }) else { return false }
     return last.isClausePause
+}
+
+/// More opening than closing quotes or brackets (`深入实施“双十双百双`).
+func hasUnclosedMark(_ scalars: [Unicode.Scalar]) -> Bool {
+    var depth = 0
+    for scalar in scalars {
+        switch scalar {
+        case "“", "‘", "《", "「", "『", "(", "（", "[", "【", "〈": depth += 1
+        case "”", "’", "》", "」", "』", ")", "）", "]", "】", "〉": depth -= 1
+        default: break
+        }
+    }
+    return depth > 0
 }

@@ -8,6 +8,8 @@ public struct Article: Sendable, Hashable {
     public var title: String?
     /// The over-line printed above the headline, e.g. `湖南长城海外销售火爆——`.
     public var kicker: String?
+    /// A line under the headline opening with a dash, e.g. `——以湘潭市雨湖区为例`.
+    public var subtitle: String?
     /// A running series label, e.g. `新区企业上新了②`.
     public var series: String?
     public var authors: [Person]
@@ -29,7 +31,7 @@ public struct Article: Sendable, Hashable {
     public var duplicatesRemoved: Int
 
     public init(
-        id: String, title: String? = nil, kicker: String? = nil, series: String? = nil,
+        id: String, title: String? = nil, kicker: String? = nil, subtitle: String? = nil, series: String? = nil,
         authors: [Person] = [], affiliation: String? = nil, credit: Credit = Credit(),
         source: String? = nil, kind: ArticleKind = .theory, dateline: String? = nil,
         paragraphs: [String] = [], subheadings: [Subheading] = [], captions: [Caption] = [],
@@ -38,6 +40,7 @@ public struct Article: Sendable, Hashable {
         self.id = id
         self.title = title
         self.kicker = kicker
+        self.subtitle = subtitle
         self.series = series
         self.authors = authors
         self.affiliation = affiliation

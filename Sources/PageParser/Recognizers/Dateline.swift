@@ -4,7 +4,11 @@ func dateline(inLead paragraph: String, maxOffset: Int) -> String? {
     let scalars = Array(paragraph.unicodeScalars.prefix(maxOffset + 12))
     var index = 0
     while index < min(scalars.count, maxOffset) {
-        guard scalars[index].isASCIIDigit, index == 0 || !scalars[index - 1].isASCIIDigit else {
+        // The date opens the lead or a sentence of it (`“…很好。”10月10日,…`), or follows the
+        // agency's place (`新华社上海10月9日电`); a date in passing (`在10月20日`) is not a dateline.
+        let opensClause = index == 0 || scalars[index - 1].isSentenceFinal || scalars[index - 1].isClosingMark
+            || scalars[index - 1].isSpaceLike
+        guard scalars[index].isASCIIDigit, opensClause || placeBeforeAgencyDate(scalars, index) else {
             index += 1
             continue
         }
@@ -35,4 +39,12 @@ func dateline(inLead paragraph: String, maxOffset: Int) -> String? {
         index += 1
     }
     return nil
+}
+
+/// `新华社上海10月9日电`: an agency dateline puts the place right before the date and `电` after it.
+private func placeBeforeAgencyDate(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    guard index > 0, scalars[index - 1].isIdeograph else { return false }
+    var cursor = index
+    while cursor < scalars.count, scalars[cursor] != "电", cursor - index < 12 { cursor += 1 }
+    return cursor < scalars.count && scalars[cursor] == "电" && scalars[cursor - 1] == "日"
 }

@@ -13,15 +13,22 @@ struct FurnitureRecognizer {
 
     /// `▶28891459 责任编辑:叶新福 邹家虎 美术编辑:赵 强 校对:张 武` → the credits, or nil when the line
     /// is not an editor line (every role must be followed by a colon and names).
+    /// Roles may also be followed by a space instead of a colon (`编辑 李明 校对 王芳`), but then the
+    /// line must open with a role, so a sentence mentioning an editor is never furniture.
     func editorCredits(_ line: String) -> [EditorCredit]? {
         let scalars = Array(line.unicodeScalars)
         guard scalars.count <= 120 else { return nil }
         var marks: [(start: Int, end: Int, role: String)] = []
         var index = 0
+        var spaced = false
         while index < scalars.count {
             var matched = false
+            let atWordStart = index == 0 || scalars[index - 1].isSpaceLike
             for role in editorRoles where index + role.count < scalars.count {
-                if scalars[index..<(index + role.count)].elementsEqual(role), scalars[index + role.count].isColon {
+                guard scalars[index..<(index + role.count)].elementsEqual(role) else { continue }
+                let next = scalars[index + role.count]
+                if next.isColon || (atWordStart && next.isSpaceLike) {
+                    if !next.isColon { spaced = true }
                     marks.append((index, index + role.count + 1, String(scalars: role)))
                     index += role.count + 1
                     matched = true
@@ -30,7 +37,8 @@ struct FurnitureRecognizer {
             }
             if !matched { index += 1 }
         }
-        guard !marks.isEmpty else { return nil }
+        guard let first = marks.first else { return nil }
+        if spaced, first.start != 0 { return nil }
         var credits: [EditorCredit] = []
         for (position, mark) in marks.enumerated() {
             let end = position + 1 < marks.count ? marks[position + 1].start : scalars.count

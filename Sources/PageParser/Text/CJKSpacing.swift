@@ -22,14 +22,24 @@ public func collapseCJKSpacing(_ text: String) -> String {
         var end = index
         while end < scalars.count, scalars[end].isSpaceLike { end += 1 }
         guard end < scalars.count, let left = out.last else { break }  // trailing run
-        if !spaceIsMeaningful(between: left, and: scalars[end]) {
-            // dropped
-        } else {
+        if spaceIsMeaningful(between: left, and: scalars[end])
+            || latinWordTouches(out.reversed(), left) || latinWordTouches(scalars[end...], scalars[end]) {
             out.append(" ")
         }
         index = end
     }
     return String(out)
+}
+
+/// A digit next to the space that belongs to a Latin word (`IPv6 技术`, `5G 网络`) keeps the space:
+/// only bare numbers (`3月8 日`) are set solid with CJK.
+private func latinWordTouches<S: Sequence>(_ run: S, _ neighbour: Unicode.Scalar) -> Bool where S.Element == Unicode.Scalar {
+    guard neighbour.isASCIIDigit else { return false }
+    for scalar in run {
+        if scalar.isASCIILetter { return true }
+        if !scalar.isASCIIDigit { return false }
+    }
+    return false
 }
 
 /// Whether a space between these two characters carries meaning and must survive.

@@ -25,6 +25,7 @@ func articleJSON(_ article: Article) -> JSON {
         ("id", .string(article.id)),
         ("title", .optional(article.title)),
         ("kicker", .optional(article.kicker)),
+        ("subtitle", .optional(article.subtitle)),
         ("series", .optional(article.series)),
         ("authors", .array(article.authors.map { .object([("name", .string($0.name)), ("role", .string($0.role.rawValue))]) })),
         ("affiliation", .optional(article.affiliation)),
