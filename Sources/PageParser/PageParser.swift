@@ -46,9 +46,17 @@ public func pageID(forFileName fileName: String) -> String {
 
 func decodePageText(_ data: Data, fileName: String) throws(PageParseError) -> String {
     if data.isEmpty { throw PageParseError(file: fileName, reason: .empty) }
-    if data.contains(0) { throw PageParseError(file: fileName, reason: .binary) }
-    if let text = String(validating: data, as: UTF8.self) { return text }
-    throw PageParseError(file: fileName, reason: .notUTF8(byteOffset: firstInvalidUTF8Offset(data)))
+    // Work on the raw buffer: iterating `Data` byte by byte is many times slower.
+    let decoded: String?? = data.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        if bytes.contains(0) { return .some(nil) }
+        return String(validating: bytes, as: UTF8.self).map { .some($0) } ?? nil
+    }
+    switch decoded {
+    case .some(.some(let text)): return text
+    case .some(.none): throw PageParseError(file: fileName, reason: .binary)
+    case .none: throw PageParseError(file: fileName, reason: .notUTF8(byteOffset: firstInvalidUTF8Offset(data)))
+    }
 }
 
 /// Where UTF-8 decoding first fails, for an error message a person can act on.

@@ -15,10 +15,10 @@ func finishPage(_ assembler: PageAssembler, fileName: String, recognizers: Recog
 
     // Drafts too small to be articles are text the layout displaced.
     var kept: [Int] = []
-    var fragments: [String] = assembler.orphans
+    var fragments: [Fragment] = assembler.orphans.map { Fragment(text: $0, position: 0) }
     for (index, draft) in assembler.drafts.enumerated() {
         if isFragment(draft, configuration: configuration) {
-            fragments += draftTexts(draft)
+            fragments += draftTexts(draft).map { Fragment(text: $0, position: kept.count) }
         } else {
             kept.append(index)
         }
@@ -29,7 +29,7 @@ func finishPage(_ assembler: PageAssembler, fileName: String, recognizers: Recog
     var previousKind: ArticleKind?
     for draftIndex in kept {
         let draft = assembler.drafts[draftIndex]
-        var article = makeArticle(draft, configuration: configuration, previousKind: previousKind)
+        var article = makeArticle(draft, recognizers: recognizers, previousKind: previousKind)
         article.id = "\(id)-\(articles.count + 1)"
         articleForDraft[draftIndex] = articles.count
         previousKind = article.kind
@@ -43,16 +43,18 @@ func finishPage(_ assembler: PageAssembler, fileName: String, recognizers: Recog
         guard let target = chooseCaptionArticle(placement.caption, previous: previous, next: next,
                                                 previousClosed: previousClosed, articles: articles)
         else {
-            fragments.append(placement.caption.text)
+            fragments.append(Fragment(text: placement.caption.text, position: articles.count))
             continue
         }
         articles[target].captions.append(placement.caption)
     }
 
     if configuration.fragmentPlacementMinEvidence > 0 {
-        fragments = placeFragments(fragments, into: &articles, minEvidence: configuration.fragmentPlacementMinEvidence)
+        page.fragments = placeFragments(fragments, into: &articles, minEvidence: configuration.fragmentPlacementMinEvidence,
+                                        window: configuration.fragmentPlacementWindow)
+    } else {
+        page.fragments = fragments.map(\.text)
     }
-    page.fragments = fragments
     page.articles = articles
     return page
 }
@@ -77,7 +79,8 @@ private func draftTexts(_ draft: ArticleDraft) -> [String] {
     return texts
 }
 
-private func makeArticle(_ draft: ArticleDraft, configuration: ParserConfiguration, previousKind: ArticleKind?) -> Article {
+private func makeArticle(_ draft: ArticleDraft, recognizers: Recognizers, previousKind: ArticleKind?) -> Article {
+    let configuration = recognizers.configuration
     var article = Article(id: "")
     article.title = draft.title
     article.kicker = draft.kicker
@@ -87,11 +90,11 @@ private func makeArticle(_ draft: ArticleDraft, configuration: ParserConfigurati
     article.affiliation = draft.affiliation.map(normalizeSpaces)
     article.source = draft.source.map(normalizeSpaces)
     if let affiliation = article.affiliation {
-        let names = PersonNames(surnames: configuration.surnames)
-        article.credit = CreditRecognizer(configuration: configuration, names: names).parse(affiliation: collapseCJKSpacing(affiliation))
+        article.credit = recognizers.credits.parse(affiliation: collapseCJKSpacing(affiliation))
     }
 
-    var seen = Set<String>()
+    // Compared as bytes: hashing a String normalises it first, which costs more than the rest.
+    var seen = Set<[UInt8]>()
     var leadParagraph: Int?
     for (itemIndex, item) in draft.items.enumerated() {
         switch item {
@@ -101,11 +104,10 @@ private func makeArticle(_ draft: ArticleDraft, configuration: ParserConfigurati
             let text = collapseCJKSpacing(raw)
             guard !text.isEmpty else { continue }
             if text.scalarCount >= configuration.minDuplicateParagraphLength {
-                if seen.contains(text) {
+                if !seen.insert(Array(text.utf8)).inserted {
                     article.duplicatesRemoved += 1
                     continue
                 }
-                seen.insert(text)
             }
             if itemIndex == draft.leadItem { leadParagraph = article.paragraphs.count }
             article.paragraphs.append(text)

@@ -38,6 +38,8 @@ public struct ParserConfiguration: Sendable {
     /// How many times the bigram across a candidate join must occur elsewhere on the page before
     /// a displaced fragment is placed back into a paragraph; 0 disables placement.
     public var fragmentPlacementMinEvidence: Int
+    /// How many articles before and after a fragment's place are searched for its origin.
+    public var fragmentPlacementWindow: Int
 
     // MARK: Word lists
 
@@ -59,7 +61,7 @@ public struct ParserConfiguration: Sendable {
     public var sourcePrefixes: [String]
     /// Byline role labels and the role each one gives (全媒体记者 → reporter).
     public var bylineRoles: [String: Person.Role]
-    /// Marks that may stand before an author line (文/, □, ◎).
+    /// Marks that may stand before an author line (文/, □, ◎), longest first.
     public var authorLinePrefixes: [String]
     /// Endings of photo credits (摄, 供图, 资料图片).
     public var captionCreditEndings: [String]
@@ -79,7 +81,7 @@ public struct ParserConfiguration: Sendable {
         continuationTailMaxLength: Int, wrappedLineMinLength: Int, wrappedLineRatio: Double,
         maxCaptionLength: Int, maxCaptionCreditLength: Int, maxDatelineOffset: Int,
         maxAuthorLineLength: Int, maxAuthorNames: Int, maxDottedColumnLength: Int, maxSeriesLength: Int,
-        boldLeadsAreSubheadings: Bool, fragmentPlacementMinEvidence: Int,
+        boldLeadsAreSubheadings: Bool, fragmentPlacementMinEvidence: Int, fragmentPlacementWindow: Int,
         columnNamePatterns: [TextPattern], digestSectionNames: [String], editorialTitles: [String],
         editorRoles: [String], emailLabels: [String], pageNumberPatterns: [TextPattern],
         affiliationPrefixes: [String], sourcePrefixes: [String], bylineRoles: [String: Person.Role],
@@ -103,6 +105,7 @@ public struct ParserConfiguration: Sendable {
         self.maxSeriesLength = maxSeriesLength
         self.boldLeadsAreSubheadings = boldLeadsAreSubheadings
         self.fragmentPlacementMinEvidence = fragmentPlacementMinEvidence
+        self.fragmentPlacementWindow = fragmentPlacementWindow
         self.columnNamePatterns = columnNamePatterns
         self.digestSectionNames = digestSectionNames
         self.editorialTitles = editorialTitles
@@ -173,6 +176,7 @@ extension ParserConfiguration {
             maxSeriesLength: try object.int("maxSeriesLength"),
             boldLeadsAreSubheadings: try object.bool("boldLeadsAreSubheadings"),
             fragmentPlacementMinEvidence: try object.int("fragmentPlacementMinEvidence"),
+            fragmentPlacementWindow: try object.int("fragmentPlacementWindow"),
             columnNamePatterns: try object.strings("columnNamePatterns").map(TextPattern.init),
             digestSectionNames: try object.strings("digestSectionNames"),
             editorialTitles: try object.strings("editorialTitles"),
@@ -182,7 +186,7 @@ extension ParserConfiguration {
             affiliationPrefixes: try object.strings("affiliationPrefixes"),
             sourcePrefixes: try object.strings("sourcePrefixes"),
             bylineRoles: bylineRoles,
-            authorLinePrefixes: try object.strings("authorLinePrefixes"),
+            authorLinePrefixes: try object.strings("authorLinePrefixes").sorted { $0.count > $1.count },
             captionCreditEndings: try object.strings("captionCreditEndings"),
             paragraphOpeners: try object.strings("paragraphOpeners"),
             localitySuffixes: try object.strings("localitySuffixes"),

@@ -25,13 +25,18 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func matches(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        // Memoised backtracking: patterns are a handful of tokens and lines are short, but the memo
-        // keeps the worst case at tokens × characters.
-        var memo = [Int: Bool]()
+        matches(Array(text.unicodeScalars))
+    }
+
+    public func matches(_ scalars: [Unicode.Scalar]) -> Bool {
+        // A literal last token must match the last character: most patterns fail here at once.
+        if case .literal(let last) = tokens.last, scalars.last != last { return false }
+        // Memoised backtracking over a flat table: 0 unknown, 1 no, 2 yes.
+        let width = scalars.count + 1
+        var memo = [UInt8](repeating: 0, count: (tokens.count + 1) * width)
         func match(_ t: Int, _ s: Int) -> Bool {
-            let key = t &* (scalars.count &+ 1) &+ s
-            if let known = memo[key] { return known }
+            let key = t * width + s
+            if memo[key] != 0 { return memo[key] == 2 }
             let result: Bool
             if t == tokens.count {
                 result = s == scalars.count
@@ -51,7 +56,7 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
                     result = found
                 }
             }
-            memo[key] = result
+            memo[key] = result ? 2 : 1
             return result
         }
         return match(0, 0)

@@ -71,15 +71,36 @@ func pageUnits(_ text: String, recognizers: Recognizers) -> [Unit] {
             units.append(classify(line, recognizers: recognizers))
         }
     }
-    text.enumerateLines { line, _ in
-        if line.trimmedSpaces.isEmpty {
+    forEachLine(in: text) { line in
+        if line.unicodeScalars.allSatisfy(\.isSpaceLike) {
             flush()
         } else {
-            block.append(line)
+            block.append(String(line))
         }
     }
     flush()
     return units
+}
+
+/// Calls `body` with each line, split at LF, CRLF or CR by scanning bytes (splitting a String by
+/// Character would segment graphemes across the whole page).
+func forEachLine(in text: String, _ body: (Substring) -> Void) {
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+        let byte = utf8[index]
+        if byte == 0x0A || byte == 0x0D {
+            body(text[start..<index])
+            var next = utf8.index(after: index)
+            if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+            start = next
+            index = next
+        } else {
+            index = utf8.index(after: index)
+        }
+    }
+    if start != utf8.endIndex { body(text[start...]) }
 }
 
 /// Joins lines of one block that are hard-wrapped text: lines about as long as the block's longest
@@ -117,6 +138,8 @@ func classify(_ line: String, recognizers: Recognizers) -> Unit {
         return unit(.credit(credit))
     }
     if let caption = recognizers.captions.caption(lines: [text]) { return unit(.caption(caption)) }
+    // Everything below applies to short lines only; long ones are body text.
+    guard text.hasAtMost(max(configuration.maxHeadingLength, configuration.maxAuthorLineLength) * 2) else { return unit(.body) }
     // Column names first: `智库·理论` is shaped like a transliterated name but is a column.
     if recognizers.furniture.isColumnName(text) {
         return unit(.heading(level: markdown.headingLevel, bold: markdown.isFullyBold))

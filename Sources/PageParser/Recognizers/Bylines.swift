@@ -24,8 +24,8 @@ struct BylineRecognizer {
 
     /// A byline that makes up the whole line.
     func standalone(_ line: String) -> Byline? {
+        guard line.hasAtMost(configuration.maxAuthorLineLength) else { return nil }
         let text = line.trimmedSpaces
-        guard text.scalarCount <= configuration.maxAuthorLineLength else { return nil }
         if let wrapped = leading(text), wrapped.rest.isEmpty { return wrapped }
         let scalars = Array(text.unicodeScalars)
         guard let firstLabel = firstLabelIndex(in: scalars, from: 0) else { return nil }
@@ -43,14 +43,14 @@ struct BylineRecognizer {
     /// A byline opening a paragraph: `ORG(credits)text`. The parenthesised part must consist of
     /// role labels and names only, so an ordinary sentence opening with a parenthesis never matches.
     func leading(_ paragraph: String) -> Byline? {
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = Array(paragraph.unicodeScalars.prefix(160))
         guard let open = scalars.prefix(40).firstIndex(where: \.isOpeningParenthesis) else { return nil }
         let organisation = String(scalars: scalars[..<open]).trimmedSpaces
         guard isPlausibleOrganisation(organisation) else { return nil }
         guard let close = scalars[(open + 1)...].firstIndex(where: \.isClosingParenthesis) else { return nil }
         let inner = Array(scalars[(open + 1)..<close])
         guard let people = parseCredits(inner), !people.isEmpty else { return nil }
-        let rest = String(scalars: scalars[(close + 1)...]).trimmedSpaces
+        let rest = String(paragraph.unicodeScalars.dropFirst(close + 1)).trimmedSpaces
         return Byline(organisation: organisation.isEmpty ? nil : organisation, people: people, rest: rest)
     }
 

@@ -18,7 +18,10 @@ struct CaptionRecognizer {
     /// The caption with its credit, if these lines (one block) are a caption.
     func caption(lines: [String]) -> Caption? {
         let lines = lines.map(\.trimmedSpaces).filter { !$0.isEmpty }
-        guard let lastLine = lines.last else { return nil }
+        // Cheap rejection first: body lines end with a sentence mark and captions never do.
+        guard let lastLine = lines.last, let lastScalar = lastLine.unicodeScalars.last, !lastScalar.isSentenceFinal,
+              lines.reduce(0, { $0 + $1.utf8.count }) <= configuration.maxCaptionLength * 4
+        else { return nil }
         // A credit on a line of its own (`吴楚/摄` under the caption lines) is set off by a space.
         if lines.count > 1, isCredit(lastLine) {
             let text = joinCaptionLines(Array(lines.dropLast())) + " " + lastLine

@@ -16,15 +16,27 @@ struct ClosingCredit: Equatable {
 struct CreditRecognizer {
     let configuration: ParserConfiguration
     let names: PersonNames
+    /// Longest first, so `作者单位系` wins over `作者单位`.
+    private let affiliationPrefixes: [String]
+    private let sourcePrefixes: [String]
+    private let positionTitles: [String]
 
-    private var affiliationPrefixes: [String] { configuration.affiliationPrefixes.sorted { $0.count > $1.count } }
-    private var sourcePrefixes: [String] { configuration.sourcePrefixes.sorted { $0.count > $1.count } }
+    init(configuration: ParserConfiguration, names: PersonNames) {
+        self.configuration = configuration
+        self.names = names
+        affiliationPrefixes = configuration.affiliationPrefixes.sorted { $0.count > $1.count }
+        sourcePrefixes = configuration.sourcePrefixes.sorted { $0.count > $1.count }
+        positionTitles = configuration.positionTitles.sorted { $0.count > $1.count }
+    }
 
     func isAffiliation(_ text: String) -> Bool { affiliationPrefixes.contains { text.hasPrefix($0) } }
     func isSource(_ text: String) -> Bool { sourcePrefixes.contains { text.hasPrefix($0) } }
 
     /// A credit closing the given text (a whole line or a paragraph's end), if there is one.
     func trailingCredit(in text: String) -> ClosingCredit? {
+        // Cheap rejection first: almost every paragraph ends with a full stop.
+        guard let lastScalar = text.unicodeScalars.reversed().first(where: { !$0.isSpaceLike && $0 != "。" && $0 != "." }),
+              lastScalar.isClosingParenthesis else { return nil }
         let scalars = Array(text.unicodeScalars)
         var end = scalars.count
         while end > 0, scalars[end - 1].isSpaceLike { end -= 1 }
@@ -78,7 +90,7 @@ struct CreditRecognizer {
         while let first = body.unicodeScalars.first, first.isColon || first == "系" || first == "为" {
             body = String(body.unicodeScalars.dropFirst()).trimmedSpaces
         }
-        let positions = configuration.positionTitles.sorted { $0.count > $1.count }
+        let positions = positionTitles
         var credit = Credit()
         // Segments split at enumeration commas and commas; a clause like `本文为…项目` is a note.
         let segments = splitOutsideParentheses(body, separators: "、,，;；")

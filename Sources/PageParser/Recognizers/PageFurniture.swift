@@ -16,8 +16,8 @@ struct FurnitureRecognizer {
     /// Roles may also be followed by a space instead of a colon (`编辑 李明 校对 王芳`), but then the
     /// line must open with a role, so a sentence mentioning an editor is never furniture.
     func editorCredits(_ line: String) -> [EditorCredit]? {
+        guard line.hasAtMost(120) else { return nil }
         let scalars = Array(line.unicodeScalars)
-        guard scalars.count <= 120 else { return nil }
         var marks: [(start: Int, end: Int, role: String)] = []
         var index = 0
         var spaced = false
@@ -52,6 +52,7 @@ struct FurnitureRecognizer {
     /// E-mail addresses on a furniture line (`本版投稿邮箱: x@y.com …`); nil when the line is body text
     /// that merely mentions an address.
     func furnitureEmails(_ line: String) -> [String]? {
+        guard line.utf8.contains(UInt8(ascii: "@")) else { return nil }
         let found = emailAddresses(in: line)
         guard !found.isEmpty else { return nil }
         let labelled = configuration.emailLabels.contains { line.contains($0) }
@@ -60,15 +61,19 @@ struct FurnitureRecognizer {
     }
 
     func isPageNumber(_ line: String) -> Bool {
-        line.scalarCount <= 12 && configuration.pageNumberPatterns.contains { $0.matches(line) }
+        guard line.hasAtMost(12) else { return false }
+        let scalars = Array(line.unicodeScalars)
+        return configuration.pageNumberPatterns.contains { $0.matches(scalars) }
     }
 
     /// Column and section names that are furniture wherever they stand.
     func isColumnName(_ text: String) -> Bool {
-        if configuration.columnNamePatterns.contains(where: { $0.matches(text) }) { return true }
+        guard text.hasAtMost(configuration.maxHeadingLength) else { return false }
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.contains(where: { $0.isSentenceFinal || $0.isClausePause }) else { return false }
+        if configuration.columnNamePatterns.contains(where: { $0.matches(scalars) }) { return true }
         if configuration.digestSectionNames.contains(text) { return true }
         // `智库·理论`, `综合·城区`: two short labels joined by a middle dot.
-        let scalars = Array(text.unicodeScalars)
         let dots = scalars.filter { $0 == "·" || $0 == "・" || $0 == "•" }.count
         return dots == 1 && scalars.count <= configuration.maxDottedColumnLength
             && scalars.allSatisfy { $0.isIdeograph || $0 == "·" || $0 == "・" || $0 == "•" }
@@ -83,6 +88,7 @@ struct FurnitureRecognizer {
 
     /// `新区企业上新了②`: a series label ends with a circled number or `之N`.
     func isSeries(_ text: String) -> Bool {
+        guard text.hasAtMost(configuration.maxSeriesLength) else { return false }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 2, scalars.count <= configuration.maxSeriesLength,
               let last = scalars.last else { return false }

@@ -45,9 +45,9 @@ struct PersonNames {
 
 /// An author line under a headline: `张作林`, `肖钊 彭鑫`, `文/李四`.
 func authorLineNames(_ line: String, configuration: ParserConfiguration, names: PersonNames) -> [String]? {
+    guard line.hasAtMost(configuration.maxAuthorLineLength) else { return nil }
     var text = line.trimmedSpaces
-    guard text.scalarCount <= configuration.maxAuthorLineLength else { return nil }
-    for prefix in configuration.authorLinePrefixes.sorted(by: { $0.count > $1.count }) where text.hasPrefix(prefix) {
+    for prefix in configuration.authorLinePrefixes where text.hasPrefix(prefix) {
         text = String(text.dropFirst(prefix.count)).trimmedSpaces
         break
     }

@@ -6,6 +6,7 @@
 /// there. Between a wide character and a Latin letter the space is kept, as good typography does.
 /// Every other run collapses to one ASCII space.
 public func collapseCJKSpacing(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: \.isSpaceLike) else { return text }
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     out.reserveCapacity(scalars.count)

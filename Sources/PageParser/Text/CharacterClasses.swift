@@ -83,6 +83,9 @@ extension StringProtocol {
     /// The text without leading and trailing spaces of any width.
     var trimmedSpaces: String {
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !first.isSpaceLike, !last.isSpaceLike {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
               let last = scalars.lastIndex(where: { !$0.isSpaceLike })
         else { return "" }
@@ -91,6 +94,18 @@ extension StringProtocol {
 
     /// Number of Unicode scalars: the length measure every threshold in `config/` uses.
     var scalarCount: Int { unicodeScalars.count }
+
+    /// `scalarCount <= limit`, answered from the UTF-8 length where that settles it (a scalar
+    /// takes one to four bytes), so long body lines are rejected without walking them.
+    func hasAtMost(_ limit: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes <= limit { return true }
+        if bytes > limit * 4 { return false }
+        return unicodeScalars.count <= limit
+    }
+
+    /// The last scalar that is not a space, found without copying.
+    var lastVisibleScalar: Unicode.Scalar? { unicodeScalars.reversed().first { !$0.isSpaceLike } }
 }
 
 extension String {

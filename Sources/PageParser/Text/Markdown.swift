@@ -1,55 +1,75 @@
-import Foundation
-
 /// What markdown the dump wrapped a line in. Dumps use `#`..`######` for headlines and `**` for
 /// bold; the printed page has neither, so both are removed from every text the parser returns.
-struct MarkdownLine: Equatable {
+struct MarkdownLine {
     /// 1...6 for `#` headings, nil otherwise.
     var headingLevel: Int?
     /// The whole line was bold (`**一、着力在“深化”上下功夫**`).
-    var isFullyBold: Bool
+    var isFullyBold = false
     /// A bold run opening the line and followed by more text: `**一是…坚定。**通过…`.
     var boldLead: (lead: String, rest: String)?
     /// The line without markdown marks.
     var text: String
 
-    static func == (a: MarkdownLine, b: MarkdownLine) -> Bool {
-        a.headingLevel == b.headingLevel && a.isFullyBold == b.isFullyBold && a.text == b.text
-            && a.boldLead?.lead == b.boldLead?.lead && a.boldLead?.rest == b.boldLead?.rest
-    }
-
     init(_ raw: String) {
-        var line = raw.trimmedSpaces
-        var level: Int?
-        if line.hasPrefix("#") {
+        // Most lines carry no markdown at all.
+        let utf8 = raw.utf8
+        if utf8.first != UInt8(ascii: "#"), !utf8.contains(UInt8(ascii: "*")), !utf8.contains(UInt8(ascii: "_")) {
+            text = raw.trimmedSpaces
+            return
+        }
+        var line = trimmed(Array(raw.unicodeScalars)[...])
+        if line.first == "#" {
             let hashes = line.prefix(while: { $0 == "#" }).count
             let after = line.dropFirst(hashes)
-            if hashes <= 6, after.isEmpty || after.first == " " || after.first == "\u{3000}" {
-                level = hashes
-                line = String(after).trimmedSpaces
+            if hashes <= 6, after.isEmpty || after.first!.isSpaceLike {
+                headingLevel = hashes
+                line = trimmed(after)
             }
         }
-        headingLevel = level
-
-        isFullyBold = false
-        boldLead = nil
-        if line.hasPrefix("**"), line.count > 4 {
+        if line.count > 4, line.first == "*", line[line.startIndex + 1] == "*" {
             let inner = line.dropFirst(2)
-            if let close = inner.range(of: "**") {
-                let lead = String(inner[..<close.lowerBound]).trimmedSpaces
-                let rest = stripBold(String(inner[close.upperBound...])).trimmedSpaces
+            if let close = indexOfDoubleStar(inner) {
+                let lead = trimmed(inner[..<close])
+                let rest = trimmed(stripBold(inner[(close + 2)...])[...])
                 if rest.isEmpty {
                     isFullyBold = !lead.isEmpty
                 } else if !lead.isEmpty {
-                    boldLead = (lead, rest)
+                    boldLead = (String(scalars: lead), String(scalars: rest))
                 }
             }
         }
-        text = stripBold(line).trimmedSpaces
+        text = String(scalars: trimmed(stripBold(line)[...]))
     }
 }
 
+private func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+    guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
+          let last = scalars.lastIndex(where: { !$0.isSpaceLike }) else { return [] }
+    return scalars[first...last]
+}
+
+private func indexOfDoubleStar(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+    var index = scalars.startIndex
+    while index + 1 < scalars.endIndex {
+        if scalars[index] == "*", scalars[index + 1] == "*" { return index }
+        index += 1
+    }
+    return nil
+}
+
 /// Removes `**` and `__` bold marks wherever they stand.
-func stripBold(_ text: String) -> String {
-    guard text.contains("**") || text.contains("__") else { return text }
-    return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+private func stripBold(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(scalars.count)
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+        let scalar = scalars[index]
+        if scalar == "*" || scalar == "_", index + 1 < scalars.endIndex, scalars[index + 1] == scalar {
+            index += 2
+            continue
+        }
+        out.append(scalar)
+        index += 1
+    }
+    return out
 }
