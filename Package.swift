@@ -18,10 +18,12 @@ let package = Package(
         .target(name: "HTTPServer", swiftSettings: strict),
         // Ordered JSON values written straight to bytes (CLI output, API responses).
         .target(name: "JSONValue", swiftSettings: strict),
+        // Character classes and text primitives for Chinese text, shared by parser and analysis.
+        .target(name: "ChineseText", swiftSettings: strict),
         // Page text -> Page/Article values. Knows nothing about sockets.
-        .target(name: "PageParser", swiftSettings: strict),
+        .target(name: "PageParser", dependencies: ["ChineseText"], swiftSettings: strict),
         // Tags, localities, initiatives, authors, full-text index over parsed articles.
-        .target(name: "Analysis", dependencies: ["PageParser"], swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["PageParser", "ChineseText"], swiftSettings: strict),
         // Immutable archive snapshots, cross-links, queries, durable page storage.
         .target(name: "Archive", dependencies: ["PageParser", "Analysis"], swiftSettings: strict),
         // REST handlers, JSON shapes, OpenAPI document, static frontend.
@@ -35,7 +37,7 @@ let package = Package(
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "PageParserTests", dependencies: ["PageParser"], exclude: ["Fixtures"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser"]),
         .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive"]),
     ],

@@ -1,3 +1,4 @@
+import ChineseText
 /// Why a page file could not be read as a page. The description names the file, so the server
 /// log and the CLI can print it as is.
 public struct PageParseError: Error, Sendable, Equatable, CustomStringConvertible {

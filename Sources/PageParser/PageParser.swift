@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// Turns the text dump of one newspaper page into a `Page` with its articles.

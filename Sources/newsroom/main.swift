@@ -8,6 +8,7 @@ Newsroom serves an archive of Chinese local-newspaper pages as an HTTP/1.1 JSON 
 COMMANDS:
   serve         Start the server on the bundled seeds (the default). See `newsroom serve --help`.
   parse         Parse page files and print them as JSON. See `newsroom parse --help`.
+  analyze       Parse and link page files: tags, localities, initiatives, authors.
 
 Run `newsroom COMMAND --help` for the options of a command.
 """
@@ -19,6 +20,7 @@ if argv.first == command { argv.removeFirst() }
 let status: Int32
 switch command {
 case "parse": status = ParseCommand.run(argv)
+case "analyze": status = AnalyzeCommand.run(argv)
 case "help": print(usage); status = 0
 default:
     if argv.contains("--help") || argv.contains("-h") {

@@ -1,3 +1,4 @@
+import ChineseText
 /// An article while the assembler is still reading its page.
 struct ArticleDraft {
     enum Item {

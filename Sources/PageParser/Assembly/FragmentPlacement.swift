@@ -1,3 +1,4 @@
+import ChineseText
 /// Puts displaced fragments back where the layout took them from, when the page itself says where.
 ///
 /// A fragment that ends a sentence (`部门联动。`) is the cut-off tail of some paragraph that stops

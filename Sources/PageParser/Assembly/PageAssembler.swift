@@ -1,3 +1,4 @@
+import ChineseText
 /// Reads a page's units in order and decides which article each belongs to. The state is the
 /// article being read, the headline stack not yet placed, and captions not yet attached.
 ///

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// Turns the assembler's drafts into the final page: demotes too-small drafts to fragments,

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// Every threshold and word list the page rules use. The values live in `config/parser.json` and
@@ -235,6 +236,41 @@ public struct ConfigFile {
         }
         // Keys starting with "//" are comments.
         values = object.filter { !$0.key.hasPrefix("//") }
+    }
+
+    private init(path: String, values: [String: Any]) {
+        self.path = path
+        self.values = values.filter { !$0.key.hasPrefix("//") }
+    }
+
+    /// A nested object, checked as strictly as the file: read it, then call `rejectUnusedKeys()`.
+    public mutating func section(_ key: String) throws -> ConfigFile {
+        let nested = try object(key)
+        return ConfigFile(path: "\(path) [\(key)]", values: nested)
+    }
+
+    public mutating func doubleDictionary(_ key: String) throws -> [String: Double] {
+        let raw = try object(key)
+        var result: [String: Double] = [:]
+        for (name, value) in raw {
+            guard let number = value as? NSNumber, !number.isBoolean else { throw typeError(key, "an object of numbers") }
+            result[name] = number.doubleValue
+        }
+        return result
+    }
+
+    /// A list of objects, each checked as strictly as the file.
+    public mutating func sections(_ key: String) throws -> [ConfigFile] {
+        guard let list = try value(key) as? [[String: Any]] else { throw typeError(key, "a list of objects") }
+        return list.enumerated().map { ConfigFile(path: "\(path) [\(key) #\($0.offset + 1)]", values: $0.element) }
+    }
+
+    public mutating func optionalString(_ key: String) throws -> String? {
+        has(key) ? try string(key) : nil
+    }
+
+    public mutating func optionalStrings(_ key: String) throws -> [String] {
+        has(key) ? try strings(key) : []
     }
 
     public func has(_ key: String) -> Bool { values[key] != nil }

@@ -1,3 +1,4 @@
+import ChineseText
 /// A small glob for the page-furniture rules in `config/parser.json`, so rules stay data.
 ///
 /// `*` matches any run of characters (including none); `#` matches a run of one or more digits,

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// The page text cut into units: the smallest pieces the assembler reasons about. A unit is one

@@ -1,3 +1,4 @@
+import ChineseText
 /// One article as a reader of the printed page would see it.
 ///
 /// Everything is optional or empty where the page does not print it: the parser never invents a

@@ -1,3 +1,4 @@
+import ChineseText
 /// One newspaper page file and what it prints.
 public struct Page: Sendable, Hashable {
     /// The file name without its extension; safe in URLs.

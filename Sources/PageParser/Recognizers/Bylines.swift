@@ -1,3 +1,4 @@
+import ChineseText
 /// News bylines: `株洲日报全媒体记者/吴楚`, `株洲日报(全媒体记者/潘东晓 通讯员/刘玲 吴迪)…`,
 /// `本报讯(记者 张三)…`, `新华社北京10月10日电(记者 李四)…`, `本报记者 王五 通讯员 赵六`.
 struct Byline: Equatable {

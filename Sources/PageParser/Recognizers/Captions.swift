@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// Photo captions: a short block that ends with a photo credit (`吴楚/摄`, `记者谭昕吾摄`,

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// Closing credits: `(作者系中共宁乡市委书记)`, `(作者单位:株洲市委党校)`, `[作者系…(…)…]`,

@@ -1,3 +1,4 @@
+import ChineseText
 /// A news dateline such as `10月10日`: a month-day date near the start of the lead paragraph that
 /// opens a clause (followed by a comma or `电`/`讯`), not a date mentioned in passing later on.
 func dateline(inLead paragraph: String, maxOffset: Int) -> String? {

@@ -1,3 +1,4 @@
+import ChineseText
 /// Page furniture: lines that belong to the page, not to any article. Editor credits, submission
 /// e-mails, page numbers, column and section names.
 struct FurnitureRecognizer {

@@ -1,3 +1,4 @@
+import ChineseText
 /// Recognises Chinese personal names without a dictionary of people: a name is two to four
 /// ideographs opening with a known surname (or a compound one), or a transliterated name joined
 /// with a middle dot (`阿不都·热合曼`).

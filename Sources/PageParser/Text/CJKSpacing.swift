@@ -1,3 +1,4 @@
+import ChineseText
 /// Removes the spaces layout and OCR leave between CJK characters (`营造良好政 治生态`) while
 /// keeping the ones that mean something (`南太湖 App 上`, `IPv6 技术`).
 ///

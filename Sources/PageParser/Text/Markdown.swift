@@ -1,3 +1,4 @@
+import ChineseText
 /// What markdown the dump wrapped a line in. Dumps use `#`..`######` for headlines and `**` for
 /// bold; the printed page has neither, so both are removed from every text the parser returns.
 struct MarkdownLine {

@@ -1,8 +1,8 @@
-/// Character classes the page rules are written in. Pages mix CJK, full-width and ASCII forms of
+/// Character classes the page and analysis rules are written in. Pages mix CJK, full-width and ASCII forms of
 /// the same punctuation, so every rule asks these questions instead of comparing literals.
 extension Unicode.Scalar {
     /// Han ideographs (BMP blocks and the extension planes) plus kana, which some names use.
-    var isIdeograph: Bool {
+    public var isIdeograph: Bool {
         switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x3005, 0x3007:
             return true
@@ -12,7 +12,7 @@ extension Unicode.Scalar {
     }
 
     /// CJK and full-width punctuation, and the general punctuation Chinese text uses (“”‘’—…·).
-    var isWidePunctuation: Bool {
+    public var isWidePunctuation: Bool {
         switch value {
         case 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
              0x2010...0x2027, 0x2030...0x205E, 0x00B7, 0x30FB, 0x2460...0x24FF, 0x25A0...0x25FF:
@@ -23,12 +23,12 @@ extension Unicode.Scalar {
     }
 
     /// Text that is typeset without spaces between its characters.
-    var isWide: Bool { isIdeograph || isWidePunctuation }
+    public var isWide: Bool { isIdeograph || isWidePunctuation }
 
-    var isASCIILetter: Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
-    var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
-    var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
-    var isASCIIPunctuation: Bool {
+    public var isASCIILetter: Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+    public var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
+    public var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+    public var isASCIIPunctuation: Bool {
         switch value {
         case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
         default: return false
@@ -36,7 +36,7 @@ extension Unicode.Scalar {
     }
 
     /// Spaces, including the ideographic space and no-break spaces OCR output is full of.
-    var isSpaceLike: Bool {
+    public var isSpaceLike: Bool {
         switch value {
         case 0x20, 0x09, 0xA0, 0x3000, 0x2002...0x200B, 0x202F, 0x205F, 0xFEFF: return true
         default: return false
@@ -44,7 +44,7 @@ extension Unicode.Scalar {
     }
 
     /// Ends a sentence: 。！？!?… and a full stop. A paragraph ending in one of these is complete.
-    var isSentenceFinal: Bool {
+    public var isSentenceFinal: Bool {
         switch value {
         case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF0E, 0x2E: return true
         default: return false
@@ -52,7 +52,7 @@ extension Unicode.Scalar {
     }
 
     /// Closing quotes and brackets that may follow a sentence-final mark.
-    var isClosingMark: Bool {
+    public var isClosingMark: Bool {
         switch value {
         case 0x201D, 0x2019, 0x22, 0x27, 0x300D, 0x300F, 0x300B, 0x3009, 0x29, 0xFF09, 0x5D, 0xFF3D, 0x3011:
             return true
@@ -62,7 +62,7 @@ extension Unicode.Scalar {
     }
 
     /// Pause marks that show a clause is still going: ，、；, ; — a line ending with one is cut.
-    var isClausePause: Bool {
+    public var isClausePause: Bool {
         switch value {
         case 0xFF0C, 0x3001, 0xFF1B, 0x2C, 0x3B: return true
         default: return false
@@ -70,18 +70,18 @@ extension Unicode.Scalar {
     }
 
     /// Colons: a paragraph ending with one introduces what follows rather than being cut.
-    var isColon: Bool { value == 0x3A || value == 0xFF1A }
+    public var isColon: Bool { value == 0x3A || value == 0xFF1A }
 
-    var isOpeningParenthesis: Bool { value == 0x28 || value == 0xFF08 || value == 0x5B || value == 0xFF3B || value == 0x3010 }
-    var isClosingParenthesis: Bool { value == 0x29 || value == 0xFF09 || value == 0x5D || value == 0xFF3D || value == 0x3011 }
+    public var isOpeningParenthesis: Bool { value == 0x28 || value == 0xFF08 || value == 0x5B || value == 0xFF3B || value == 0x3010 }
+    public var isClosingParenthesis: Bool { value == 0x29 || value == 0xFF09 || value == 0x5D || value == 0xFF3D || value == 0x3011 }
 
     /// ①…⑳ and similar: a series number printed after a series label.
-    var isCircledNumber: Bool { (0x2460...0x2473).contains(value) || (0x2776...0x277F).contains(value) }
+    public var isCircledNumber: Bool { (0x2460...0x2473).contains(value) || (0x2776...0x277F).contains(value) }
 }
 
 extension StringProtocol {
     /// The text without leading and trailing spaces of any width.
-    var trimmedSpaces: String {
+    public var trimmedSpaces: String {
         let scalars = unicodeScalars
         if let first = scalars.first, let last = scalars.last, !first.isSpaceLike, !last.isSpaceLike {
             return String(self)
@@ -93,11 +93,11 @@ extension StringProtocol {
     }
 
     /// Number of Unicode scalars: the length measure every threshold in `config/` uses.
-    var scalarCount: Int { unicodeScalars.count }
+    public var scalarCount: Int { unicodeScalars.count }
 
     /// `scalarCount <= limit`, answered from the UTF-8 length where that settles it (a scalar
     /// takes one to four bytes), so long body lines are rejected without walking them.
-    func hasAtMost(_ limit: Int) -> Bool {
+    public func hasAtMost(_ limit: Int) -> Bool {
         let bytes = utf8.count
         if bytes <= limit { return true }
         if bytes > limit * 4 { return false }
@@ -105,11 +105,11 @@ extension StringProtocol {
     }
 
     /// The last scalar that is not a space, found without copying.
-    var lastVisibleScalar: Unicode.Scalar? { unicodeScalars.reversed().first { !$0.isSpaceLike } }
+    public var lastVisibleScalar: Unicode.Scalar? { unicodeScalars.reversed().first { !$0.isSpaceLike } }
 }
 
 extension String {
-    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+    public init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         self.init(view)

@@ -1,0 +1,234 @@
+import Foundation
+import PageParser
+
+/// Every threshold and word list the analysis uses, read from `config/analysis.json`,
+/// `config/stopwords.txt` and `config/gazetteer.json` (documented in `config/README.md`).
+public struct AnalysisConfiguration: Sendable {
+    public struct Tags: Sendable {
+        public var minTermLength: Int
+        public var maxTermLength: Int
+        /// Corpus occurrences a discovered word needs.
+        public var minFrequency: Int
+        /// Least pointwise mutual information between the two halves of a word, over every split.
+        public var minCohesion: Double
+        /// Least entropy (nats) of the characters seen before and after a word.
+        public var minBoundaryEntropy: Double
+        /// A shorter word inside a longer one is dropped when this share of its occurrences are
+        /// inside the longer one (质生产力 inside 新质生产力).
+        public var nestedCoverage: Double
+        public var quotedTermMaxLength: Int
+        public var quotedBoost: Double
+        public var titleWeight: Double
+        public var subheadingWeight: Double
+        /// Score bonus per character beyond two: specific terms are longer.
+        public var lengthBonus: Double
+        /// Terms in more than this share of articles are too common to tag (with enough articles).
+        public var maxDocumentFrequencyRatio: Double
+        public var minArticlesForDocumentFrequencyRule: Int
+        public var tagsPerArticle: Int
+        /// Word discovery reads at most this many characters, spread over the corpus.
+        public var discoverySampleCharacters: Int
+        /// A word never starts or ends with one of these function characters.
+        public var boundaryStopCharacters: Set<Unicode.Scalar>
+        /// Neighbours that leave a word standing free (particles and prepositions): a word must be
+        /// seen with such a neighbour, or punctuation, at least once on each side.
+        public var freeNeighbourCharacters: Set<Unicode.Scalar>
+        public var stopWords: Set<String>
+    }
+
+    public struct Localities: Sendable {
+        public var levelWeights: [PlaceLevel: Double]
+        public var titleWeight: Double
+        /// The main locality moves down to a mentioned sub-place scoring at least this share of it.
+        public var drillDownRatio: Double
+        public var patternSuffixes: [String]
+        public var minPatternPrefixLength: Int
+        public var maxPatternPrefixLength: Int
+        public var placeBoundaryCharacters: Set<Unicode.Scalar>
+        public var genericPlaceNames: Set<String>
+        public var genericPlacePrefixes: [String]
+        /// Endings that make a pattern match a common word, not a place (城乡, 农村).
+        public var nonPlaceEndings: [String]
+        /// A pattern name needs this many occurrences unless it is printed after a known place.
+        public var minPatternOccurrences: Int
+        /// Body mentions below this weighted score do not make an article about a place.
+        public var minMainScore: Double
+        public var gazetteer: [GazetteerEntry]
+    }
+
+    public struct Initiatives: Sendable {
+        public var suffixes: [String]
+        public var cueVerbs: [String]
+        public var suffixWindow: Int
+        public var minNameLength: Int
+        public var maxNameLength: Int
+        public var sloganPatterns: [TextPattern]
+        /// Endings of names that are not programmes (节: festivals).
+        public var nonInitiativeEndings: [String]
+        /// Characters that cannot stand between a quoted name and its naming word (这一城市品牌).
+        public var windowStopCharacters: Set<Unicode.Scalar>
+        public var contextMaxLength: Int
+    }
+
+    public struct Search: Sendable {
+        public var k1: Double
+        public var b: Double
+        public var titleBoost: Double
+        public var subheadingBoost: Double
+        public var exactRunBonus: Double
+        public var snippetLength: Int
+    }
+
+    public var tags: Tags
+    public var localities: Localities
+    public var initiatives: Initiatives
+    public var search: Search
+}
+
+public enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+    case province, city, district, county, street, community
+
+    /// Administrative depth: a province is 0, a community 4.
+    public var depth: Int {
+        switch self {
+        case .province: 0
+        case .city: 1
+        case .district, .county: 2
+        case .street: 3
+        case .community: 4
+        }
+    }
+
+    public static func < (a: PlaceLevel, b: PlaceLevel) -> Bool { a.depth < b.depth }
+}
+
+public struct GazetteerEntry: Sendable, Hashable {
+    public var name: String
+    public var level: PlaceLevel
+    public var parent: String?
+    public var shortNames: [String]
+
+    public init(name: String, level: PlaceLevel, parent: String?, shortNames: [String]) {
+        self.name = name
+        self.level = level
+        self.parent = parent
+        self.shortNames = shortNames
+    }
+}
+
+extension AnalysisConfiguration {
+    public static func load(fromDirectory directory: URL) throws -> AnalysisConfiguration {
+        var file = try ConfigFile(url: directory.appendingPathComponent("analysis.json"))
+        let stopWords = Set(try readWordList(directory.appendingPathComponent("stopwords.txt")))
+        let gazetteer = try loadGazetteer(directory.appendingPathComponent("gazetteer.json"))
+
+        var tags = try file.section("tags")
+        let tagConfiguration = Tags(
+            minTermLength: try tags.int("minTermLength"),
+            maxTermLength: try tags.int("maxTermLength"),
+            minFrequency: try tags.int("minFrequency"),
+            minCohesion: try tags.double("minCohesion"),
+            minBoundaryEntropy: try tags.double("minBoundaryEntropy"),
+            nestedCoverage: try tags.double("nestedCoverage"),
+            quotedTermMaxLength: try tags.int("quotedTermMaxLength"),
+            quotedBoost: try tags.double("quotedBoost"),
+            titleWeight: try tags.double("titleWeight"),
+            subheadingWeight: try tags.double("subheadingWeight"),
+            lengthBonus: try tags.double("lengthBonus"),
+            maxDocumentFrequencyRatio: try tags.double("maxDocumentFrequencyRatio"),
+            minArticlesForDocumentFrequencyRule: try tags.int("minArticlesForDocumentFrequencyRule"),
+            tagsPerArticle: try tags.int("tagsPerArticle"),
+            discoverySampleCharacters: try tags.int("discoverySampleCharacters"),
+            boundaryStopCharacters: Set(try tags.string("boundaryStopCharacters").unicodeScalars),
+            freeNeighbourCharacters: Set(try tags.string("freeNeighbourCharacters").unicodeScalars),
+            stopWords: stopWords
+        )
+        try tags.rejectUnusedKeys()
+        // Statistics need grams one longer than the longest term, and grams hold eight characters.
+        guard tagConfiguration.minTermLength >= 2, tagConfiguration.maxTermLength <= 7,
+              tagConfiguration.minTermLength <= tagConfiguration.maxTermLength else {
+            throw ConfigurationError(file: tags.path, reason: "term lengths must satisfy 2 <= minTermLength <= maxTermLength <= 7")
+        }
+
+        var localities = try file.section("localities")
+        var levelWeights: [PlaceLevel: Double] = [:]
+        for (name, weight) in try localities.doubleDictionary("levelWeights") {
+            guard let level = PlaceLevel(rawValue: name) else {
+                throw ConfigurationError(file: localities.path, reason: "levelWeights: unknown level '\(name)'")
+            }
+            levelWeights[level] = weight
+        }
+        let localityConfiguration = Localities(
+            levelWeights: levelWeights,
+            titleWeight: try localities.double("titleWeight"),
+            drillDownRatio: try localities.double("drillDownRatio"),
+            patternSuffixes: try localities.strings("patternSuffixes"),
+            minPatternPrefixLength: try localities.int("minPatternPrefixLength"),
+            maxPatternPrefixLength: try localities.int("maxPatternPrefixLength"),
+            placeBoundaryCharacters: Set(try localities.string("placeBoundaryCharacters").unicodeScalars),
+            genericPlaceNames: Set(try localities.strings("genericPlaceNames")),
+            genericPlacePrefixes: try localities.strings("genericPlacePrefixes"),
+            nonPlaceEndings: try localities.strings("nonPlaceEndings"),
+            minPatternOccurrences: try localities.int("minPatternOccurrences"),
+            minMainScore: try localities.double("minMainScore"),
+            gazetteer: gazetteer
+        )
+        try localities.rejectUnusedKeys()
+
+        var initiatives = try file.section("initiatives")
+        let initiativeConfiguration = Initiatives(
+            suffixes: try initiatives.strings("suffixes").sorted { $0.count > $1.count },
+            cueVerbs: try initiatives.strings("cueVerbs"),
+            suffixWindow: try initiatives.int("suffixWindow"),
+            minNameLength: try initiatives.int("minNameLength"),
+            maxNameLength: try initiatives.int("maxNameLength"),
+            sloganPatterns: try initiatives.strings("sloganPatterns").map(TextPattern.init),
+            nonInitiativeEndings: try initiatives.strings("nonInitiativeEndings"),
+            windowStopCharacters: Set(try initiatives.string("windowStopCharacters").unicodeScalars),
+            contextMaxLength: try initiatives.int("contextMaxLength")
+        )
+        try initiatives.rejectUnusedKeys()
+
+        var search = try file.section("search")
+        let searchConfiguration = Search(
+            k1: try search.double("k1"),
+            b: try search.double("b"),
+            titleBoost: try search.double("titleBoost"),
+            subheadingBoost: try search.double("subheadingBoost"),
+            exactRunBonus: try search.double("exactRunBonus"),
+            snippetLength: try search.int("snippetLength")
+        )
+        try search.rejectUnusedKeys()
+        try file.rejectUnusedKeys()
+
+        return AnalysisConfiguration(tags: tagConfiguration, localities: localityConfiguration,
+                                     initiatives: initiativeConfiguration, search: searchConfiguration)
+    }
+
+    /// Reads the gazetteer; every parent must be a place of the gazetteer, and names are unique.
+    static func loadGazetteer(_ url: URL) throws -> [GazetteerEntry] {
+        var file = try ConfigFile(url: url)
+        var entries: [GazetteerEntry] = []
+        for var place in try file.sections("places") {
+            let name = try place.string("name")
+            let levelName = try place.string("level")
+            guard let level = PlaceLevel(rawValue: levelName) else {
+                throw ConfigurationError(file: place.path, reason: "unknown level '\(levelName)' for \(name)")
+            }
+            entries.append(GazetteerEntry(name: name, level: level, parent: try place.optionalString("parent"),
+                                          shortNames: try place.optionalStrings("short")))
+            try place.rejectUnusedKeys()
+        }
+        try file.rejectUnusedKeys()
+        var names = Set<String>()
+        for entry in entries where !names.insert(entry.name).inserted {
+            throw ConfigurationError(file: url.path, reason: "place '\(entry.name)' is listed twice")
+        }
+        for entry in entries {
+            if let parent = entry.parent, !names.contains(parent) {
+                throw ConfigurationError(file: url.path, reason: "place '\(entry.name)' has unknown parent '\(parent)'")
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,274 @@
+import ChineseText
+import PageParser
+
+/// Finds named local programmes: a quoted name that carries a naming word (“六单工作法”), is
+/// followed by one (“一件事一次办”改革, “志在株洲”志愿服务信息平台), or is a dotted brand name next
+/// to a launch verb (创新开展“亲清直通车·政企恳谈会”). Every later quoted use of a found name counts
+/// as a mention. Numbered slogans (两个确立, 四个自信) are out by pattern, and a name used in two
+/// provinces is a national slogan, not a local programme.
+struct InitiativeExtractor {
+    let configuration: AnalysisConfiguration.Initiatives
+    let localities: LocalityResolver.Result
+
+    struct Output {
+        var all: [Initiative]
+        var byArticle: [String: [String]]
+    }
+
+    /// One quoted span in one text of one article.
+    private struct Quote {
+        var article: Int
+        var text: Int
+        var key: String
+        var start: Int
+        var end: Int
+        var qualifies: Bool
+        var type: String?
+    }
+
+    func extract(_ articles: [Article]) -> Output {
+        var quotes: [Quote] = []
+        for (articleIndex, texts) in localities.texts.enumerated() {
+            for (textIndex, text) in texts.enumerated() {
+                quotes += scanQuotes(Array(text.unicodeScalars), article: articleIndex, text: textIndex)
+            }
+        }
+
+        // Names qualify on their own; multi-part names (`幸福长沙、网办到家`) also answer to each part.
+        var groupOfKey: [String: Int] = [:]
+        var groups: [[String]] = []
+        var types: [Int: [String: Int]] = [:]
+        for quote in quotes where quote.qualifies {
+            let parts = components(quote.key)
+            let group = ([quote.key] + parts).compactMap { groupOfKey[$0] }.first ?? {
+                groups.append([])
+                return groups.count - 1
+            }()
+            for key in [quote.key] + parts where groupOfKey[key] == nil {
+                groupOfKey[key] = group
+                groups[group].append(key)
+            }
+            if let type = quote.type { types[group, default: [:]][type, default: 0] += 1 }
+        }
+
+        // Every quoted use of a known name is a mention.
+        struct Tally {
+            var count = 0
+            var firstQuote: Quote?
+        }
+        var mentions: [Int: [Int: Tally]] = [:]
+        var keyUses: [Int: [String: Int]] = [:]
+        var localityVotes: [Int: [String: Double]] = [:]
+        for quote in quotes {
+            guard let group = groupOfKey[quote.key] else { continue }
+            var tally = mentions[group, default: [:]][quote.article, default: Tally()]
+            tally.count += 1
+            if tally.firstQuote == nil { tally.firstQuote = quote }
+            mentions[group, default: [:]][quote.article] = tally
+            keyUses[group, default: [:]][quote.key, default: 0] += 1
+            if let (place, weight) = locality(of: quote) { localityVotes[group, default: [:]][place, default: 0] += weight }
+        }
+
+        var initiatives: [Initiative] = []
+        var byArticle: [String: [String]] = [:]
+        for (group, keys) in groups.enumerated() {
+            guard let perArticle = mentions[group] else { continue }
+            let votes = localityVotes[group] ?? [:]
+            if spansProvinces(Array(votes.keys)) { continue }
+            let name = displayName(keys: keys, uses: keyUses[group] ?? [:])
+            let locality = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            let type = types[group]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            var initiativeMentions: [InitiativeMention] = []
+            for (article, tally) in perArticle.sorted(by: { $0.key < $1.key }) {
+                guard let quote = tally.firstQuote else { continue }
+                initiativeMentions.append(InitiativeMention(article: articles[article].id, count: tally.count,
+                                                            context: sentence(around: quote)))
+            }
+            let initiative = Initiative(id: name, name: name, aliases: keys.filter { $0 != name }.sorted(),
+                                        type: type, locality: locality, mentions: initiativeMentions)
+            initiatives.append(initiative)
+        }
+        initiatives.sort { $0.mentionCount != $1.mentionCount ? $0.mentionCount > $1.mentionCount : $0.id < $1.id }
+        for initiative in initiatives {
+            for mention in initiative.mentions { byArticle[mention.article, default: []].append(initiative.id) }
+        }
+        return Output(all: initiatives, byArticle: byArticle)
+    }
+
+    // MARK: - Quotes
+
+    private func scanQuotes(_ scalars: [Unicode.Scalar], article: Int, text: Int) -> [Quote] {
+        var spans: [(start: Int, end: Int)] = []   // inner ranges
+        var open: Int?
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "“", "「", "『": open = index + 1
+            case "”", "」", "』":
+                if let start = open { spans.append((start, index)) }
+                open = nil
+            case "\"":
+                if let start = open { spans.append((start, index)); open = nil } else { open = index + 1 }
+            default: break
+            }
+        }
+        var quotes: [Quote] = []
+        for (position, span) in spans.enumerated() {
+            let key = normalizeName(String(scalars: scalars[span.start..<span.end]))
+            let length = key.unicodeScalars.count
+            guard length >= configuration.minNameLength, length <= configuration.maxNameLength,
+                  key.unicodeScalars.contains(where: \.isIdeograph),
+                  // A name is not a sentence, and a list of two-character verbs is a procedure.
+                  !key.unicodeScalars.contains(where: { $0.isSentenceFinal || $0 == "," || $0 == "，" || $0 == ";" }),
+                  !(components(key).count > 1 && components(key).allSatisfy { $0.count <= 2 }),
+                  !configuration.nonInitiativeEndings.contains(where: { key.hasSuffix($0) }),
+                  !configuration.sloganPatterns.contains(where: { $0.matches(key) })
+            else { continue }
+            // A chain “A”“B”、“C”等…平台 shares the naming word after its last quote.
+            var chainEnd = span.end
+            var next = position + 1
+            while next < spans.count, isChainGap(scalars[(chainEnd + 1)..<(spans[next].start - 1)]) {
+                chainEnd = spans[next].end
+                next += 1
+            }
+            var type = suffix(of: key)
+            if type == nil { type = suffix(inWindowAfter: chainEnd + 1, in: scalars) }
+            let dotted = key.contains("·") && key.split(separator: "·").allSatisfy { $0.count >= 2 }
+            let cued = dotted && (hasCue(before: span.start - 1, in: scalars) || hasCue(after: span.end + 1, in: scalars))
+            quotes.append(Quote(article: article, text: text, key: key, start: span.start, end: span.end,
+                                qualifies: type != nil || cued, type: type))
+        }
+        return quotes
+    }
+
+    private func isChainGap(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        gap.allSatisfy { $0 == "、" || $0.isSpaceLike || $0 == "“" || $0 == "\"" || $0 == "”" }
+    }
+
+    private func suffix(of name: String) -> String? {
+        configuration.suffixes.first { name.hasSuffix($0) && name.count > $0.count }
+    }
+
+    /// `“一件事一次办”改革`, `“志在株洲”志愿服务信息平台`, `“移动小红凳”等特色党课平台`: ideographs
+    /// right after the quote, up to the window, ending in a naming word.
+    private func suffix(inWindowAfter start: Int, in scalars: [Unicode.Scalar]) -> String? {
+        var start = start
+        // `“移动小红凳”等特色党课平台`: an enumeration's 等 belongs to the list, not the window.
+        if start < scalars.count, scalars[start] == "等" { start += 1 }
+        var end = start
+        while end < scalars.count, end - start < configuration.suffixWindow, scalars[end].isIdeograph,
+              !configuration.windowStopCharacters.contains(scalars[end]) { end += 1 }
+        guard end > start else { return nil }
+        let window = String(scalars: scalars[start..<end])
+        for length in stride(from: window.count, through: 1, by: -1) {
+            let candidate = String(window.prefix(length))
+            if let found = configuration.suffixes.first(where: { candidate.hasSuffix($0) }) { return found }
+        }
+        return nil
+    }
+
+    private func hasCue(before index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var start = index
+        while start > 0, index - start < 12, !scalars[start - 1].isSentenceFinal, !scalars[start - 1].isClausePause { start -= 1 }
+        guard start < index else { return false }
+        let clause = String(scalars: scalars[start..<index])
+        return configuration.cueVerbs.contains { clause.contains($0) }
+    }
+
+    private func hasCue(after index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var end = index
+        while end < scalars.count, end - index < 6, scalars[end].isIdeograph { end += 1 }
+        let clause = String(scalars: scalars[index..<end])
+        return configuration.cueVerbs.contains { clause.hasPrefix($0) }
+    }
+
+    private func components(_ key: String) -> [String] {
+        let parts = key.split(separator: "、").map(String.init)
+        return parts.count > 1 ? parts.filter { $0.count >= 2 } : []
+    }
+
+    /// The most used spelling; on a tie, the shortest that was used on its own.
+    private func displayName(keys: [String], uses: [String: Int]) -> String {
+        keys.max { a, b in
+            let ua = uses[a] ?? 0, ub = uses[b] ?? 0
+            if ua != ub { return ua < ub }
+            if a.count != b.count { return a.count > b.count }
+            return a > b
+        } ?? keys[0]
+    }
+
+    // MARK: - Locality and context
+
+    /// Where a mention says the programme runs, with how sure that is: a place in the same
+    /// sentence before the name (its chain head: 天心区 in 天心区金盆岭街道), a place inside the name,
+    /// 我市/本市 for the article's place, or the article's place at worst.
+    private func locality(of quote: Quote) -> (String, Double)? {
+        let occurrences = localities.occurrences[quote.article][quote.text]
+        let text = Array(localities.texts[quote.article][quote.text].unicodeScalars)
+        var sentenceStart = quote.start
+        while sentenceStart > 0, !text[sentenceStart - 1].isSentenceFinal { sentenceStart -= 1 }
+        let before = occurrences.filter { $0.end <= quote.start && $0.start >= sentenceStart && $0.start >= 0 }
+        if var nearest = before.last {
+            var head = nearest
+            while let previous = before.last(where: { $0.end == head.start }) { head = previous; nearest = previous }
+            return (nearest.name, 2)
+        }
+        if let inside = occurrences.first(where: { $0.start >= quote.start && $0.end <= quote.end }) {
+            return (inside.name, 2)
+        }
+        let main = localities.main[quote.article]
+        let sentence = String(scalars: text[sentenceStart..<quote.start])
+        if ["我市", "本市", "全市", "我区", "本区", "我县", "全区"].contains(where: sentence.contains), let main {
+            return (main, 1)
+        }
+        return main.map { ($0, 0.5) }
+    }
+
+    /// A name whose mentions point to places in two different provinces is not local.
+    private func spansProvinces(_ places: [String]) -> Bool {
+        let provinces = Set(places.compactMap(province(of:)))
+        return provinces.count > 1
+    }
+
+    /// The province a place belongs to, when its chain of parents reaches one.
+    private func province(of place: String) -> String? {
+        var current: String? = place
+        var steps = 0
+        while let name = current, steps < 10 {
+            if localities.places[name]?.level == .province { return name }
+            current = localities.places[name]?.parent
+            steps += 1
+        }
+        return nil
+    }
+
+    private func sentence(around quote: Quote) -> String {
+        let text = Array(localities.texts[quote.article][quote.text].unicodeScalars)
+        var start = quote.start
+        while start > 0, !text[start - 1].isSentenceFinal { start -= 1 }
+        var end = quote.end
+        while end < text.count, !text[end].isSentenceFinal { end += 1 }
+        if end < text.count { end += 1 }
+        var sentence = String(scalars: text[start..<end]).trimmedSpaces
+        if sentence.unicodeScalars.count > configuration.contextMaxLength {
+            // Keep the part around the mention.
+            let offset = max(0, quote.start - start - configuration.contextMaxLength / 3)
+            sentence = "…" + String(scalars: Array(sentence.unicodeScalars).dropFirst(offset).prefix(configuration.contextMaxLength)) + "…"
+        }
+        return sentence
+    }
+}
+
+/// One spelling for every way pages print a name: middle dots unified, full-width letters and
+/// digits made ASCII, spaces removed.
+func normalizeName(_ name: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in name.unicodeScalars {
+        switch scalar.value {
+        case 0x30FB, 0xFF65, 0x2022, 0x2027, 0x22C5, 0x2219, 0x00B7, 0x0387: out.append("·")
+        case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+        default:
+            if !scalar.isSpaceLike { out.append(scalar) }
+        }
+    }
+    return String(out)
+}
