@@ -33,6 +33,8 @@ public struct AnalysisConfiguration: Sendable {
         /// Neighbours that leave a word standing free (particles and prepositions): a word must be
         /// seen with such a neighbour, or punctuation, at least once on each side.
         public var freeNeighbourCharacters: Set<Unicode.Scalar>
+        /// Particles that never stand inside a word (的, 了).
+        public var innerStopCharacters: Set<Unicode.Scalar>
         public var stopWords: Set<String>
     }
 
@@ -141,6 +143,7 @@ extension AnalysisConfiguration {
             discoverySampleCharacters: try tags.int("discoverySampleCharacters"),
             boundaryStopCharacters: Set(try tags.string("boundaryStopCharacters").unicodeScalars),
             freeNeighbourCharacters: Set(try tags.string("freeNeighbourCharacters").unicodeScalars),
+            innerStopCharacters: Set(try tags.string("innerStopCharacters").unicodeScalars),
             stopWords: stopWords
         )
         try tags.rejectUnusedKeys()

@@ -53,10 +53,16 @@ struct TermDiscovery {
             let c = Double(count)
             let prefix = gram.prefix(length - 1)
             let suffix = gram.dropFirst(1, length: length)
-            rightSum[prefix, default: 0] += c * log(c)
-            leftSum[suffix, default: 0] += c * log(c)
-            if !stopCodes.contains(gram[length - 1]) { rightBound[prefix, default: 0] += count }
-            if !stopCodes.contains(gram[0]) { leftBound[suffix, default: 0] += count }
+            // A particle next to a word is a grammatical boundary, not context: those occurrences
+            // count like run ends, each a distinct neighbour.
+            if !stopCodes.contains(gram[length - 1]) {
+                rightSum[prefix, default: 0] += c * log(c)
+                rightBound[prefix, default: 0] += count
+            }
+            if !stopCodes.contains(gram[0]) {
+                leftSum[suffix, default: 0] += c * log(c)
+                leftBound[suffix, default: 0] += count
+            }
         }
 
         var terms: [Gram: Term] = [:]
@@ -107,6 +113,8 @@ struct TermDiscovery {
     /// Stop words and words that open or close on a function character (的发展, 发展的) are out.
     func isAcceptable(_ text: String) -> Bool {
         guard !configuration.stopWords.contains(text),
+              // A particle inside (营商环境的指标) makes a phrase, not a word.
+              !text.unicodeScalars.dropFirst().dropLast().contains(where: configuration.innerStopCharacters.contains),
               let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
               !configuration.boundaryStopCharacters.contains(first), !configuration.boundaryStopCharacters.contains(last)
         else { return false }

@@ -1,0 +1,90 @@
+import Analysis
+import PageParser
+import Testing
+
+@Suite("Local policy initiatives")
+struct InitiativeTests {
+    func names(_ analysis: CorpusAnalysis) -> [String] { analysis.initiatives.map(\.name) }
+
+    @Test func quotedNameEndingInANamingWordIsAnInitiative() {
+        let analysis = analyze([article("a", paragraphs: ["开州区创新推出“六单工作法”服务机制,精准服务群众。"])])
+        let found = analysis.initiatives.first
+        #expect(found?.name == "六单工作法")
+        #expect(found?.type == "工作法")
+        #expect(found?.locality == "开州区")
+    }
+
+    @Test func quotedNameFollowedByANamingWordIsAnInitiative() {
+        let analysis = analyze([article("a", paragraphs: ["长沙着力深化“一件事一次办”改革,群众少跑腿。"])])
+        #expect(names(analysis) == ["一件事一次办"])
+        #expect(analysis.initiatives.first?.type == "改革")
+    }
+
+    @Test func dottedBrandNextToALaunchVerbIsAnInitiative() {
+        let analysis = analyze([article("a", paragraphs: ["湖州创新开展每周三“亲清直通车·政企恳谈会”,打造最优营商环境。"])])
+        #expect(names(analysis) == ["亲清直通车·政企恳谈会"])
+    }
+
+    @Test func spellingsWithDifferentMiddleDotsAndQuotesMerge() {
+        let analysis = analyze([article("a", paragraphs: [
+            "湖州创新开展\"亲清直通车·政企恳谈会\",成效显著。",
+            "自去年6月“亲清直通车・政企恳谈会”启动以来,氛围更好。",
+        ])])
+        #expect(analysis.initiatives.count == 1)
+        #expect(analysis.initiatives.first?.mentionCount == 2)
+    }
+
+    @Test func numberedSloganIsNotAnInitiative() {
+        let analysis = analyze([article("a", paragraphs: ["深刻领悟“两个确立”的决定性意义,增强“四个意识”,坚定“四个自信”机制。"])])
+        #expect(analysis.initiatives.isEmpty)
+    }
+
+    @Test func quotedConceptWithoutNamingWordIsNotAnInitiative() {
+        let analysis = analyze([article("a", paragraphs: ["总书记提出“新质生产力”,这一新概念意义重大。"])])
+        #expect(analysis.initiatives.isEmpty)
+    }
+
+    @Test func nameUsedInTwoProvincesIsNotLocal() {
+        let analysis = analyze(pages: [
+            [article("a", paragraphs: ["长沙市推行“网格化管理”模式,效果明显。"])],
+            [article("b", paragraphs: ["湖州市推行“网格化管理”模式,效果也明显。"])],
+        ])
+        #expect(analysis.initiatives.isEmpty)
+    }
+
+    @Test func localityIsTheHeadOfThePlaceChainBeforeTheName() {
+        let analysis = analyze([article("a", paragraphs: ["天心区金盆岭街道积极探索了“联心结网3334”模式,调动社会力量。"])])
+        #expect(analysis.initiatives.first?.name == "联心结网3334")
+        #expect(analysis.initiatives.first?.locality == "天心区")
+    }
+
+    @Test func ourCityMeansTheArticlesPlace() {
+        let analysis = analyze([article("a", title: "湖州实践", paragraphs: [
+            "湖州市历来重视民营经济。湖州的营商环境不断优化。", "我市创新推出“企业服务直通车”平台,回应企业诉求。",
+        ])])
+        #expect(analysis.initiatives.first?.locality == "湖州市")
+    }
+
+    @Test func everyQuotedUseOfAFoundNameIsAMentionWithItsSentence() {
+        let analysis = analyze([
+            article("a", title: "推进政务服务“网办到家”", paragraphs: ["长沙全力打造“幸福长沙、网办到家”政务服务品牌。群众很满意。"]),
+            article("b", paragraphs: ["长沙的“网办到家”让企业少跑腿。"]),
+        ])
+        let found = analysis.initiatives.first
+        #expect(found?.name == "网办到家")
+        #expect(found?.articleIDs == ["a", "b"])
+        #expect(found?.mentionCount == 3)
+        #expect(found?.mentions.last?.context == "长沙的“网办到家”让企业少跑腿。")
+    }
+
+    @Test func seedInitiativesAreAttributedToTheirPlaces() throws {
+        let analysis = analyzer.analyze(try seedPages())
+        func locality(_ name: String) -> String? { analysis.initiatives.first { $0.name == name }?.locality }
+        #expect(locality("六单工作法") == "开州区")
+        #expect(locality("亲清直通车·政企恳谈会") == "湖州市")
+        #expect(locality("志在株洲") == "株洲市")
+        #expect(locality("一件事一次办") == "长沙市")
+        #expect(locality("联心结网3334") == "天心区")
+        #expect(!analysis.initiatives.contains { ["两个确立", "四个自信", "两个维护", "四个意识"].contains($0.name) })
+    }
+}

@@ -1,0 +1,65 @@
+import Analysis
+import PageParser
+import Testing
+
+@Suite("Localities: gazetteer, patterns, main place")
+struct LocalityTests {
+    func result(_ analysis: CorpusAnalysis, _ id: String = "a") -> ArticleAnalysis {
+        analysis.articles.first { $0.articleID == id }!
+    }
+
+    @Test func shortFormIsTheGazetteerPlace() {
+        let analysis = analyze([article("a", paragraphs: ["宁乡坚持高质量发展,宁乡的经济持续增长。"])])
+        #expect(result(analysis).places == [PlaceCount(place: "宁乡市", count: 2)])
+        #expect(analysis.places["宁乡市"]?.parent == "长沙市")
+        #expect(analysis.places["长沙市"]?.parent == "湖南省")
+    }
+
+    @Test func mostMentionedPlaceIsTheMainLocality() {
+        let analysis = analyze([article("a", paragraphs: ["开州区推出新机制。开州区的经验在重庆推广,开州区群众满意。"])])
+        #expect(result(analysis).locality == "开州区")
+    }
+
+    @Test func provinceGivesWayToAMentionedCityOfIt() {
+        let analysis = analyze([article("a", paragraphs: [
+            "湖南长城是湖南的企业,湖南长城产品远销海外,湖南长城在湖南很有名,湖南长城发展快。",
+            "株洲制造基地年产500万台整机,株洲的产业链很完整。",
+        ])])
+        #expect(result(analysis).locality == "株洲市")
+    }
+
+    @Test func streetPrintedAfterAKnownPlaceIsAPlaceWithThatParent() {
+        let analysis = analyze([article("a", paragraphs: ["比如,开州区桃花街道杏林社区实践站接到群众需求后,立即处理。"])])
+        #expect(result(analysis).places.map(\.place).contains("桃花街道"))
+        #expect(analysis.places["桃花街道"]?.parent == "开州区")
+        #expect(analysis.places["杏林社区"]?.parent == "桃花街道")
+    }
+
+    @Test func verbBeforeCommunityIsNotAPlace() {
+        let analysis = analyze([article("a", paragraphs: [
+            "要确保社区事务公开,确保政策落实,确保群众满意,确保社区安全,确保工作到位。",
+        ])])
+        #expect(!result(analysis).places.map(\.place).contains("确保社区"))
+    }
+
+    @Test func compoundWordEndingInAPlaceSuffixIsNotAPlace() {
+        let analysis = analyze([article("a", paragraphs: ["提升城乡环境,推动城乡融合,实施农村改革,提升城乡环境。"])])
+        #expect(result(analysis).places.isEmpty)
+    }
+
+    @Test func passingMentionDoesNotMakeTheArticleAboutAPlace() {
+        let analysis = analyze([article("a", paragraphs: ["总书记在黑龙江考察时提出了新概念,这一概念意义重大。"],
+                                        affiliation: "作者系湖南省社会科学院研究员")])
+        #expect(result(analysis).locality == "湖南省")
+    }
+
+    @Test func articleWithoutPlacesTakesTheNewspapersCity() {
+        let analysis = analyze([article("a", paragraphs: ["党建工作做实了就是生产力,做强了就是竞争力。"])], newspaper: "株洲日报")
+        #expect(result(analysis).locality == "株洲市")
+    }
+
+    @Test func headlineMentionOutweighsBodyMentions() {
+        let analysis = analyze([article("a", title: "璧山打造样板", paragraphs: ["学习借鉴开州经验,开州做法值得推广。"])])
+        #expect(result(analysis).locality == "璧山区")
+    }
+}
