@@ -1,0 +1,224 @@
+/// Builds the vocabulary, postings and text store from documents, in two passes over the text.
+///
+/// The first pass normalises every field into the text store, gives every term an id and counts
+/// exactly how many bytes each term's postings will take; the second pass re-scans the stored text
+/// and writes postings straight into one array of that size. Scanning twice is cheaper than what it
+/// avoids: a growable buffer per term (millions of small allocations in a real corpus, and twice
+/// the memory while they grow) or a flat list of every (term, document) pair to sort.
+struct IndexBuilder {
+    struct Output {
+        var vocabulary: Vocabulary
+        var postings: PostingsStore
+        var text: TextStore
+        /// Weighted length of each document in terms, for BM25's length normalisation.
+        var lengths: [Float]
+    }
+
+    /// Where each field lies in the text store: field `f` ends at `ends[f]` (before its break unit)
+    /// and weighs `weights[f]` quarters per term; document `d` owns fields
+    /// `documentFields[d]..<documentFields[d + 1]`.
+    private struct FieldLayout {
+        var ends: [Int] = []
+        var weights: [UInt32] = []
+        var documentFields: [Int] = [0]
+        var documentStarts: [Int] = [0]
+    }
+
+    static func build(_ documents: [SearchDocument]) -> Output {
+        var layout = FieldLayout()
+        let text = storeText(orderedByID(documents), layout: &layout)
+        return text.units.withUnsafeBufferPointer { units in
+            var vocabulary = Vocabulary()
+            var counter = DocumentTermCounter()
+            let (documentFrequencies, termSizes, lengths) = countPostings(
+                units, layout: layout, vocabulary: &vocabulary, counter: &counter)
+            let postings = writePostings(
+                units, layout: layout, vocabulary: vocabulary, counter: &counter,
+                documentFrequencies: documentFrequencies, termSizes: termSizes)
+            return Output(vocabulary: vocabulary, postings: postings, text: text, lengths: lengths)
+        }
+    }
+
+    // MARK: Postings
+
+    /// First pass: term ids, document frequencies, exact postings sizes, document lengths.
+    private static func countPostings(
+        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout,
+        vocabulary: inout Vocabulary, counter: inout DocumentTermCounter
+    ) -> ([Int32], [Int], [Float]) {
+        var documentFrequencies: [Int32] = []
+        var sizes: [Int] = []
+        var lastDocument: [Int32] = []
+        var lengths: [Float] = []
+        let documentCount = layout.documentFields.count - 1
+        lengths.reserveCapacity(documentCount)
+        for document in 0..<documentCount {
+            let length = scan(Int32(document), units, layout: layout, counter: &counter) { term in
+                let (id, isNew) = vocabulary.insert(term, in: units)
+                if isNew {
+                    documentFrequencies.append(0)
+                    sizes.append(0)
+                    lastDocument.append(-1)
+                }
+                return id
+            }
+            lengths.append(length)
+            for term in counter.touched {
+                let slot = Int(term)
+                let delta = Int32(document) - lastDocument[slot]
+                sizes[slot] += PostingsStore.postingSize(delta: delta, weight: counter.weights[slot])
+                documentFrequencies[slot] += 1
+                lastDocument[slot] = Int32(document)
+            }
+        }
+        return (documentFrequencies, sizes, lengths)
+    }
+
+    /// Second pass: the same scan, writing each posting at its term's cursor.
+    private static func writePostings(
+        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: Vocabulary,
+        counter: inout DocumentTermCounter, documentFrequencies: [Int32], termSizes: [Int]
+    ) -> PostingsStore {
+        let termCount = documentFrequencies.count
+        var termStarts = [Int](repeating: 0, count: termCount + 1)
+        var skipStarts = [Int](repeating: 0, count: termCount + 1)
+        let blockSize = PostingsStore.blockSize
+        for term in 0..<termCount {
+            termStarts[term + 1] = termStarts[term] + termSizes[term]
+            let frequency = Int(documentFrequencies[term])
+            let blocks = frequency > blockSize ? (frequency + blockSize - 1) / blockSize : 0
+            skipStarts[term + 1] = skipStarts[term] + blocks
+        }
+        var cursors = Array(termStarts.dropLast())
+        var written = [Int32](repeating: 0, count: termCount)
+        var lastDocument = [Int32](repeating: -1, count: termCount)
+        var skips = [UInt32](repeating: 0, count: 2 * skipStarts[termCount])
+        let bytes = [UInt8](unsafeUninitializedCapacity: termStarts[termCount]) { bytes, initialized in
+            let base = bytes.baseAddress.unsafelyUnwrapped
+            for document in 0..<(layout.documentFields.count - 1) {
+                _ = scan(Int32(document), units, layout: layout, counter: &counter) { term in
+                    vocabulary.id(of: term, in: units)
+                }
+                for term in counter.touched {
+                    let slot = Int(term)
+                    let delta = Int32(document) - lastDocument[slot]
+                    cursors[slot] = PostingsStore.writePosting(
+                        delta: delta, weight: counter.weights[slot], to: base, at: cursors[slot])
+                    lastDocument[slot] = Int32(document)
+                    written[slot] += 1
+                    let count = Int(written[slot])
+                    if skipStarts[slot + 1] > skipStarts[slot],
+                       count % blockSize == 0 || count == Int(documentFrequencies[slot]) {
+                        let entry = 2 * (skipStarts[slot] + (count - 1) / blockSize)
+                        skips[entry] = UInt32(document)
+                        skips[entry + 1] = UInt32(cursors[slot] - termStarts[slot])
+                    }
+                }
+            }
+            initialized = termStarts[termCount]
+        }
+        return PostingsStore(bytes: bytes, termStarts: termStarts, documentFrequencies: documentFrequencies,
+                             skipStarts: skipStarts, skips: skips)
+    }
+
+    /// Scans one document's fields into `counter` and returns its weighted length.
+    @inline(__always)
+    private static func scan(
+        _ document: Int32, _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout,
+        counter: inout DocumentTermCounter, termID: (ScannedTerm) -> Int32
+    ) -> Float {
+        counter.start(document)
+        var length: UInt64 = 0
+        var fieldStart = layout.documentStarts[Int(document)]
+        for field in layout.documentFields[Int(document)]..<layout.documentFields[Int(document) + 1] {
+            let weight = layout.weights[field]
+            let end = layout.ends[field]
+            if weight > 0 {
+                let fieldUnits = UnsafeBufferPointer(rebasing: units[fieldStart..<end])
+                TermScanner.scan(fieldUnits) { term in
+                    let shifted: ScannedTerm
+                    switch term {
+                    case .packed: shifted = term
+                    case .long(let range): shifted = .long((range.lowerBound + fieldStart)..<(range.upperBound + fieldStart))
+                    }
+                    counter.add(termID(shifted), weight: weight)
+                    length += UInt64(weight)
+                }
+            }
+            fieldStart = end + 1
+        }
+        return Float(Double(length) / Double(PostingsStore.weightQuantum))
+    }
+
+    private static func orderedByID(_ documents: [SearchDocument]) -> [SearchDocument] {
+        var isSorted = true
+        for (index, document) in documents.enumerated() where document.id != index {
+            isSorted = false
+            break
+        }
+        if isSorted { return documents }
+        var slots = [Int](repeating: -1, count: documents.count)
+        for (index, document) in documents.enumerated() {
+            precondition((0..<documents.count).contains(document.id), "document ids must be 0..<\(documents.count)")
+            precondition(slots[document.id] == -1, "document id \(document.id) is given twice")
+            slots[document.id] = index
+        }
+        return slots.map { documents[$0] }
+    }
+
+    // MARK: Text
+
+    private static func storeText(_ documents: [SearchDocument], layout: inout FieldLayout) -> TextStore {
+        var total = 0
+        for document in documents {
+            for field in document.fields { total += SearchAnalyzer.utf16Count(of: field.text) + 1 }
+        }
+        var documentStarts = [0]
+        var bodyStarts: [Int] = []
+        var exceptionOffsets: [Int] = []
+        var exceptionUnits: [UInt16] = []
+        documentStarts.reserveCapacity(documents.count + 1)
+        bodyStarts.reserveCapacity(documents.count)
+        let units = [UInt16](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var position = 0
+            for document in documents {
+                let fields = Self.bodyLast(document.fields)
+                let firstBody = fields.firstIndex(where: \.isBody) ?? fields.count
+                for (index, field) in fields.enumerated() {
+                    if index == firstBody { bodyStarts.append(position) }
+                    SearchAnalyzer.forEachUTF16Unit(of: field.text) { unit in
+                        let folded = SearchAnalyzer.fold(unit)
+                        if folded != unit {
+                            exceptionOffsets.append(position)
+                            exceptionUnits.append(unit)
+                        }
+                        buffer[position] = folded
+                        position += 1
+                    }
+                    layout.ends.append(position)
+                    layout.weights.append(Self.quantize(field.boost))
+                    buffer[position] = CharacterClass.fieldBreakUnit
+                    position += 1
+                }
+                if firstBody == fields.count { bodyStarts.append(position) }
+                layout.documentFields.append(layout.ends.count)
+                documentStarts.append(position)
+            }
+            precondition(position == total)
+            initialized = position
+        }
+        layout.documentStarts = documentStarts
+        return TextStore(units: units, documentStarts: documentStarts, bodyStarts: bodyStarts,
+                         exceptionOffsets: exceptionOffsets, exceptionUnits: exceptionUnits)
+    }
+
+    /// The fields with body fields last, each group in the caller's order.
+    private static func bodyLast(_ fields: [SearchField]) -> [SearchField] {
+        fields.filter { !$0.isBody } + fields.filter(\.isBody)
+    }
+
+    private static func quantize(_ boost: Double) -> UInt32 {
+        guard boost > 0, boost.isFinite else { return 0 }
+        return max(1, UInt32(min(boost * Double(PostingsStore.weightQuantum), 1_000_000).rounded()))
+    }
+}

@@ -1,0 +1,58 @@
+/// Every term's postings, compressed in one byte array.
+///
+/// A posting is (document, weighted term frequency). Documents are delta-coded as LEB128 varints
+/// with the lowest bit set when the weight is exactly one body occurrence, the common case, so
+/// most postings of a frequent term take one byte. Weights are stored in quarters
+/// (`weightQuantum`) so field boosts like 1.5 stay exact. Lists longer than `blockSize` carry a
+/// skip entry per block (last document, end offset) so an AND with a rare term jumps over blocks
+/// instead of decoding them.
+struct PostingsStore: Sendable {
+    static let blockSize = 128
+    static let weightQuantum: UInt32 = 4
+
+    /// The postings of term `t` are `bytes[termStarts[t]..<termStarts[t + 1]]`.
+    let bytes: [UInt8]
+    let termStarts: [Int]
+    let documentFrequencies: [Int32]
+    /// Skip entries of term `t` are pairs `skips[2 * skipStarts[t] ..< 2 * skipStarts[t + 1]]`:
+    /// the last document of the block and the byte offset, from the term's start, just after it.
+    let skipStarts: [Int]
+    let skips: [UInt32]
+
+    var termCount: Int { documentFrequencies.count }
+    var byteCount: Int { bytes.count + termStarts.count * 8 + documentFrequencies.count * 4 + skipStarts.count * 8 + skips.count * 4 }
+
+    /// How many bytes a varint of `value` takes.
+    @inline(__always)
+    static func varintSize(_ value: UInt32) -> Int {
+        value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
+    }
+
+    /// How many bytes one posting takes.
+    @inline(__always)
+    static func postingSize(delta: Int32, weight: UInt32) -> Int {
+        let head = UInt32(delta) << 1
+        return weight == weightQuantum ? varintSize(head | 1) : varintSize(head) + varintSize(weight)
+    }
+
+    /// Writes one posting at `position` and returns the position after it.
+    @inline(__always)
+    static func writePosting(delta: Int32, weight: UInt32, to bytes: UnsafeMutablePointer<UInt8>, at position: Int) -> Int {
+        let head = UInt32(delta) << 1
+        if weight == weightQuantum { return writeVarint(head | 1, to: bytes, at: position) }
+        return writeVarint(weight, to: bytes, at: writeVarint(head, to: bytes, at: position))
+    }
+
+    @inline(__always)
+    private static func writeVarint(_ value: UInt32, to bytes: UnsafeMutablePointer<UInt8>, at position: Int) -> Int {
+        var value = value
+        var position = position
+        while value >= 0x80 {
+            bytes[position] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            position += 1
+        }
+        bytes[position] = UInt8(value)
+        return position + 1
+    }
+}
