@@ -1,0 +1,126 @@
+import Analysis
+import PageParser
+
+/// What `GET /articles` asks for: filters that combine (AND), a sort, a page.
+public struct ArticleQuery: Sendable, Hashable {
+    public var text: String?
+    public var author: String?
+    /// A place id; articles about it or any place below it match.
+    public var locality: String?
+    public var initiative: String?
+    public var tag: String?
+    public var kind: ArticleKind?
+    public var pageID: String?
+    public var sort: ArticleSort?
+    public var page = 1
+    public var perPage = 20
+
+    public init() {}
+}
+
+public enum ArticleSort: String, Sendable, Hashable, CaseIterable {
+    case relevance
+    case page
+    case reversePage = "-page"
+    case title
+    case reverseTitle = "-title"
+}
+
+/// A query the archive cannot answer, naming the parameter at fault.
+public struct QueryError: Error, Sendable, Equatable {
+    public var parameter: String
+    public var detail: String
+
+    public init(parameter: String, detail: String) {
+        self.parameter = parameter
+        self.detail = detail
+    }
+}
+
+/// One page of matching articles.
+public struct ArticleResults: Sendable {
+    public var total: Int
+    public var items: [ArticleRecord]
+    /// Relevance scores by article index, when the query had text.
+    public var scores: [Int: Double]
+    public var searchQuery: SearchQuery?
+}
+
+extension ArchiveSnapshot {
+    public func findArticles(_ query: ArticleQuery) throws(QueryError) -> ArticleResults {
+        var allowed: DocumentFilter?
+        func restrict(_ indexes: [Int]) {
+            let filter = DocumentFilter(indexes, capacity: articles.count)
+            allowed = allowed.map { $0.intersection(filter) } ?? filter
+        }
+        if let author = query.author { restrict(articlesByAuthor[author] ?? []) }
+        if let locality = query.locality { restrict(articles(inPlace: locality).map(\.index)) }
+        if let initiative = query.initiative { restrict(articlesByInitiative[initiative] ?? []) }
+        if let tag = query.tag { restrict(articlesByTag[tag] ?? []) }
+        if let kind = query.kind { restrict(articles.filter { $0.article.kind == kind }.map(\.index)) }
+        if let pageID = query.pageID { restrict(page(id: pageID)?.articleIndexes ?? []) }
+
+        var ordered: [Int]
+        var scores: [Int: Double] = [:]
+        var searchQuery: SearchQuery?
+        if let text = query.text {
+            let parsed = SearchQuery.parse(text)
+            guard !parsed.isEmpty else {
+                throw QueryError(parameter: "q", detail: "the query has no searchable characters")
+            }
+            searchQuery = parsed
+            let hits = searchIndex.matches(parsed, allowed: allowed)
+            for hit in hits { scores[hit.doc] = hit.score }
+            ordered = hits.map(\.doc)
+        } else {
+            if query.sort == .relevance {
+                throw QueryError(parameter: "sort", detail: "sort=relevance needs a search query q")
+            }
+            ordered = allowed.map { $0.documents } ?? Array(articles.indices)
+        }
+
+        switch query.sort ?? (query.text == nil ? .page : .relevance) {
+        case .relevance: break  // already ranked, ties by index
+        case .page: ordered.sort()
+        case .reversePage: ordered.sort(by: >)
+        case .title: ordered.sort { titleOrder(articles[$0], articles[$1]) }
+        case .reverseTitle: ordered.sort { titleOrder(articles[$1], articles[$0]) }
+        }
+
+        let start = min(ordered.count, (query.page - 1) * query.perPage)
+        let end = min(ordered.count, start + query.perPage)
+        return ArticleResults(total: ordered.count, items: ordered[start..<end].map { articles[$0] },
+                              scores: scores, searchQuery: searchQuery)
+    }
+
+    /// Titled articles first, by title in code point order; untitled ones after, by position.
+    private func titleOrder(_ a: ArticleRecord, _ b: ArticleRecord) -> Bool {
+        switch (a.article.title, b.article.title) {
+        case (let x?, let y?): return x != y ? x < y : a.index < b.index
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a.index < b.index
+        }
+    }
+
+    /// Articles that share initiatives (weighing most) or tags with this one, best first.
+    public func related(to record: ArticleRecord, limit: Int = 5) -> [(article: ArticleRecord, shared: [String])] {
+        var scores: [Int: Double] = [:]
+        var shared: [Int: [String]] = [:]
+        for initiative in record.analysis.initiatives {
+            for other in articlesByInitiative[initiative] ?? [] where other != record.index {
+                scores[other, default: 0] += 3
+                shared[other, default: []].append(initiative)
+            }
+        }
+        for tag in record.analysis.tags {
+            for other in articlesByTag[tag.term] ?? [] where other != record.index {
+                scores[other, default: 0] += 1
+                shared[other, default: []].append(tag.term)
+            }
+        }
+        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit)
+            .map { (articles[$0.key], shared[$0.key] ?? []) }
+    }
+}
