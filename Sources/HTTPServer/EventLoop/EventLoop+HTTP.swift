@@ -6,7 +6,10 @@ import Glibc
 extension EventLoop {
     // MARK: - Reading
 
-    func readAndProcess(_ c: Connection) {
+    /// - Parameter peerHungUp: the event reported EPOLLRDHUP/EPOLLHUP. The FIN
+    ///   may have arrived with the data under the same edge, so read on to EOF
+    ///   instead of trusting a short read.
+    func readAndProcess(_ c: Connection, peerHungUp: Bool = false) {
         while true {
             switch c.state {
             case .lingering:
@@ -30,7 +33,7 @@ extension EventLoop {
                 if c.state == .closed { return }
                 // A short read means the socket is drained; with edge-triggered
                 // epoll the next arrival raises a new edge, so skip the EAGAIN read.
-                if n < space { break }
+                if n < space && !peerHungUp { break }
             } else if n == 0 {
                 c.peerClosed = true
                 switch c.state {

@@ -118,7 +118,7 @@ final class EventLoop {
             }
         }
         if events & (Linux.EPOLLIN | Linux.EPOLLRDHUP | Linux.EPOLLHUP | Linux.EPOLLERR) != 0 {
-            readAndProcess(c)
+            readAndProcess(c, peerHungUp: events & (Linux.EPOLLRDHUP | Linux.EPOLLHUP | Linux.EPOLLERR) != 0)
         }
     }
 
