@@ -10,14 +10,16 @@ extension EventLoop {
     ///   may have arrived with the data under the same edge, so read on to EOF
     ///   instead of trusting a short read.
     func readAndProcess(_ c: Connection, peerHungUp: Bool = false) {
-        while true {
+        reading: while true {
             switch c.state {
             case .lingering:
                 discardInput(c)
                 return
-            case .offloaded, .closing, .closed:
-                // Input stays in the kernel until we resume; resume() reads again.
+            case .closed:
                 return
+            case .offloaded, .closing:
+                // Input stays in the kernel until we resume; resume() reads again.
+                break reading
             case .idle, .head, .body:
                 break
             }
@@ -148,7 +150,9 @@ extension EventLoop {
                 return
             }
             c.pending = Connection.Pending(request: request, target: target, framing: head.framing, remaining: length)
-            c.pending!.request.body.reserveCapacity(length)
+            // Reserve what was declared, up to a bound, so a client announcing
+            // a large body it never sends cannot make us commit the memory.
+            c.pending!.request.body.reserveCapacity(min(length, 64 * 1024))
             startBody(c, expectContinue: head.expectContinue)
         case .chunked:
             c.pending = Connection.Pending(request: request, target: target, framing: head.framing, remaining: 0)
