@@ -62,6 +62,20 @@ struct ResponseFilterTests {
         }
     }
 
+    @Test func dropsHeadersThatWouldSplitTheResponse() throws {
+        var router = Router()
+        router.add(.GET, "/split") { _, _ in
+            HTTPResponse(headers: ["X-Evil": "a\r\nSet-Cookie: pwned=1", "X Bad": "v", "X-Good": "fine"], body: "ok")
+        }
+        try withServer(router: router) { server throws in
+            let response = try server.exchange(.request("GET /split HTTP/1.1"))
+            #expect(response.headers["X-Good"] == "fine")
+            #expect(response.headers["X-Evil"] == nil)
+            #expect(response.headers["Set-Cookie"] == nil)
+            #expect(response.headers["X Bad"] == nil)
+        }
+    }
+
     @Test func logsOneLinePerRequestWhenEnabled() throws {
         let server = try TestServer { $0.accessLog = true }
         defer { server.stop() }

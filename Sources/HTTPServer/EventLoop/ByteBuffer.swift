@@ -99,6 +99,15 @@ final class ByteBuffer {
         }
     }
 
+    func append(_ s: Substring) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            if let p = utf8.baseAddress { append(p, count: utf8.count) }
+        }
+        if done == nil {
+            for b in s.utf8 { appendByte(b) }
+        }
+    }
+
     @inline(__always) func appendByte(_ b: UInt8) {
         reserveWritable(1)
         base[writerIndex] = b

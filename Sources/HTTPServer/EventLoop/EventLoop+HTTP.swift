@@ -63,7 +63,9 @@ extension EventLoop {
     func resume(_ c: Connection) {
         processInput(c)
         if c.state == .closed { return }
-        readAndProcess(c)
+        // Edges that arrived while paused (possibly a FIN) were already
+        // consumed, so read until EAGAIN or EOF rather than trusting a short read.
+        readAndProcess(c, peerHungUp: true)
     }
 
     private func discardInput(_ c: Connection) {

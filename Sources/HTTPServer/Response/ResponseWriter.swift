@@ -50,7 +50,7 @@ enum ResponseWriter {
         } else if keepAliveHTTP10 {
             out.append("Connection: keep-alive\r\n")
         }
-        for field in response.headers.fields where !isFramingHeader(field.name) {
+        for field in response.headers.fields where !isFramingHeader(field.name) && isSafe(field) {
             out.append(field.name)
             out.append(": ")
             out.append(field.value)
@@ -79,6 +79,15 @@ enum ResponseWriter {
         case 17: HTTPHeaders.equalsIgnoringCase(name, "transfer-encoding")
         default: false
         }
+    }
+
+    /// A handler bug must not become response splitting: a field whose name is
+    /// not a token or whose value contains CR, LF or another control byte is dropped.
+    private static func isSafe(_ field: HTTPHeaders.Element) -> Bool {
+        var name = field.name
+        var value = field.value
+        let nameOK = name.withUTF8 { !$0.isEmpty && $0.allSatisfy(ASCII.isToken) }
+        return nameOK && value.withUTF8 { $0.allSatisfy(ASCII.isFieldValue) }
     }
 
     private static func writeStatusLine(_ status: HTTPStatus, into out: ByteBuffer) {

@@ -22,7 +22,7 @@ final class AccessLog {
         if path.isEmpty {
             buffer.appendByte(UInt8(ascii: "-"))
         } else {
-            buffer.append(String(path))
+            buffer.append(path)
         }
         buffer.appendByte(ASCII.sp)
         buffer.appendDecimal(status)
