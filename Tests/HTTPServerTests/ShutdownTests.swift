@@ -57,3 +57,19 @@ struct ShutdownTests {
         server.server.wait()
     }
 }
+
+@Suite("Signals")
+struct SignalTests {
+    @Test func sigtermStartsAGracefulShutdown() throws {
+        let server = try TestServer()
+        server.server.installSignalHandlers()
+        let c = try server.connect()
+        try c.send(.request("GET /slow?ms=300 HTTP/1.1"))
+        usleep(50_000)
+        kill(getpid(), SIGTERM)
+        let response = try c.readResponse()
+        #expect(response.bodyText == "slow 300")
+        #expect(response.headers["Connection"] == "close")
+        server.server.wait()
+    }
+}
