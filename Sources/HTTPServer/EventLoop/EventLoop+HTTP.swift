@@ -274,11 +274,10 @@ extension EventLoop {
     private func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false) {
         var response = response
         if let filter = shared.routes.filter { filter(request, &response) }
-        let close = forceClose || !c.keepAlive || draining || ResponseWriter.requestsClose(response.headers)
-        let bytes = ResponseWriter.write(
+        let (bytes, close) = ResponseWriter.write(
             response,
             omitBody: request?.method == .HEAD,
-            close: close,
+            close: forceClose || !c.keepAlive || draining,
             keepAliveHTTP10: request?.version == .http1_0,
             date: date,
             into: c.output

@@ -1,10 +1,12 @@
 /// Serialises responses straight into a connection's output buffer, so a batch
 /// of pipelined responses becomes one contiguous region and one send().
 enum ResponseWriter {
-    /// Appends `response` and returns the number of bytes written.
+    /// Appends `response` and returns the number of bytes written and whether
+    /// the connection must close after it.
     /// - Parameters:
     ///   - omitBody: HEAD; `Content-Length` still describes the GET body.
-    ///   - close: adds `Connection: close`.
+    ///   - close: adds `Connection: close`; also added when the handler set
+    ///     `Connection: close` itself.
     ///   - keepAliveHTTP10: an HTTP/1.0 client that asked to keep the connection
     ///     needs an explicit `Connection: keep-alive` back.
     @discardableResult
@@ -15,17 +17,20 @@ enum ResponseWriter {
         keepAliveHTTP10: Bool,
         date: DateCache,
         into out: ByteBuffer
-    ) -> Int {
+    ) -> (bytes: Int, close: Bool) {
         let start = out.writerIndex
         let status = response.status
         writeStatusLine(status, into: out)
 
         var userServer = false
         var userDate = false
+        var close = close
         for field in response.headers.fields {
             switch field.name.utf8.count {
             case 4 where HTTPHeaders.equalsIgnoringCase(field.name, "date"): userDate = true
             case 6 where HTTPHeaders.equalsIgnoringCase(field.name, "server"): userServer = true
+            case 10 where HTTPHeaders.equalsIgnoringCase(field.name, "connection"):
+                if field.value.lowercased().contains("close") { close = true }
             default: break
             }
         }
@@ -60,15 +65,7 @@ enum ResponseWriter {
         if bodyAllowed && !omitBody {
             out.append(response.body)
         }
-        return out.writerIndex - start
-    }
-
-    /// Whether the handler asked for the connection to be closed.
-    static func requestsClose(_ headers: HTTPHeaders) -> Bool {
-        for field in headers.fields where field.name.utf8.count == 10 && HTTPHeaders.equalsIgnoringCase(field.name, "connection") {
-            if field.value.lowercased().contains("close") { return true }
-        }
-        return false
+        return (out.writerIndex - start, close)
     }
 
     /// The engine owns message framing, so handler-set values are dropped.
@@ -83,11 +80,12 @@ enum ResponseWriter {
 
     /// A handler bug must not become response splitting: a field whose name is
     /// not a token or whose value contains CR, LF or another control byte is dropped.
-    private static func isSafe(_ field: HTTPHeaders.Element) -> Bool {
-        var name = field.name
-        var value = field.value
-        let nameOK = name.withUTF8 { !$0.isEmpty && $0.allSatisfy(ASCII.isToken) }
-        return nameOK && value.withUTF8 { $0.allSatisfy(ASCII.isFieldValue) }
+    @inline(__always) private static func isSafe(_ field: HTTPHeaders.Element) -> Bool {
+        let nameOK = field.name.utf8.withContiguousStorageIfAvailable { !$0.isEmpty && $0.allSatisfy(ASCII.isToken) }
+            ?? (!field.name.isEmpty && field.name.utf8.allSatisfy(ASCII.isToken))
+        guard nameOK else { return false }
+        return field.value.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(ASCII.isFieldValue) }
+            ?? field.value.utf8.allSatisfy(ASCII.isFieldValue)
     }
 
     private static func writeStatusLine(_ status: HTTPStatus, into out: ByteBuffer) {
