@@ -169,17 +169,3 @@ final class RouteTable: Sendable {
         }
     }
 }
-
-extension HTTPMethod {
-    var index: Int {
-        switch self {
-        case .GET: 0
-        case .HEAD: 1
-        case .POST: 2
-        case .PUT: 3
-        case .DELETE: 4
-        case .OPTIONS: 5
-        case .PATCH: 6
-        }
-    }
-}
