@@ -39,6 +39,21 @@ struct KeepAliveTests {
         }
     }
 
+    @Test func answersEveryPipelinedRequestInOrderWhenTheClientReadsLate() throws {
+        try withServer { server throws in
+            let c = try server.connect()
+            // ~4 MB of responses: more than the output high-water mark and the
+            // socket buffers, so the server must pause parsing and resume.
+            let count = 200
+            var batch = ""
+            for i in 0..<count { batch += .request("GET /bytes?n=\(20_000 + i) HTTP/1.1") }
+            try c.send(batch)
+            usleep(300_000)
+            let responses = try c.readResponses(count)
+            #expect(responses.map(\.body.count) == (0..<count).map { 20_000 + $0 })
+        }
+    }
+
     @Test func headSendsGetHeadersWithoutTheBody() throws {
         try withServer { server throws in
             let c = try server.connect()

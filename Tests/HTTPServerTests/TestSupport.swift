@@ -78,6 +78,10 @@ final class TestServer: Sendable {
         router.add(.GET, "/path/{segment}") { request, _ in
             HTTPResponse(body: "segment=\(request.parameters["segment"] ?? "?") path=\(request.path)")
         }
+        router.add(.GET, "/bytes") { request, _ in
+            let n = Int(request.query.first("n") ?? "0") ?? 0
+            return HTTPResponse(body: (0..<n).map { UInt8(truncatingIfNeeded: $0) })
+        }
         router.add(.GET, "/context") { _, context in
             HTTPResponse(body: "\(context.loopIndex)/\(context.loopCount) \(context.remoteAddress)")
         }

@@ -10,6 +10,24 @@ extension EventLoop {
     ///   may have arrived with the data under the same edge, so read on to EOF
     ///   instead of trusting a short read.
     func readAndProcess(_ c: Connection, peerHungUp: Bool = false) {
+        var peerHungUp = peerHungUp
+        while true {
+            readAvailable(c, peerHungUp: peerHungUp)
+            if c.state == .closed { return }
+            flush(c)
+            if c.state == .closed { return }
+            // Parsing stopped because output piled up, and the socket took it
+            // all at once (no EPOLLOUT edge will follow): carry on here.
+            guard c.pausedForOutput && c.output.isEmpty else { break }
+            c.pausedForOutput = false
+            processInput(c)
+            if c.state == .closed { return }
+            peerHungUp = true
+        }
+        arm(c)
+    }
+
+    private func readAvailable(_ c: Connection, peerHungUp: Bool) {
         reading: while true {
             switch c.state {
             case .lingering:
@@ -23,7 +41,10 @@ extension EventLoop {
             case .idle, .head, .body:
                 break
             }
-            if c.output.readableBytes > Self.outputHighWater { break }
+            if c.output.readableBytes > Self.outputHighWater {
+                c.pausedForOutput = true
+                break
+            }
             let wasEmpty = c.input.isEmpty
             c.input.reserveWritable(Self.initialBufferSize)
             let space = c.input.writableBytes
@@ -54,8 +75,6 @@ extension EventLoop {
                 return closeConnection(c)
             }
         }
-        flush(c)
-        if c.state != .closed { arm(c) }
     }
 
     /// Called when something that paused input (an offloaded handler, a full
@@ -89,7 +108,10 @@ extension EventLoop {
                     c.state = .idle
                     return
                 }
-                if c.output.readableBytes > Self.outputHighWater { return }
+                if c.output.readableBytes > Self.outputHighWater {
+                    c.pausedForOutput = true
+                    return
+                }
                 let result = RequestParser.parse(c.input.readable, limits: limits, fields: &c.fields)
                 switch result {
                 case .incomplete:

@@ -113,8 +113,11 @@ final class EventLoop {
         if events & Linux.EPOLLOUT != 0 && !c.output.isEmpty {
             flush(c)
             if c.state == .closed { return }
-            if c.output.isEmpty && (c.state == .idle || c.state == .head || c.state == .body) {
+            // Progress on a large response counts as activity for the idle timer.
+            arm(c)
+            if c.output.isEmpty && c.pausedForOutput {
                 // Output had been backed up; parse what was held back.
+                c.pausedForOutput = false
                 resume(c)
                 return
             }

@@ -48,6 +48,8 @@ final class Connection {
     var chunked = ChunkedDecoder()
     var keepAlive = true
     var peerClosed = false
+    /// Parsing (and reading) stopped because too much output was unsent.
+    var pausedForOutput = false
     /// When the first byte of the current request arrived (header deadline).
     var requestStart: Int64 = 0
     /// When the current request's head completed (body deadline).
