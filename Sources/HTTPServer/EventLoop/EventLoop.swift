@@ -39,6 +39,8 @@ final class EventLoop {
     /// Kept open so that, out of descriptors, we can still accept and close
     /// (the classic EMFILE trick) instead of spinning on a full backlog.
     private var spareFD: Int32
+    private var shedCount = 0
+    private var lastShedLog = Int64.min / 2
 
     static let initialBufferSize = 4096
     /// Stop parsing pipelined requests while this much output is unsent.
@@ -192,7 +194,13 @@ final class EventLoop {
         let fd = Linux.accept4(listenFD, nil, nil, Linux.SOCK_CLOEXEC)
         if fd >= 0 { close(fd) }
         spareFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
-        logError("out of file descriptors; shed a connection")
+        shedCount += 1
+        // At most one line a second: under fd exhaustion this runs per connect.
+        if now - lastShedLog >= 1_000_000_000 {
+            logError("out of file descriptors; closed \(shedCount) new connection(s) unserved")
+            lastShedLog = now
+            shedCount = 0
+        }
     }
 
     func closeConnection(_ c: Connection) {
