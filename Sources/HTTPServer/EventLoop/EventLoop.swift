@@ -164,7 +164,7 @@ final class EventLoop {
             if !admitted {
                 var response = HTTPResponse.problem(.serviceUnavailable, detail: "too many open connections", headers: ["Retry-After": "1"])
                 shared.routes.filter?(nil, &response)
-                let bytes = ResponseWriter.write(response, omitBody: false, close: true, keepAliveHTTP10: false, date: date, into: c.output).bytes
+                let bytes = ResponseWriter.write(response, omitBody: false, close: true, keepAliveHTTP10: false, date: date, into: c.output).bodyBytes
                 accessLog?.record(method: "-", path: "", status: 503, bytes: bytes, micros: 0)
                 c.state = .closing
                 flush(c)

@@ -1,8 +1,9 @@
 /// Serialises responses straight into a connection's output buffer, so a batch
 /// of pipelined responses becomes one contiguous region and one send().
 enum ResponseWriter {
-    /// Appends `response` and returns the number of bytes written and whether
-    /// the connection must close after it.
+    /// Appends `response` and returns the number of body bytes written (what
+    /// the access log reports, like nginx's `$body_bytes_sent`) and whether the
+    /// connection must close after it.
     /// - Parameters:
     ///   - omitBody: HEAD; `Content-Length` still describes the GET body.
     ///   - close: adds `Connection: close`; also added when the handler set
@@ -17,8 +18,7 @@ enum ResponseWriter {
         keepAliveHTTP10: Bool,
         date: DateCache,
         into out: ByteBuffer
-    ) -> (bytes: Int, close: Bool) {
-        let start = out.writerIndex
+    ) -> (bodyBytes: Int, close: Bool) {
         let status = response.status
         writeStatusLine(status, into: out)
 
@@ -62,10 +62,9 @@ enum ResponseWriter {
             out.append("\r\n")
         }
         out.append("\r\n")
-        if bodyAllowed && !omitBody {
-            out.append(response.body)
-        }
-        return (out.writerIndex - start, close)
+        guard bodyAllowed && !omitBody else { return (0, close) }
+        out.append(response.body)
+        return (response.body.count, close)
     }
 
     /// The engine owns message framing, so handler-set values are dropped.

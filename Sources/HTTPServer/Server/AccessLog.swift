@@ -13,7 +13,7 @@ final class AccessLog {
         self.sink = sink
     }
 
-    /// `METHOD PATH STATUS BYTES MICROSECONDSus`, e.g. `GET /healthz 200 15 42us`.
+    /// `METHOD PATH STATUS BODY_BYTES MICROSECONDSus`, e.g. `GET /healthz 200 15 42us`.
     /// The path is the raw (still percent-encoded) one: ASCII only, so it can
     /// never inject control characters into the log.
     func record(method: String, path: Substring, status: Int, bytes: Int, micros: Int) {
