@@ -87,10 +87,11 @@ extension EventLoop {
         readAndProcess(c, peerHungUp: true)
     }
 
+    /// Nothing more will be parsed, so the input buffer serves as scratch space.
     private func discardInput(_ c: Connection) {
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        c.input.clear()
         while true {
-            let n = withUnsafeMutableBytes(of: &scratch) { recv(c.fd, $0.baseAddress, $0.count, 0) }
+            let n = recv(c.fd, c.input.writePointer, c.input.writableBytes, 0)
             if n > 0 { continue }
             if n < 0 && errno == EINTR { continue }
             if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
