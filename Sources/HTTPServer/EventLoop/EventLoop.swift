@@ -281,8 +281,13 @@ final class EventLoop {
         }
     }
 
-    /// Puts the connection on the timer list matching its state.
+    /// Puts the connection on the timer list matching its state; while
+    /// draining, closes it instead once it is between requests with nothing
+    /// left to send.
     func arm(_ c: Connection) {
+        if draining && c.state == .idle && c.input.isEmpty && c.output.isEmpty {
+            return closeConnection(c)
+        }
         let list: TimerList?
         let deadline: Int64
         switch c.state {
