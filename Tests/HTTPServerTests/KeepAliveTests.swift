@@ -54,6 +54,24 @@ struct KeepAliveTests {
         }
     }
 
+    @Test func keepsLargeAndSmallPipelinedBodiesIntactAndInOrder() throws {
+        try withServer { server throws in
+            let c = try server.connect()
+            let sizes = [10, 5000, 3, 70_000, 4096, 4095, 0, 123_456]
+            var batch = ""
+            for size in sizes { batch += .request("GET /bytes?n=\(size) HTTP/1.1") }
+            batch += .request("HEAD /bytes?n=9000 HTTP/1.1") + .request("GET /hello HTTP/1.1")
+            try c.send(batch)
+            for size in sizes {
+                let response = try c.readResponse()
+                #expect(response.body == (0..<size).map { UInt8(truncatingIfNeeded: $0) })
+            }
+            let head = try c.readResponse(head: true)
+            #expect(head.headers["Content-Length"] == "9000")
+            #expect(try c.readResponse().bodyText == "hello")
+        }
+    }
+
     @Test func headSendsGetHeadersWithoutTheBody() throws {
         try withServer { server throws in
             let c = try server.connect()

@@ -9,6 +9,9 @@ final class ByteBuffer {
     private(set) var capacity: Int
     private(set) var readerIndex = 0
     private(set) var writerIndex = 0
+    /// Bytes consumed over the buffer's whole life: a position in the byte
+    /// stream that, unlike the indices, survives compaction and reuse.
+    private(set) var consumedTotal = 0
     private let initialCapacity: Int
 
     init(capacity: Int) {
@@ -32,6 +35,7 @@ final class ByteBuffer {
     /// Marks `n` bytes as read. Once everything is read both indices go back to
     /// zero, so a keep-alive connection keeps reusing the front of the buffer.
     @inline(__always) func consume(_ n: Int) {
+        consumedTotal += n
         readerIndex += n
         if readerIndex == writerIndex {
             readerIndex = 0
@@ -42,6 +46,7 @@ final class ByteBuffer {
     @inline(__always) func didWrite(_ n: Int) { writerIndex += n }
 
     func clear() {
+        consumedTotal += writerIndex - readerIndex
         readerIndex = 0
         writerIndex = 0
     }

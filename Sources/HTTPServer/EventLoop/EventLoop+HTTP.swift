@@ -41,7 +41,7 @@ extension EventLoop {
             case .idle, .head, .body:
                 break
             }
-            if c.output.readableBytes > Self.outputHighWater {
+            if c.output.pendingBytes > Self.outputHighWater {
                 c.pausedForOutput = true
                 break
             }
@@ -109,7 +109,7 @@ extension EventLoop {
                     c.state = .idle
                     return
                 }
-                if c.output.readableBytes > Self.outputHighWater {
+                if c.output.pendingBytes > Self.outputHighWater {
                     c.pausedForOutput = true
                     return
                 }
@@ -192,7 +192,7 @@ extension EventLoop {
         // Only promise 100 Continue when we are about to read the body and the
         // client is evidently waiting for it (none of the body has arrived).
         if expectContinue && c.input.isEmpty {
-            c.output.append("HTTP/1.1 100 Continue\r\n\r\n")
+            c.output.heads.append("HTTP/1.1 100 Continue\r\n\r\n")
         }
     }
 
@@ -330,19 +330,11 @@ extension EventLoop {
     /// Sends as much buffered output as the socket takes. On EAGAIN the
     /// edge-triggered EPOLLOUT registration calls us again.
     func flush(_ c: Connection) {
-        let out = c.output
-        while !out.isEmpty {
-            let n = send(c.fd, out.readPointer, out.readableBytes, Int32(MSG_NOSIGNAL))
-            if n > 0 {
-                out.consume(n)
-                continue
-            }
-            let e = errno
-            if n < 0 && e == EINTR { continue }
-            if n < 0 && (e == EAGAIN || e == EWOULDBLOCK) { return }
-            return closeConnection(c)
+        switch c.output.flush(to: c.fd) {
+        case .done: break
+        case .wouldBlock: return
+        case .failed: return closeConnection(c)
         }
-        out.shrinkIfIdle(threshold: 256 * 1024)
         if c.state == .closing {
             if c.peerClosed { return closeConnection(c) }
             shutdown(c.fd, Int32(SHUT_WR))

@@ -17,8 +17,9 @@ enum ResponseWriter {
         close: Bool,
         keepAliveHTTP10: Bool,
         date: DateCache,
-        into out: ByteBuffer
+        into queue: OutputQueue
     ) -> (bodyBytes: Int, close: Bool) {
+        let out = queue.heads
         let status = response.status
         writeStatusLine(status, into: out)
 
@@ -63,7 +64,7 @@ enum ResponseWriter {
         }
         out.append("\r\n")
         guard bodyAllowed && !omitBody else { return (0, close) }
-        out.append(response.body)
+        queue.appendBody(response.body)
         return (response.body.count, close)
     }
 

@@ -39,7 +39,7 @@ final class Connection {
     /// Whether this connection counts against `maxConnections` (a rejected one doesn't).
     let counted: Bool
     let input: ByteBuffer
-    let output: ByteBuffer
+    let output: OutputQueue
 
     var state = State.idle
     /// Reused across requests so header parsing allocates nothing once warm.
@@ -67,7 +67,7 @@ final class Connection {
         self.remoteAddress = remoteAddress
         self.counted = counted
         input = ByteBuffer(capacity: bufferSize)
-        output = ByteBuffer(capacity: bufferSize)
+        output = OutputQueue(capacity: bufferSize)
         fields.reserveCapacity(16)
     }
 }
