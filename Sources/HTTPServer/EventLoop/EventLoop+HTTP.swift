@@ -1,0 +1,346 @@
+import Glibc
+
+/// The HTTP/1.1 connection state machine: read, parse every complete request in
+/// the buffer, answer them in order into the output buffer, then send the
+/// whole batch with one send().
+extension EventLoop {
+    // MARK: - Reading
+
+    /// - Parameter peerHungUp: the event reported EPOLLRDHUP/EPOLLHUP. The FIN
+    ///   may have arrived with the data under the same edge, so read on to EOF
+    ///   instead of trusting a short read.
+    func readAndProcess(_ c: Connection, peerHungUp: Bool = false) {
+        var peerHungUp = peerHungUp
+        while true {
+            readAvailable(c, peerHungUp: peerHungUp)
+            if c.state == .closed { return }
+            flush(c)
+            if c.state == .closed { return }
+            // Parsing stopped because output piled up, and the socket took it
+            // all at once (no EPOLLOUT edge will follow): carry on here.
+            guard c.pausedForOutput && c.output.isEmpty else { break }
+            c.pausedForOutput = false
+            processInput(c)
+            if c.state == .closed { return }
+            peerHungUp = true
+        }
+        arm(c)
+    }
+
+    private func readAvailable(_ c: Connection, peerHungUp: Bool) {
+        reading: while true {
+            switch c.state {
+            case .lingering:
+                discardInput(c)
+                return
+            case .closed:
+                return
+            case .offloaded, .closing:
+                // Input stays in the kernel until we resume; resume() reads again.
+                break reading
+            case .idle, .head, .body:
+                break
+            }
+            if c.output.pendingBytes > Self.outputHighWater {
+                c.pausedForOutput = true
+                break
+            }
+            let wasEmpty = c.input.isEmpty
+            c.input.reserveWritable(Self.initialBufferSize)
+            let space = c.input.writableBytes
+            let n = recv(c.fd, c.input.writePointer, space, 0)
+            if n > 0 {
+                if wasEmpty && c.state == .idle { c.requestStart = now }
+                c.input.didWrite(n)
+                processInput(c)
+                if c.state == .closed { return }
+                // A short read means the socket is drained; with edge-triggered
+                // epoll the next arrival raises a new edge, so skip the EAGAIN read.
+                if n < space && !peerHungUp { break }
+            } else if n == 0 {
+                c.peerClosed = true
+                switch c.state {
+                case .idle, .head, .body:
+                    // A partial request can never complete now.
+                    if c.output.isEmpty { return closeConnection(c) }
+                    c.state = .closing
+                default:
+                    break
+                }
+                break
+            } else {
+                let e = errno
+                if e == EINTR { continue }
+                if e == EAGAIN || e == EWOULDBLOCK { break }
+                return closeConnection(c)
+            }
+        }
+    }
+
+    /// Called when something that paused input (an offloaded handler, a full
+    /// output buffer) has cleared: handle what is buffered, then read on.
+    func resume(_ c: Connection) {
+        processInput(c)
+        if c.state == .closed { return }
+        // Edges that arrived while paused (possibly a FIN) were already
+        // consumed, so read until EAGAIN or EOF rather than trusting a short read.
+        readAndProcess(c, peerHungUp: true)
+    }
+
+    /// Nothing more will be parsed, so the input buffer serves as scratch space.
+    private func discardInput(_ c: Connection) {
+        c.input.clear()
+        while true {
+            let n = recv(c.fd, c.input.writePointer, c.input.writableBytes, 0)
+            if n > 0 { continue }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            return closeConnection(c)
+        }
+    }
+
+    // MARK: - Parsing
+
+    func processInput(_ c: Connection) {
+        while true {
+            switch c.state {
+            case .idle, .head:
+                if c.input.isEmpty {
+                    c.state = .idle
+                    return
+                }
+                if c.output.pendingBytes > Self.outputHighWater {
+                    c.pausedForOutput = true
+                    return
+                }
+                let result = RequestParser.parse(c.input.readable, limits: limits, fields: &c.fields)
+                switch result {
+                case .incomplete:
+                    c.state = .head
+                    return
+                case .failure(let error):
+                    fail(c, error, request: nil)
+                    return
+                case .complete(let head):
+                    beginRequest(c, head)
+                }
+            case .body:
+                continueBody(c)
+                if c.state == .body { return }
+            case .offloaded, .closing, .lingering, .closed:
+                return
+            }
+        }
+    }
+
+    private func beginRequest(_ c: Connection, _ head: RequestHead) {
+        let base = c.input.readPointer
+        let rawTarget = String(decoding: UnsafeBufferPointer(start: base + head.target.lowerBound, count: head.target.count), as: UTF8.self)
+        var headers = HTTPHeaders()
+        headers.fields.reserveCapacity(c.fields.count)
+        for field in c.fields {
+            headers.fields.append((
+                name: String(decoding: UnsafeBufferPointer(start: base + field.name.lowerBound, count: field.name.count), as: UTF8.self),
+                value: String(decoding: UnsafeBufferPointer(start: base + field.value.lowerBound, count: field.value.count), as: UTF8.self)
+            ))
+        }
+        c.input.consume(head.length)
+        c.keepAlive = head.keepAlive
+
+        let target: RequestTarget
+        switch RequestTarget.decode(rawTarget, method: head.method) {
+        case .success(let t): target = t
+        case .failure(let error):
+            fail(c, error, request: nil)
+            return
+        }
+        let request = HTTPRequest(
+            method: head.method,
+            path: target.path,
+            rawTarget: rawTarget,
+            query: target.query,
+            headers: headers,
+            body: [],
+            version: head.version
+        )
+
+        switch head.framing {
+        case .none:
+            dispatch(c, request, target)
+        case .length(let length):
+            guard length <= configuration.maxBodyBytes else {
+                // Answered before reading any of it; the unread body leaves
+                // framing unknown, so the connection closes.
+                fail(c, HTTPParseError(.payloadTooLarge, "Content-Length \(length) exceeds the limit of \(configuration.maxBodyBytes) bytes"), request: request)
+                return
+            }
+            c.pending = Connection.Pending(request: request, target: target, framing: head.framing, remaining: length)
+            // Reserve what was declared, up to a bound, so a client announcing
+            // a large body it never sends cannot make us commit the memory.
+            c.pending!.request.body.reserveCapacity(min(length, 64 * 1024))
+            startBody(c, expectContinue: head.expectContinue)
+        case .chunked:
+            c.pending = Connection.Pending(request: request, target: target, framing: head.framing, remaining: 0)
+            c.chunked = ChunkedDecoder()
+            startBody(c, expectContinue: head.expectContinue)
+        }
+    }
+
+    private func startBody(_ c: Connection, expectContinue: Bool) {
+        c.state = .body
+        c.bodyStart = now
+        // Only promise 100 Continue when we are about to read the body and the
+        // client is evidently waiting for it (none of the body has arrived).
+        if expectContinue && c.input.isEmpty {
+            c.output.heads.append("HTTP/1.1 100 Continue\r\n\r\n")
+        }
+    }
+
+    private func continueBody(_ c: Connection) {
+        guard c.pending != nil else {
+            c.state = .idle
+            return
+        }
+        switch c.pending!.framing {
+        case .length:
+            let take = min(c.pending!.remaining, c.input.readableBytes)
+            if take > 0 {
+                c.pending!.request.body.append(contentsOf: UnsafeBufferPointer(start: c.input.readPointer, count: take))
+                c.input.consume(take)
+                c.pending!.remaining -= take
+            }
+            if c.pending!.remaining > 0 { return }
+        case .chunked:
+            let (consumed, outcome) = c.chunked.decode(
+                c.input.readable,
+                into: &c.pending!.request.body,
+                maxBodyBytes: configuration.maxBodyBytes,
+                maxTrailerBytes: configuration.maxHeaderBytes
+            )
+            c.input.consume(consumed)
+            switch outcome {
+            case .needMore:
+                return
+            case .failure(let error):
+                var request = c.pending!.request
+                request.body = []
+                fail(c, error, request: request)
+                return
+            case .done:
+                break
+            }
+        case .none:
+            break
+        }
+        let pending = c.pending!
+        c.pending = nil
+        dispatch(c, pending.request, pending.target)
+    }
+
+    // MARK: - Routing and answering
+
+    private func dispatch(_ c: Connection, _ request: HTTPRequest, _ target: RequestTarget) {
+        c.state = .idle
+        let routes = shared.routes
+        switch routes.match(request.method, target) {
+        case .route(let route, let parameters, _):
+            var request = request
+            request.parameters = parameters
+            run(c, route, request, target)
+        case .fallback(let route):
+            run(c, route, request, target)
+        case .options(let allow):
+            var headers = HTTPHeaders()
+            headers.add("Allow", allow)
+            complete(c, request, HTTPResponse(status: .noContent, headers: headers))
+        case .methodNotAllowed(let allow):
+            complete(c, request, .problem(.methodNotAllowed, detail: "\(request.method) is not allowed on this resource", headers: ["Allow": allow]))
+        case .notFound:
+            complete(c, request, .problem(.notFound, detail: "no resource at this path"))
+        }
+    }
+
+    private func run(_ c: Connection, _ route: RouteTable.Target, _ request: HTTPRequest, _ target: RequestTarget) {
+        let context = RequestContext(loopIndex: index, loopCount: shared.loopCount, remoteAddress: c.remoteAddress, isOffloaded: route.offloaded)
+        guard route.offloaded else {
+            complete(c, request, route.handler(request, context))
+            return
+        }
+        c.state = .offloaded
+        c.pending = Connection.Pending(request: request, target: target, framing: .none, remaining: 0)
+        c.timerList?.remove(c)
+        let fd = c.fd
+        let id = c.id
+        let mailbox = self.mailbox
+        let handler = route.handler
+        shared.offloadQueue.async {
+            let response = handler(request, context)
+            mailbox.post(OffloadCompletion(fd: fd, connectionID: id, response: response))
+        }
+    }
+
+    func completeOffloaded(_ c: Connection, _ response: HTTPResponse) {
+        let request = c.pending?.request
+        c.pending = nil
+        c.state = .idle
+        complete(c, request, response)
+        if c.state == .closing {
+            flush(c)
+            if c.state != .closed { arm(c) }
+        } else {
+            resume(c)
+        }
+    }
+
+    /// Applies the response filter, serialises, logs, and decides whether the
+    /// connection stays open.
+    private func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false) {
+        var response = response
+        if let filter = shared.routes.filter { filter(request, &response) }
+        let (bytes, close) = ResponseWriter.write(
+            response,
+            omitBody: request?.method == .HEAD,
+            close: forceClose || !c.keepAlive || draining,
+            keepAliveHTTP10: request?.version == .http1_0,
+            date: date,
+            into: c.output
+        )
+        if let accessLog {
+            let micros = Int((MonotonicClock.now() - c.requestStart) / 1000)
+            if let request {
+                let raw = request.rawTarget
+                let path = raw.utf8.firstIndex(of: ASCII.question).map { raw[..<$0] } ?? raw[...]
+                accessLog.record(method: request.method.description, path: path, status: response.status.code, bytes: bytes, micros: micros)
+            } else {
+                accessLog.record(method: "-", path: "", status: response.status.code, bytes: bytes, micros: micros)
+            }
+        }
+        c.requestStart = now
+        c.state = close ? .closing : .idle
+    }
+
+    /// An engine error that leaves framing uncertain: answer and close.
+    func fail(_ c: Connection, _ error: HTTPParseError, request: HTTPRequest?) {
+        c.pending = nil
+        complete(c, request, .problem(error.status, detail: error.detail), forceClose: true)
+    }
+
+    // MARK: - Writing
+
+    /// Sends as much buffered output as the socket takes. On EAGAIN the
+    /// edge-triggered EPOLLOUT registration calls us again.
+    func flush(_ c: Connection) {
+        switch c.output.flush(to: c.fd) {
+        case .done: break
+        case .wouldBlock: return
+        case .failed: return closeConnection(c)
+        }
+        if c.state == .closing {
+            if c.peerClosed { return closeConnection(c) }
+            shutdown(c.fd, Int32(SHUT_WR))
+            c.state = .lingering
+            arm(c)
+            discardInput(c)
+        }
+    }
+}
