@@ -1,1 +1,0 @@
-// Placeholder: replaced as the NewsroomAPI module is built.
