@@ -26,7 +26,7 @@ struct SnippetWindow {
                     end += 1
                     length += segments[end].scalarCount
                 }
-                range = segment.range.lowerBound..<segments[end].range.upperBound
+                range = sentenceEnd(segments[index...end], terms: terms, occurrences: occurrences)
             }
             let coverage = terms.coverage(of: occurrences, within: range)
             let startsSentence = segment.startsSentence && range.lowerBound == segment.range.lowerBound
@@ -35,6 +35,21 @@ struct SnippetWindow {
             if best.map({ Self.isBetter(key, than: $0.key) }) ?? true { best = (key, range) }
         }
         return best?.range ?? region
+    }
+
+    /// The window over `segments` ending at the last sentence end that shows as much of the query
+    /// as all of them, so a snippet does not trail off into the next sentence just to fill space.
+    private static func sentenceEnd(
+        _ segments: ArraySlice<Segment>, terms: HighlightTerms, occurrences: [HighlightTerms.Occurrence]
+    ) -> Range<Int> {
+        let start = segments[segments.startIndex].range.lowerBound
+        let full = start..<segments[segments.endIndex - 1].range.upperBound
+        let wanted = terms.coverage(of: occurrences, within: full)
+        for end in segments.indices.reversed().dropFirst() where segments[end + 1].startsSentence {
+            let range = start..<segments[end].range.upperBound
+            if terms.coverage(of: occurrences, within: range) == wanted { return range }
+        }
+        return full
     }
 
     private static func isBetter(_ key: (Double, Int, Bool, Int), than other: (Double, Int, Bool, Int)) -> Bool {
@@ -51,9 +66,10 @@ struct SnippetWindow {
         maxLength: Int
     ) -> Range<Int> {
         var start = range.lowerBound
-        if let first = occurrences.filter({ range.encloses($0.range) }).map(\.range.lowerBound).min() {
-            start = first
-            var context = maxLength / 4
+        if let first = occurrences.filter({ range.encloses($0.range) }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            start = first.range.lowerBound
+            // A third of the room left by the match goes before it.
+            var context = max(0, maxLength - first.range.count) / 3
             while context > 0, start > range.lowerBound {
                 start -= 1
                 if units[start] & 0xFC00 == 0xDC00, start > range.lowerBound { start -= 1 }
