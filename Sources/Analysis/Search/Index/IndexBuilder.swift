@@ -32,6 +32,8 @@ struct IndexBuilder {
             var counter = DocumentTermCounter()
             let (documentFrequencies, termSizes, lengths) = countPostings(
                 units, layout: layout, vocabulary: &vocabulary, counter: &counter)
+            // A fresh counter: the first pass left every slot marked with a document id.
+            counter = DocumentTermCounter()
             let postings = writePostings(
                 units, layout: layout, vocabulary: vocabulary, counter: &counter,
                 documentFrequencies: documentFrequencies, termSizes: termSizes)

@@ -76,6 +76,20 @@ enum QueryClause: Sendable, Hashable {
         return scalars
     }
 
+    /// The units of each character (scalar) of `units`.
+    static func characterUnits(_ units: [UInt16]) -> [[UInt16]] {
+        var characters: [[UInt16]] = []
+        units.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let width = TermScanner.decodeScalar(buffer, at: index).1
+                characters.append(Array(buffer[index..<(index + width)]))
+                index += width
+            }
+        }
+        return characters
+    }
+
     /// The clause as the user would write it.
     var text: String {
         switch self {

@@ -1,0 +1,115 @@
+/// What to highlight for a query: for each clause the whole clause, and the pieces that matched it
+/// when it is not contiguous (the bigrams of a long run, the runs of a phrase).
+struct HighlightTerms {
+    struct Clause {
+        var whole: PhrasePattern
+        var pieces: [PhrasePattern]
+    }
+
+    struct Occurrence {
+        var range: Range<Int>
+        var clause: Int
+        /// Index into the clause's pieces, or nil for the whole clause.
+        var piece: Int?
+    }
+
+    let clauses: [Clause]
+
+    init(_ query: SearchQuery) {
+        clauses = query.clauses.map { clause in
+            switch clause {
+            case .ideographs(let units):
+                return Clause(whole: PhrasePattern([.init(units: units, isWord: false)]), pieces: Self.bigrams(units))
+            case .word(let units):
+                return Clause(whole: PhrasePattern([.init(units: units, isWord: true)]), pieces: [])
+            case .phrase(let runs):
+                var pieces: [PhrasePattern] = []
+                for run in runs {
+                    let runPieces = [PhrasePattern([run])] + (run.isWord ? [] : Self.bigrams(run.units))
+                    for piece in runPieces where !pieces.contains(piece) { pieces.append(piece) }
+                }
+                return Clause(whole: PhrasePattern(runs), pieces: pieces)
+            }
+        }
+    }
+
+    /// Bigram pieces of a run of three or more ideographs; shorter runs have no pieces.
+    private static func bigrams(_ units: [UInt16]) -> [PhrasePattern] {
+        let characters = QueryClause.characterUnits(units)
+        guard characters.count >= 3 else { return [] }
+        var pieces: [PhrasePattern] = []
+        for (first, second) in zip(characters, characters.dropFirst()) {
+            let piece = PhrasePattern([.init(units: first + second, isWord: false)])
+            if !pieces.contains(piece) { pieces.append(piece) }
+        }
+        return pieces
+    }
+
+    /// Every occurrence of every clause and piece within `range`.
+    func occurrences(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> [Occurrence] {
+        var found: [Occurrence] = []
+        for (index, clause) in clauses.enumerated() {
+            for match in clause.whole.matches(in: units, range: range) {
+                found.append(Occurrence(range: match, clause: index, piece: nil))
+            }
+            for (pieceIndex, piece) in clause.pieces.enumerated() {
+                for match in piece.matches(in: units, range: range) {
+                    found.append(Occurrence(range: match, clause: index, piece: pieceIndex))
+                }
+            }
+        }
+        return found
+    }
+
+    /// How well `window` shows the query: a clause shown whole counts 1, a clause shown only in
+    /// pieces counts half its share of distinct pieces. Then the number of occurrences shown.
+    func coverage(of occurrences: [Occurrence], within window: Range<Int>) -> (score: Double, shown: Int) {
+        var whole = [Bool](repeating: false, count: clauses.count)
+        var pieces = clauses.map { [Bool](repeating: false, count: $0.pieces.count) }
+        var shown = 0
+        for occurrence in occurrences where window.encloses(occurrence.range) {
+            shown += 1
+            if let piece = occurrence.piece {
+                pieces[occurrence.clause][piece] = true
+            } else {
+                whole[occurrence.clause] = true
+            }
+        }
+        var score = 0.0
+        for clause in clauses.indices {
+            if whole[clause] {
+                score += 1
+            } else if !pieces[clause].isEmpty {
+                score += 0.5 * Double(pieces[clause].filter { $0 }.count) / Double(pieces[clause].count)
+            }
+        }
+        return (score, shown)
+    }
+
+    /// The ranges to mark within `window`, ascending and merged: each clause's whole occurrences
+    /// when any lies inside, otherwise its pieces.
+    func highlightRanges(_ occurrences: [Occurrence], within window: Range<Int>) -> [Range<Int>] {
+        let inside = occurrences.filter { window.encloses($0.range) }
+        let shownWhole = Set(inside.filter { $0.piece == nil }.map(\.clause))
+        let ranges = inside
+            .filter { $0.piece == nil || !shownWhole.contains($0.clause) }
+            .map(\.range)
+            .sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+}
+
+extension Range {
+    /// Whether `other` lies wholly inside this range.
+    func encloses(_ other: Range<Bound>) -> Bool {
+        lowerBound <= other.lowerBound && other.upperBound <= upperBound
+    }
+}
