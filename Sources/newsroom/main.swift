@@ -3,12 +3,14 @@ import Foundation
 let usage = """
 USAGE: newsroom [COMMAND] [OPTIONS]
 
-Newsroom serves an archive of Chinese local-newspaper pages as an HTTP/1.1 JSON API.
+Newsroom serves an archive of Chinese local-newspaper pages (articles, authors, localities,
+local policy initiatives and keyword tags) as an HTTP/1.1 JSON API with a web frontend.
 
 COMMANDS:
   serve         Start the server on the bundled seeds (the default). See `newsroom serve --help`.
   parse         Parse page files and print them as JSON. See `newsroom parse --help`.
   analyze       Parse and link page files: tags, localities, initiatives, authors.
+  healthcheck   Exit 0 when the local server answers /healthz (for containers).
 
 Run `newsroom COMMAND --help` for the options of a command.
 """
@@ -19,16 +21,20 @@ if argv.first == command { argv.removeFirst() }
 
 let status: Int32
 switch command {
-case "parse": status = ParseCommand.run(argv)
-case "analyze": status = AnalyzeCommand.run(argv)
-case "help": print(usage); status = 0
-default:
-    if argv.contains("--help") || argv.contains("-h") {
-        print(usage)
+case "serve":
+    // `newsroom --help` explains the commands; `newsroom serve --help` the server's options.
+    if CommandLine.arguments.dropFirst().first.map({ $0 == "--help" || $0 == "-h" }) == true {
+        print(usage + "\n" + ServeCommand.help)
         status = 0
     } else {
-        printError("newsroom: unknown command '\(command)'\n\n\(usage)")
-        status = 64
+        status = ServeCommand.run(argv)
     }
+case "parse": status = ParseCommand.run(argv)
+case "analyze": status = AnalyzeCommand.run(argv)
+case "healthcheck": status = HealthcheckCommand.run(argv)
+case "help": print(usage); status = 0
+default:
+    printError("newsroom: unknown command '\(command)'\n\n\(usage)")
+    status = 64
 }
 exit(status)

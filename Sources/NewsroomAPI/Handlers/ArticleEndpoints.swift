@@ -64,7 +64,7 @@ enum ArticleEndpoints {
         query.page = pagination.page
         query.perPage = pagination.perPage
         let results: ArticleResults
-        do { results = try snapshot.findArticles(query) } catch { throw .invalidParameter(error.parameter, error.detail) }
+        do throws(QueryError) { results = try snapshot.findArticles(query) } catch { throw .invalidParameter(error.parameter, error.detail) }
         let items = results.items.map { record in
             ArticleJSON.summary(record, in: snapshot, extra: searchExtras(record, results: results, snapshot: snapshot))
         }
@@ -87,7 +87,7 @@ enum ArticleEndpoints {
         query.page = pagination.page
         query.perPage = pagination.perPage
         let results: ArticleResults
-        do { results = try snapshot.findArticles(query) } catch { throw .invalidParameter(error.parameter, error.detail) }
+        do throws(QueryError) { results = try snapshot.findArticles(query) } catch { throw .invalidParameter(error.parameter, error.detail) }
         let items = results.items.map { record in
             ArticleJSON.summary(record, in: snapshot, extra: searchExtras(record, results: results, snapshot: snapshot))
         }

@@ -337,5 +337,5 @@ public struct ConfigFile {
 
 extension NSNumber {
     /// JSON `true`/`false` (NSNumber bridges 0 and 1 to Bool too, so `is Bool` cannot tell).
-    var isBoolean: Bool { String(cString: objCType) == "c" }
+    public var isBoolean: Bool { String(cString: objCType) == "c" }
 }
