@@ -39,7 +39,10 @@ let package = Package(
         .testTarget(name: "PageParserTests", dependencies: ["PageParser"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser"]),
-        .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive"]),
+        .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "JSONValue"]),
+        // Real headless Chromium against a live server; skipped (with a notice) where no browser is installed.
+        .testTarget(name: "BrowserTests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser"],
+                    exclude: ["browser"]),
     ],
     swiftLanguageModes: [.v6]
 )
