@@ -1,0 +1,109 @@
+import Analysis
+import Archive
+import Foundation
+import HTTPServer
+import JSONValue
+import NewsroomAPI
+import PageParser
+import Testing
+
+let repositoryRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+    }
+    fatalError("Package.swift not found above \(#filePath)")
+}()
+
+let configDirectory = repositoryRoot.appendingPathComponent("config")
+let parser = PageParser(configuration: try! ParserConfiguration.load(fromDirectory: configDirectory))
+let analyzer = CorpusAnalyzer(configuration: try! AnalysisConfiguration.load(fromDirectory: configDirectory))
+
+/// A real server on an ephemeral loopback port, over the bundled seeds and its own data folder.
+final class APIServer: Sendable {
+    let server: HTTPServer
+    let archive: Archive
+    let dataDirectory: URL
+    var port: Int { server.localPort }
+
+    init(token: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024, dataDirectory: URL? = nil) throws {
+        let data = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-api-\(UUID().uuidString)")
+        self.dataDirectory = data
+        let store = PageStore(seedsDirectory: repositoryRoot.appendingPathComponent("seeds"), dataDirectory: data)
+        archive = Archive(store: store, parser: parser, analyzer: analyzer)
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.loopCount = 2
+        configuration.accessLog = false
+        configuration.shutdownGracePeriod = 2
+        let api = APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxPageBytes: maxPageBytes,
+                                   publicDirectory: repositoryRoot.appendingPathComponent("Public"), version: "test")
+        server = HTTPServer(configuration: configuration,
+                            router: NewsroomAPI.makeRouter(archive: archive, configuration: api, loopCount: configuration.loopCount))
+        try server.start()
+    }
+
+    func stop() {
+        server.shutdown()
+        server.wait()
+    }
+
+    struct Response {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: [UInt8]
+        var text: String { String(decoding: body, as: UTF8.self) }
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(body)) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var items: [[String: Any]] { object["items"] as? [[String: Any]] ?? [] }
+    }
+
+    /// `path` is given decoded; it is percent-encoded here, query included.
+    func request(_ method: String = "GET", _ path: String, headers: HTTPHeaders = [:], body: [UInt8] = []) throws -> Response {
+        let response = try HTTPClient.request(host: "127.0.0.1", port: port, method: method, path: encode(path),
+                                              headers: headers, body: body, timeout: 20)
+        return Response(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    func get(_ path: String, headers: HTTPHeaders = [:]) throws -> Response { try request("GET", path, headers: headers) }
+
+    func upload(_ text: String, id: String? = nil, token: String? = "secret", method: String = "POST", path: String? = nil,
+                contentType: String = "text/plain; charset=utf-8") throws -> Response {
+        var headers: HTTPHeaders = ["Content-Type": contentType]
+        if let token { headers.add("Authorization", "Bearer \(token)") }
+        let target = path ?? ("/api/v1/pages" + (id.map { "?id=\($0)" } ?? ""))
+        return try request(method, target, headers: headers, body: Array(text.utf8))
+    }
+}
+
+/// Percent-encodes everything outside the unreserved set and the URL delimiters the tests use.
+func encode(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "?"),
+             UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: "%"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            out += String(format: "%%%02X", byte)
+        }
+    }
+    return out
+}
+
+/// One read-only server shared by the read tests (writes are disabled on it: no token).
+let sharedServer: APIServer = try! APIServer(corsOrigins: ["https://newsroom.example"])
+
+let volunteerArticle = "003_1eed3ba100fbfa73-2"
+
+/// A page in the seed style, for uploads.
+let samplePage = """
+测试区推行“邻里帮办”工作法
+
+王小明
+
+测试区创新推出“邻里帮办”工作法,组织志愿者上门服务,居民办事更方便了。今年以来,测试区各社区共帮办事项三百余件。
+
+下一步,测试区将总结“邻里帮办”工作法的经验,在更多社区推广。(作者单位:测试区委党校)
+"""

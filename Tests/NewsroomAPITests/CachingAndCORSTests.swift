@@ -1,0 +1,90 @@
+import Foundation
+import HTTPServer
+import Testing
+
+@Suite("ETags, 304, Cache-Control, CORS, security headers")
+struct CachingAndCORSTests {
+    let server = sharedServer
+
+    @Test func everyGetHasAStrongETagAndRevalidatesTo304() throws {
+        let first = try server.get("/api/v1/articles?tag=志愿服务")
+        let etag = try #require(first.headers["ETag"])
+        #expect(etag.hasPrefix("\"") && !etag.hasPrefix("W/"))
+        let again = try server.get("/api/v1/articles?tag=志愿服务", headers: ["If-None-Match": etag])
+        #expect(again.status == 304)
+        #expect(again.body.isEmpty)
+        #expect(again.headers["ETag"] == etag)
+        let other = try server.get("/api/v1/articles?tag=志愿服务", headers: ["If-None-Match": "\"something-else\", " + etag])
+        #expect(other.status == 304)
+        let stale = try server.get("/api/v1/articles?tag=志愿服务", headers: ["If-None-Match": "\"stale\""])
+        #expect(stale.status == 200)
+    }
+
+    @Test func differentRequestsHaveDifferentETags() throws {
+        let a = try server.get("/api/v1/articles?page=1").headers["ETag"]
+        let b = try server.get("/api/v1/articles?page=2").headers["ETag"]
+        #expect(a != nil && a != b)
+    }
+
+    @Test func cacheControlSuitsEachResource() throws {
+        #expect(try server.get("/api/v1/articles").headers["Cache-Control"] == "public, no-cache")
+        #expect(try server.get("/healthz").headers["Cache-Control"] == "no-store")
+        #expect(try server.get("/api/v1/articles/nope").headers["Cache-Control"] == "no-store")
+        #expect(try server.get("/api/v1/openapi.json").headers["Cache-Control"]?.contains("max-age") == true)
+    }
+
+    @Test func allowedOriginGetsCORSHeaders() throws {
+        let response = try server.get("/api/v1/articles?per_page=1", headers: ["Origin": "https://newsroom.example"])
+        #expect(response.headers["Access-Control-Allow-Origin"] == "https://newsroom.example")
+        #expect(response.headers["Access-Control-Expose-Headers"]?.contains("ETag") == true)
+        #expect(response.headers["Vary"] == "Origin")
+    }
+
+    @Test func otherOriginsGetNoCORSHeaders() throws {
+        let response = try server.get("/api/v1/articles?per_page=1", headers: ["Origin": "https://evil.example"])
+        #expect(response.headers["Access-Control-Allow-Origin"] == nil)
+    }
+
+    @Test func preflightIsAnswered() throws {
+        let response = try server.request("OPTIONS", "/api/v1/pages", headers: [
+            "Origin": "https://newsroom.example", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        ])
+        #expect(response.status == 204)
+        #expect(response.headers["Access-Control-Allow-Origin"] == "https://newsroom.example")
+        #expect(response.headers["Access-Control-Allow-Methods"]?.contains("POST") == true)
+        #expect(response.headers["Access-Control-Allow-Headers"]?.contains("Authorization") == true)
+    }
+
+    @Test func frontendIsServedWithCSPAndNeverCachedStale() throws {
+        let index = try server.get("/")
+        #expect(index.status == 200)
+        #expect(index.headers["Content-Type"] == "text/html; charset=utf-8")
+        #expect(index.headers["Cache-Control"] == "no-cache")
+        let csp = try #require(index.headers["Content-Security-Policy"])
+        #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
+        #expect(!index.text.contains("{{asset:"))
+    }
+
+    @Test func fingerprintedAssetsAreImmutable() throws {
+        let index = try server.get("/").text
+        let range = try #require(index.range(of: #"/assets/app\.[a-z0-9]+\.js"#, options: .regularExpression))
+        let asset = try server.get(String(index[range]))
+        #expect(asset.status == 200)
+        #expect(asset.headers["Content-Type"] == "text/javascript; charset=utf-8")
+        #expect(asset.headers["Cache-Control"] == "public, max-age=31536000, immutable")
+        let etag = try #require(asset.headers["ETag"])
+        #expect(try server.get(String(index[range]), headers: ["If-None-Match": etag]).status == 304)
+    }
+
+    @Test(arguments: ["/assets/../Package.swift", "/assets/%2e%2e/Package.swift", "/assets/%2E%2E/%2E%2E/etc/passwd", "/assets//etc/passwd"])
+    func pathTraversalIsRefused(path: String) throws {
+        let response = try HTTPClient.request(host: "127.0.0.1", port: server.port, path: path)
+        #expect([400, 404].contains(response.status), "\(path) → \(response.status)")
+        #expect(!response.bodyText.contains("PackageDescription"))
+    }
+
+    @Test func missingAssetIs404() throws {
+        #expect(try server.get("/assets/nothing.js").status == 404)
+    }
+}
