@@ -9,8 +9,8 @@ struct Endpoint: Sendable {
     var summary: String
     var tag: String
     var parameters: [ParameterSpec]
-    /// Path parameter names and descriptions.
-    var pathParameters: [(String, String)] = []
+    /// Path parameters (documentation; the router extracts them).
+    var pathParameters: [ParameterSpec] = []
     /// Schema name of the 2xx body (nil: no body).
     var responseSchema: String?
     var successStatus: Int = 200

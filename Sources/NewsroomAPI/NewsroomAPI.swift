@@ -45,14 +45,15 @@ public enum NewsroomAPI {
 
     static func endpoints(archive: Archive, states: LoopStates, configuration: APIConfiguration) -> [Endpoint] {
         func read(_ path: String, _ operationID: String, _ summary: String, tag: String, _ parameters: [ParameterSpec],
-                  pathParameters: [(String, String)] = [], schema: String, errors: [Int] = [],
+                  pathParameters: [ParameterSpec] = [], schema: String, errors: [Int] = [],
                   render: @escaping @Sendable (ArchiveSnapshot, HTTPRequest, QueryReader) throws(Problem) -> Rendered) -> Endpoint {
             let cached = CachedEndpoint(states: states, parameters: parameters, cacheControl: "public, no-cache", render: render)
             return Endpoint(method: .GET, path: path, operationID: operationID, summary: summary, tag: tag, parameters: parameters,
                             pathParameters: pathParameters, responseSchema: schema, errors: errors, handler: cached.handler)
         }
         let writer = PageEndpoints.Writer(archive: archive, configuration: configuration)
-        let id = [("id", "The resource id.")]
+        let id = [ParameterSpec(name: "id", description: "The resource id.", kind: .string)]
+        let pageID = [ParameterSpec(name: "id", description: "The page id.", kind: .pattern(ParameterSpec.pageIDPattern))]
         return [
             read("/api/v1/articles", "listArticles", "Articles, filtered, searched, sorted and paginated.", tag: "articles",
                  ArticleEndpoints.listParameters, schema: "ArticleList", render: ArticleEndpoints.list),
@@ -77,7 +78,7 @@ public enum NewsroomAPI {
             read("/api/v1/tags", "listTags", "Keyword tags with the number of articles they tag.", tag: "tags",
                  EntityEndpoints.tagListParameters, schema: "TagList", render: EntityEndpoints.tags),
             read("/api/v1/tags/{tag}", "getTag", "The articles of one tag.", tag: "tags", EntityEndpoints.pagedDetailParameters,
-                 pathParameters: [("tag", "The tag's term.")], schema: "TagDetail", errors: [404], render: EntityEndpoints.tag),
+                 pathParameters: [ParameterSpec(name: "tag", description: "The tag's term.", kind: .string)], schema: "TagDetail", errors: [404], render: EntityEndpoints.tag),
             read("/api/v1/pages", "listPages", "Page files of the archive.", tag: "pages", PageEndpoints.listParameters,
                  schema: "PageList", render: PageEndpoints.list),
             read("/api/v1/pages/{id}", "getPage", "One page with banners, editors and its articles.", tag: "pages",
@@ -89,12 +90,12 @@ public enum NewsroomAPI {
                      handler: writer.create, offloaded: true),
             Endpoint(method: .PUT, path: "/api/v1/pages/{id}", operationID: "putPage",
                      summary: "Create or replace an uploaded page. Seed pages are read-only.", tag: "pages",
-                     parameters: PageEndpoints.detailParameters, pathParameters: id, responseSchema: "PageDetail",
+                     parameters: PageEndpoints.detailParameters, pathParameters: pageID, responseSchema: "PageDetail",
                      errors: [401, 403, 413, 415, 422], cacheable: false, requestBody: true, authenticated: true,
                      handler: writer.replace, offloaded: true),
             Endpoint(method: .DELETE, path: "/api/v1/pages/{id}", operationID: "deletePage",
                      summary: "Remove an uploaded page. Seed pages are read-only.", tag: "pages", parameters: [],
-                     pathParameters: id, responseSchema: nil, successStatus: 204, errors: [401, 403, 404], cacheable: false,
+                     pathParameters: pageID, responseSchema: nil, successStatus: 204, errors: [401, 403, 404], cacheable: false,
                      authenticated: true, handler: writer.delete, offloaded: true),
             Endpoint(method: .GET, path: "/api/v1/healthz", operationID: "health", summary: "The process is up.", tag: "health",
                      parameters: [], responseSchema: "Health", cacheable: false, handler: HealthEndpoints.health(version: configuration.version)),

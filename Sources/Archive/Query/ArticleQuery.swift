@@ -54,7 +54,7 @@ extension ArchiveSnapshot {
             allowed = allowed.map { $0.intersection(filter) } ?? filter
         }
         if let author = query.author { restrict(articlesByAuthor[author] ?? []) }
-        if let locality = query.locality { restrict(articles(inPlace: locality).map(\.index)) }
+        if let locality = query.locality { restrict(places[locality] == nil ? [] : articles(inPlace: locality).map(\.index)) }
         if let initiative = query.initiative { restrict(articlesByInitiative[initiative] ?? []) }
         if let tag = query.tag { restrict(articlesByTag[tag] ?? []) }
         if let kind = query.kind { restrict(articles.filter { $0.article.kind == kind }.map(\.index)) }
@@ -73,14 +73,11 @@ extension ArchiveSnapshot {
             for hit in hits { scores[hit.doc] = hit.score }
             ordered = hits.map(\.doc)
         } else {
-            if query.sort == .relevance {
-                throw QueryError(parameter: "sort", detail: "sort=relevance needs a search query q")
-            }
             ordered = allowed.map { $0.documents } ?? Array(articles.indices)
         }
 
         switch query.sort ?? (query.text == nil ? .page : .relevance) {
-        case .relevance: break  // already ranked, ties by index
+        case .relevance: break  // ranked by the search, ties by index; without a query, page order
         case .page: ordered.sort()
         case .reversePage: ordered.sort(by: >)
         case .title: ordered.sort { titleOrder(articles[$0], articles[$1]) }

@@ -18,7 +18,7 @@ enum ArticleEndpoints {
     static let listParameters: [ParameterSpec] = [
         ParameterSpec(name: "q", description: "Full-text query: words are ANDed, \"quoted phrases\" match exactly.", kind: .string),
     ] + filterParameters + [
-        ParameterSpec(name: "sort", description: "relevance (default with q), page (default), -page, title, -title.",
+        ParameterSpec(name: "sort", description: "relevance (default with q; without q it is page order), page (default), -page, title, -title.",
                       kind: .choice(ArticleSort.allCases.map(\.rawValue))),
         .page, .perPage, .pretty,
     ]
@@ -27,33 +27,17 @@ enum ArticleEndpoints {
         ParameterSpec(name: "q", description: "Full-text query (required).", kind: .string),
     ] + filterParameters + [.page, .perPage, .pretty]
 
-    /// Reads the filters, checking that every named entity exists.
+    /// Reads the filters. A filter naming an entity the archive does not hold (an author id no
+    /// article has) is not malformed: it simply matches nothing, as GitHub's label filters do.
     static func query(_ reader: QueryReader, snapshot: ArchiveSnapshot) throws(Problem) -> ArticleQuery {
         var query = ArticleQuery()
         query.text = try reader.string("q")
-        if let author = try reader.string("author") {
-            guard snapshot.author(id: author) != nil else { throw .invalidParameter("author", "no author with id '\(author)'") }
-            query.author = author
-        }
-        if let locality = try reader.string("locality") {
-            guard snapshot.place(id: locality) != nil else { throw .invalidParameter("locality", "no locality with id '\(locality)'") }
-            query.locality = locality
-        }
-        if let initiative = try reader.string("initiative") {
-            guard snapshot.initiative(id: initiative) != nil else {
-                throw .invalidParameter("initiative", "no initiative with id '\(initiative)'")
-            }
-            query.initiative = initiative
-        }
-        if let tag = try reader.string("tag") {
-            guard snapshot.tag(term: tag) != nil else { throw .invalidParameter("tag", "no tag '\(tag)'") }
-            query.tag = tag
-        }
+        query.author = try reader.string("author")
+        query.locality = try reader.string("locality")
+        query.initiative = try reader.string("initiative")
+        query.tag = try reader.string("tag")
         query.kind = try reader.choice("kind", ArticleKind.self)
-        if let pageID = try reader.string("page_id") {
-            guard snapshot.page(id: pageID) != nil else { throw .invalidParameter("page_id", "no page with id '\(pageID)'") }
-            query.pageID = pageID
-        }
+        query.pageID = try reader.string("page_id")
         return query
     }
 

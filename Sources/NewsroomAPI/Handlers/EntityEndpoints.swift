@@ -96,10 +96,7 @@ enum EntityEndpoints {
         let pagination = try Pagination(reader)
         var rows = snapshot.placesInUse
         if let level = try reader.choice("level", PlaceLevel.self) { rows = rows.filter { $0.place.level == level } }
-        if let parent = try reader.string("parent") {
-            guard snapshot.place(id: parent) != nil else { throw .invalidParameter("parent", "no locality with id '\(parent)'") }
-            rows = rows.filter { $0.place.parent == parent }
-        }
+        if let parent = try reader.string("parent") { rows = rows.filter { $0.place.parent == parent } }
         rows.sort { a, b in
             if a.articles != b.articles { return a.articles > b.articles }
             if a.mentions != b.mentions { return a.mentions > b.mentions }
@@ -133,7 +130,6 @@ enum EntityEndpoints {
         let pagination = try Pagination(reader)
         var initiatives = snapshot.initiatives
         if let locality = try reader.string("locality") {
-            guard snapshot.place(id: locality) != nil else { throw .invalidParameter("locality", "no locality with id '\(locality)'") }
             let ids = Set(snapshot.initiatives(inPlace: locality).map(\.id))
             initiatives = initiatives.filter { ids.contains($0.id) }
         }

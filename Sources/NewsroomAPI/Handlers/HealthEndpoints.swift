@@ -6,14 +6,23 @@ import JSONValue
 enum HealthEndpoints {
     static func health(version: String) -> RouteHandler {
         let body = JSON.object([("status", .string("ok"))]).serialized()
-        return { _, _ in
-            HTTPResponse(status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-store"], body: body)
+        return { request, _ in
+            guard request.query.isEmpty else {
+                return Problem.invalidParameter(request.query.pairs[0].name, "/healthz takes no parameters").response()
+            }
+            return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-store"], body: body)
         }
     }
 
     static func ready(states: LoopStates, version: String) -> RouteHandler {
         { request, context in
-            states.with(context) { _, snapshot in
+            let pretty: Bool
+            do throws(Problem) {
+                pretty = try QueryReader(request, allowed: [.pretty]).pretty
+            } catch {
+                return error.response()
+            }
+            return states.with(context) { _, snapshot in
                 let json = JSON.object([
                     ("status", .string("ready")),
                     ("version", .string(version)),
@@ -22,7 +31,6 @@ enum HealthEndpoints {
                     ("articles", .int(snapshot.articles.count)),
                     ("load_errors", .array(snapshot.loadErrors.map { .object([("file", .string($0.file)), ("reason", .string($0.reason))]) })),
                 ])
-                let pretty = request.query.first("pretty").map { $0 == "1" || $0 == "true" } ?? false
                 return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"],
                                     body: json.serialized(pretty: pretty))
             }

@@ -9,7 +9,8 @@ enum PageEndpoints {
     static let listParameters: [ParameterSpec] = [.page, .perPage, .pretty]
     static let detailParameters: [ParameterSpec] = [.pretty]
     static let createParameters: [ParameterSpec] = [
-        ParameterSpec(name: "id", description: "Page id to use (letters, digits, '-', '_', '.'); default: upload-<content hash>.", kind: .string),
+        ParameterSpec(name: "id", description: "Page id to use (letters, digits, '-', '_', '.'); default: upload-<content hash>.",
+                      kind: .pattern(ParameterSpec.pageIDPattern)),
         .pretty,
     ]
 

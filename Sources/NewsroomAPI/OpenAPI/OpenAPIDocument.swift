@@ -36,9 +36,9 @@ enum OpenAPIDocument {
     }
 
     private static func operation(_ endpoint: Endpoint) -> JSON {
-        var parameters: [JSON] = endpoint.pathParameters.map { name, description in
-            .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
-                     ("description", .string(description)), ("schema", .object([("type", .string("string")), ("minLength", .int(1))]))])
+        var parameters: [JSON] = endpoint.pathParameters.map { parameter in
+            .object([("name", .string(parameter.name)), ("in", .string("path")), ("required", .bool(true)),
+                     ("description", .string(parameter.description)), ("schema", schema(for: parameter.kind))])
         }
         for parameter in endpoint.parameters {
             parameters.append(.object([
@@ -112,6 +112,7 @@ enum OpenAPIDocument {
             return .object([("type", .string("integer")), ("minimum", .int(minimum)), ("maximum", .int(maximum)), ("default", .int(fallback))])
         case .choice(let options): return .object([("type", .string("string")), ("enum", .array(options.map(JSON.string)))])
         case .flag: return .object([("type", .string("string")), ("enum", .array(["1", "true", "0", "false"].map(JSON.string)))])
+        case .pattern(let pattern): return .object([("type", .string("string")), ("pattern", .string(pattern))])
         }
     }
 

@@ -51,7 +51,7 @@ struct QueryReader {
         get throws(Problem) {
             guard let raw = query.first("pretty") else { return false }
             switch raw {
-            case "1", "true", "": return true
+            case "1", "true": return true
             case "0", "false": return false
             default: throw .invalidParameter("pretty", "'pretty' must be 1, true, 0 or false")
             }
@@ -66,6 +66,8 @@ struct ParameterSpec: Sendable {
         case integer(minimum: Int, maximum: Int, default: Int)
         case choice([String])
         case flag
+        /// A string matching a regular expression (documented; the handler checks it itself).
+        case pattern(String)
     }
 
     var name: String
@@ -75,4 +77,5 @@ struct ParameterSpec: Sendable {
     static let pretty = ParameterSpec(name: "pretty", description: "Indent the JSON for reading (1 or true).", kind: .flag)
     static let page = ParameterSpec(name: "page", description: "Page of results, from 1.", kind: .integer(minimum: 1, maximum: 1_000_000, default: 1))
     static let perPage = ParameterSpec(name: "per_page", description: "Results per page.", kind: .integer(minimum: 1, maximum: 100, default: 20))
+    static let pageIDPattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
 }
