@@ -26,17 +26,6 @@ public enum ArticleSort: String, Sendable, Hashable, CaseIterable {
     case reverseTitle = "-title"
 }
 
-/// A query the archive cannot answer, naming the parameter at fault.
-public struct QueryError: Error, Sendable, Equatable {
-    public var parameter: String
-    public var detail: String
-
-    public init(parameter: String, detail: String) {
-        self.parameter = parameter
-        self.detail = detail
-    }
-}
-
 /// One page of matching articles.
 public struct ArticleResults: Sendable {
     public var total: Int
@@ -47,7 +36,7 @@ public struct ArticleResults: Sendable {
 }
 
 extension ArchiveSnapshot {
-    public func findArticles(_ query: ArticleQuery) throws(QueryError) -> ArticleResults {
+    public func findArticles(_ query: ArticleQuery) -> ArticleResults {
         var allowed: DocumentFilter?
         func restrict(_ indexes: [Int]) {
             let filter = DocumentFilter(indexes, capacity: articles.count)
@@ -64,12 +53,10 @@ extension ArchiveSnapshot {
         var scores: [Int: Double] = [:]
         var searchQuery: SearchQuery?
         if let text = query.text {
+            // A query of punctuation alone searches for nothing and so finds nothing.
             let parsed = SearchQuery.parse(text)
-            guard !parsed.isEmpty else {
-                throw QueryError(parameter: "q", detail: "the query has no searchable characters")
-            }
             searchQuery = parsed
-            let hits = searchIndex.matches(parsed, allowed: allowed)
+            let hits = parsed.isEmpty ? [] : searchIndex.matches(parsed, allowed: allowed)
             for hit in hits { scores[hit.doc] = hit.score }
             ordered = hits.map(\.doc)
         } else {

@@ -47,8 +47,7 @@ enum ArticleEndpoints {
         let pagination = try Pagination(reader)
         query.page = pagination.page
         query.perPage = pagination.perPage
-        let results: ArticleResults
-        do throws(QueryError) { results = try snapshot.findArticles(query) } catch { throw .invalidParameter(error.parameter, error.detail) }
+        let results = snapshot.findArticles(query)
         let items = results.items.map { record in
             ArticleJSON.summary(record, in: snapshot, extra: searchExtras(record, results: results, snapshot: snapshot))
         }
@@ -70,8 +69,7 @@ enum ArticleEndpoints {
         let pagination = try Pagination(reader)
         query.page = pagination.page
         query.perPage = pagination.perPage
-        let results: ArticleResults
-        do throws(QueryError) { results = try snapshot.findArticles(query) } catch { throw .invalidParameter(error.parameter, error.detail) }
+        let results = snapshot.findArticles(query)
         let items = results.items.map { record in
             ArticleJSON.summary(record, in: snapshot, extra: searchExtras(record, results: results, snapshot: snapshot))
         }
