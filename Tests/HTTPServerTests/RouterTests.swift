@@ -66,6 +66,17 @@ struct RouterTests {
         guard case .fallback = resolve(RouteTable(router), .GET, "/other").2 else { Issue.record("no fallback"); return }
     }
 
+    @Test func routesSharingATrieNodeKeepTheirOwnParameterNames() {
+        var router = Router()
+        router.add(.GET, "/a/{id}", ok("id"))
+        router.add(.GET, "/a/{slug}/b", ok("slug"))
+        router.add(.DELETE, "/a/{key}", ok("key"))
+        let table = RouteTable(router)
+        #expect(resolve(table, .GET, "/a/1").1 == ["id": "1"])
+        #expect(resolve(table, .GET, "/a/x/b").1 == ["slug": "x"])
+        #expect(resolve(table, .DELETE, "/a/2").1 == ["key": "2"])
+    }
+
     @Test func reRegisteringARouteReplacesIt() {
         var router = Router()
         router.add(.GET, "/r", ok("first"))

@@ -5,6 +5,28 @@ final class RouteTable: Sendable {
     struct Target: Sendable {
         let handler: RouteHandler
         let offloaded: Bool
+        /// Names of the template's `{param}`s and `{rest...}`, in path order.
+        /// Kept per route, not per trie node, so `/a/{id}` and `/a/{slug}/b`
+        /// can share a node and still use their own names.
+        let parameterNames: [String]
+
+        init(handler: @escaping RouteHandler, offloaded: Bool, template: RouteTemplate? = nil) {
+            self.handler = handler
+            self.offloaded = offloaded
+            parameterNames = template?.segments.compactMap { segment in
+                switch segment {
+                case .literal: nil
+                case .parameter(let name), .catchAll(let name): name
+                }
+            } ?? []
+        }
+
+        func parameters(_ values: [String]) -> [String: String] {
+            guard !values.isEmpty else { return [:] }
+            var result: [String: String] = [:]
+            for (name, value) in zip(parameterNames, values) { result[name] = value }
+            return result
+        }
     }
 
     /// Handlers for one path, indexed by `HTTPMethod.index`.
@@ -23,17 +45,13 @@ final class RouteTable: Sendable {
 
     final class Node: Sendable {
         let literals: [String: Node]
-        let parameterName: String?
         let parameter: Node?
-        let catchAllName: String?
         let catchAll: Endpoint?
         let endpoint: Endpoint?
 
-        init(literals: [String: Node], parameterName: String?, parameter: Node?, catchAllName: String?, catchAll: Endpoint?, endpoint: Endpoint?) {
+        init(literals: [String: Node], parameter: Node?, catchAll: Endpoint?, endpoint: Endpoint?) {
             self.literals = literals
-            self.parameterName = parameterName
             self.parameter = parameter
-            self.catchAllName = catchAllName
             self.catchAll = catchAll
             self.endpoint = endpoint
         }
@@ -72,41 +90,42 @@ final class RouteTable: Sendable {
 
     func match(_ method: HTTPMethod, _ target: RequestTarget) -> Match {
         if target.path == "*" { return .options(allow: Self.allMethodsAllow) }
-        var parameters: [String: String] = [:]
+        var values: [String] = []
         var endpoint: Endpoint?
         if target.pathIsVerbatim, let e = exact[target.path] {
             endpoint = e
         } else if let segments = RequestTarget.segments(ofRawPath: target.rawPath) {
-            endpoint = Self.walk(root, segments[...], &parameters)
+            endpoint = Self.walk(root, segments[...], &values)
         }
         guard let endpoint else {
             if let fallback { return .fallback(fallback) }
             return .notFound
         }
-        if let target = endpoint.handlers[method.index] {
-            return .route(target, parameters: parameters, allow: endpoint.allow)
+        if let route = endpoint.handlers[method.index] {
+            return .route(route, parameters: route.parameters(values), allow: endpoint.allow)
         }
         if method == .HEAD, let get = endpoint.handlers[HTTPMethod.GET.index] {
-            return .route(get, parameters: parameters, allow: endpoint.allow)
+            return .route(get, parameters: get.parameters(values), allow: endpoint.allow)
         }
         if method == .OPTIONS { return .options(allow: endpoint.allow) }
         return .methodNotAllowed(allow: endpoint.allow)
     }
 
-    private static func walk(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Endpoint? {
+    /// Depth-first: literal child, then parameter child, then catch-all,
+    /// collecting captured values in path order.
+    private static func walk(_ node: Node, _ segments: ArraySlice<String>, _ values: inout [String]) -> Endpoint? {
         guard let segment = segments.first else { return node.endpoint }
         let rest = segments.dropFirst()
-        if let child = node.literals[segment], let found = walk(child, rest, &parameters) {
+        if let child = node.literals[segment], let found = walk(child, rest, &values) {
             return found
         }
-        if let child = node.parameter, let name = node.parameterName {
-            let saved = parameters
-            parameters[name] = segment
-            if let found = walk(child, rest, &parameters) { return found }
-            parameters = saved
+        if let child = node.parameter {
+            values.append(segment)
+            if let found = walk(child, rest, &values) { return found }
+            values.removeLast()
         }
-        if let endpoint = node.catchAll, let name = node.catchAllName {
-            parameters[name] = segments.joined(separator: "/")
+        if let endpoint = node.catchAll {
+            values.append(segments.joined(separator: "/"))
             return endpoint
         }
         return nil
@@ -115,9 +134,7 @@ final class RouteTable: Sendable {
     /// Mutable trie used only while compiling; converted to immutable `Node`s.
     private struct Builder {
         var literals: [String: Builder] = [:]
-        var parameterName: String?
         var parameter: [Builder] = []
-        var catchAllName: String?
         var catchAll: [Target?]?
         var endpoint: [Target?]?
 
@@ -130,7 +147,7 @@ final class RouteTable: Sendable {
         }
 
         mutating func insert(_ segments: ArraySlice<RouteTemplate.Segment>, _ route: Router.Route) {
-            let target = Target(handler: route.handler, offloaded: route.offloaded)
+            let target = Target(handler: route.handler, offloaded: route.offloaded, template: route.template)
             guard let first = segments.first else {
                 var handlers = endpoint ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
                 handlers[route.method.index] = target
@@ -141,28 +158,20 @@ final class RouteTable: Sendable {
             switch first {
             case .literal(let s):
                 literals[s, default: Builder()].insert(rest, route)
-            case .parameter(let name):
-                // One parameter child per node: `/a/{id}` and `/a/{slug}` would be
-                // ambiguous, so the first name registered wins for both.
-                if parameter.isEmpty {
-                    parameter = [Builder()]
-                    parameterName = name
-                }
+            case .parameter:
+                if parameter.isEmpty { parameter = [Builder()] }
                 parameter[0].insert(rest, route)
-            case .catchAll(let name):
+            case .catchAll:
                 var handlers = catchAll ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
                 handlers[route.method.index] = target
                 catchAll = handlers
-                catchAllName = catchAllName ?? name
             }
         }
 
         func freeze() -> Node {
             Node(
                 literals: literals.mapValues { $0.freeze() },
-                parameterName: parameterName,
                 parameter: parameter.first?.freeze(),
-                catchAllName: catchAllName,
                 catchAll: catchAll.map(Endpoint.init),
                 endpoint: endpoint.map(Endpoint.init)
             )
