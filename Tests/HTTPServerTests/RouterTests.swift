@@ -77,6 +77,18 @@ struct RouterTests {
         #expect(resolve(table, .DELETE, "/a/2").1 == ["key": "2"])
     }
 
+    @Test func prefersARouteThatServesTheMethodOverA405() {
+        var router = Router()
+        router.add(.GET, "/articles/new", ok("form"))
+        router.add(.DELETE, "/articles/{id}", ok("delete"))
+        let table = RouteTable(router)
+        let (tag, parameters, _) = resolve(table, .DELETE, "/articles/new")
+        #expect(tag == "delete")
+        #expect(parameters == ["id": "new"])
+        guard case .methodNotAllowed(let allow) = resolve(table, .POST, "/articles/new").2 else { Issue.record("no 405"); return }
+        #expect(allow == "GET, HEAD, OPTIONS")
+    }
+
     @Test func reRegisteringARouteReplacesIt() {
         var router = Router()
         router.add(.GET, "/r", ok("first"))

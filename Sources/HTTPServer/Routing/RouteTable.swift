@@ -34,6 +34,18 @@ final class RouteTable: Sendable {
         let handlers: [Target?]
         let allow: String
 
+        /// The handler for `method`; HEAD is served by GET when it has none.
+        func route(for method: HTTPMethod) -> Target? {
+            if let route = handlers[method.index] { return route }
+            return method == .HEAD ? handlers[HTTPMethod.GET.index] : nil
+        }
+
+        /// Any endpoint when `method` is nil.
+        func accepts(_ method: HTTPMethod?) -> Bool {
+            guard let method else { return true }
+            return route(for: method) != nil
+        }
+
         init(_ handlers: [Target?]) {
             self.handlers = handlers
             var methods: [HTTPMethod] = HTTPMethod.allowOrder.filter { handlers[$0.index] != nil }
@@ -90,41 +102,45 @@ final class RouteTable: Sendable {
 
     func match(_ method: HTTPMethod, _ target: RequestTarget) -> Match {
         if target.path == "*" { return .options(allow: Self.allMethodsAllow) }
+        if target.pathIsVerbatim, let endpoint = exact[target.path], let route = endpoint.route(for: method) {
+            return .route(route, parameters: [:], allow: endpoint.allow)
+        }
+        guard let segments = RequestTarget.segments(ofRawPath: target.rawPath) else {
+            return fallback.map { .fallback($0) } ?? .notFound
+        }
+        // First look for a route that takes this method, so that e.g.
+        // `DELETE /a/{id}` still serves `/a/new` next to a `GET /a/new`.
         var values: [String] = []
-        var endpoint: Endpoint?
-        if target.pathIsVerbatim, let e = exact[target.path] {
-            endpoint = e
-        } else if let segments = RequestTarget.segments(ofRawPath: target.rawPath) {
-            endpoint = Self.walk(root, segments[...], &values)
-        }
-        guard let endpoint else {
-            if let fallback { return .fallback(fallback) }
-            return .notFound
-        }
-        if let route = endpoint.handlers[method.index] {
+        if let endpoint = Self.walk(root, segments[...], &values, method), let route = endpoint.route(for: method) {
             return .route(route, parameters: route.parameters(values), allow: endpoint.allow)
         }
-        if method == .HEAD, let get = endpoint.handlers[HTTPMethod.GET.index] {
-            return .route(get, parameters: get.parameters(values), allow: endpoint.allow)
+        // Otherwise the path may exist for other methods: 405 or default OPTIONS.
+        values.removeAll()
+        guard let endpoint = Self.walk(root, segments[...], &values, nil) else {
+            return fallback.map { .fallback($0) } ?? .notFound
         }
         if method == .OPTIONS { return .options(allow: endpoint.allow) }
         return .methodNotAllowed(allow: endpoint.allow)
     }
 
     /// Depth-first: literal child, then parameter child, then catch-all,
-    /// collecting captured values in path order.
-    private static func walk(_ node: Node, _ segments: ArraySlice<String>, _ values: inout [String]) -> Endpoint? {
-        guard let segment = segments.first else { return node.endpoint }
+    /// collecting captured values in path order. With a method, only endpoints
+    /// that can serve it count as found.
+    private static func walk(_ node: Node, _ segments: ArraySlice<String>, _ values: inout [String], _ method: HTTPMethod?) -> Endpoint? {
+        guard let segment = segments.first else {
+            guard let endpoint = node.endpoint, endpoint.accepts(method) else { return nil }
+            return endpoint
+        }
         let rest = segments.dropFirst()
-        if let child = node.literals[segment], let found = walk(child, rest, &values) {
+        if let child = node.literals[segment], let found = walk(child, rest, &values, method) {
             return found
         }
         if let child = node.parameter {
             values.append(segment)
-            if let found = walk(child, rest, &values) { return found }
+            if let found = walk(child, rest, &values, method) { return found }
             values.removeLast()
         }
-        if let endpoint = node.catchAll {
+        if let endpoint = node.catchAll, endpoint.accepts(method) {
             values.append(segments.joined(separator: "/"))
             return endpoint
         }
