@@ -66,6 +66,29 @@ struct RouterTests {
         guard case .fallback = resolve(RouteTable(router), .GET, "/other").2 else { Issue.record("no fallback"); return }
     }
 
+    @Test func routesSharingATrieNodeKeepTheirOwnParameterNames() {
+        var router = Router()
+        router.add(.GET, "/a/{id}", ok("id"))
+        router.add(.GET, "/a/{slug}/b", ok("slug"))
+        router.add(.DELETE, "/a/{key}", ok("key"))
+        let table = RouteTable(router)
+        #expect(resolve(table, .GET, "/a/1").1 == ["id": "1"])
+        #expect(resolve(table, .GET, "/a/x/b").1 == ["slug": "x"])
+        #expect(resolve(table, .DELETE, "/a/2").1 == ["key": "2"])
+    }
+
+    @Test func prefersARouteThatServesTheMethodOverA405() {
+        var router = Router()
+        router.add(.GET, "/articles/new", ok("form"))
+        router.add(.DELETE, "/articles/{id}", ok("delete"))
+        let table = RouteTable(router)
+        let (tag, parameters, _) = resolve(table, .DELETE, "/articles/new")
+        #expect(tag == "delete")
+        #expect(parameters == ["id": "new"])
+        guard case .methodNotAllowed(let allow) = resolve(table, .POST, "/articles/new").2 else { Issue.record("no 405"); return }
+        #expect(allow == "GET, HEAD, OPTIONS")
+    }
+
     @Test func reRegisteringARouteReplacesIt() {
         var router = Router()
         router.add(.GET, "/r", ok("first"))

@@ -21,10 +21,16 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
 
     public func makeIterator() -> IndexingIterator<[Element]> { fields.makeIterator() }
 
-    /// The first value for `name`, compared case-insensitively.
+    /// The first value for `name`, compared case-insensitively. Setting
+    /// replaces every field of that name (`nil` removes them).
     public subscript(name: String) -> String? {
-        for field in fields where Self.equalsIgnoringCase(field.name, name) { return field.value }
-        return nil
+        get {
+            for field in fields where Self.equalsIgnoringCase(field.name, name) { return field.value }
+            return nil
+        }
+        set {
+            if let newValue { replaceOrAdd(name, newValue) } else { remove(name) }
+        }
     }
 
     public func values(for name: String) -> [String] {

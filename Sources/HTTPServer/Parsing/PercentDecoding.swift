@@ -2,7 +2,7 @@
 /// sequences that are not UTF-8 are errors rather than replacement characters,
 /// so two components can never decode to the same string by accident.
 enum PercentDecoding {
-    static func decode<C: Collection>(_ bytes: C, plusAsSpace: Bool) -> String? where C.Element == UInt8 {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, plusAsSpace: Bool) -> String? {
         var needsWork = false
         for b in bytes where b == ASCII.percent || (plusAsSpace && b == ASCII.plus) || b >= 0x80 {
             needsWork = true
@@ -12,21 +12,18 @@ enum PercentDecoding {
 
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i != bytes.endIndex {
+        var i = 0
+        while i < bytes.count {
             let b = bytes[i]
             if b == ASCII.percent {
-                let h = bytes.index(after: i)
-                guard h != bytes.endIndex else { return nil }
-                let l = bytes.index(after: h)
-                guard l != bytes.endIndex, let hi = ASCII.hexValue(bytes[h]), let lo = ASCII.hexValue(bytes[l]) else {
+                guard i + 2 < bytes.count, let hi = ASCII.hexValue(bytes[i + 1]), let lo = ASCII.hexValue(bytes[i + 2]) else {
                     return nil
                 }
                 out.append(UInt8(hi << 4 | lo))
-                i = bytes.index(after: l)
+                i += 3
             } else {
                 out.append(plusAsSpace && b == ASCII.plus ? ASCII.sp : b)
-                i = bytes.index(after: i)
+                i += 1
             }
         }
         return String(validating: out, as: UTF8.self)

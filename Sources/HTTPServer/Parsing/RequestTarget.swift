@@ -28,66 +28,86 @@ struct RequestTarget: Sendable {
         return i > authorityStart ? i : nil
     }
 
-    /// Decodes a validated request-target. `rawTarget` is ASCII, checked by the parser.
+    /// Decodes a validated request-target. `rawTarget` is ASCII, checked by the
+    /// parser; one pass over its bytes finds the path and query.
     static func decode(_ rawTarget: String, method: HTTPMethod) -> Result<RequestTarget, HTTPParseError> {
-        var pathPart = Substring(rawTarget)
         if rawTarget == "*" {
-            return .success(RequestTarget(path: "*", query: QueryParameters(), pathIsVerbatim: true, rawPath: pathPart))
+            return .success(RequestTarget(path: "*", query: QueryParameters(), pathIsVerbatim: true, rawPath: Substring(rawTarget)))
         }
-        if rawTarget.utf8.first != ASCII.slash {
-            let start = Array(rawTarget.utf8).withUnsafeBufferPointer { absoluteFormPathStart($0) } ?? 0
-            pathPart = rawTarget.dropFirst(start)
-        }
-        var queryPart: Substring = ""
-        if let q = pathPart.utf8.firstIndex(of: ASCII.question) {
-            queryPart = pathPart[pathPart.index(after: q)...]
-            pathPart = pathPart[..<q]
-        }
-        if pathPart.isEmpty { pathPart = "/" }
-
-        let path: String
-        let verbatim = !pathPart.utf8.contains(ASCII.percent)
-        if verbatim {
-            path = String(pathPart)
-        } else {
-            guard let decoded = PercentDecoding.decode(pathPart.utf8, plusAsSpace: false) else {
-                return .failure(.bad("invalid percent-encoding or UTF-8 in path"))
+        typealias Scan = (pathStart: Int, pathEnd: Int, hasPercent: Bool, path: String?, query: [QueryParameters.Element]?)
+        let scan: Scan? = withBytes(Substring(rawTarget)) { p -> Scan? in
+            let start = p.first == ASCII.slash ? 0 : (absoluteFormPathStart(p) ?? 0)
+            var i = start
+            var hasPercent = false
+            while i < p.count && p[i] != ASCII.question {
+                if p[i] == ASCII.percent { hasPercent = true }
+                i += 1
             }
-            path = decoded
+            let pathBytes = UnsafeBufferPointer(rebasing: p[start..<i])
+            let path = hasPercent
+                ? PercentDecoding.decode(pathBytes, plusAsSpace: false)
+                : (pathBytes.isEmpty ? "/" : String(decoding: pathBytes, as: UTF8.self))
+            let query = i + 1 < p.count ? parseQuery(UnsafeBufferPointer(rebasing: p[(i + 1)...])) : []
+            return (start, i, hasPercent, path, query)
         }
-        var pairs: [QueryParameters.Element] = []
-        if !queryPart.isEmpty {
-            for piece in queryPart.utf8.split(separator: ASCII.ampersand, omittingEmptySubsequences: true) {
-                let nameBytes: Substring.UTF8View.SubSequence
-                let valueBytes: Substring.UTF8View.SubSequence
-                if let eq = piece.firstIndex(of: ASCII.equals) {
-                    nameBytes = piece[..<eq]
-                    valueBytes = piece[piece.index(after: eq)...]
-                } else {
-                    nameBytes = piece
-                    valueBytes = piece[piece.endIndex...]
-                }
-                guard let name = PercentDecoding.decode(nameBytes, plusAsSpace: true),
-                      let value = PercentDecoding.decode(valueBytes, plusAsSpace: true)
-                else {
-                    return .failure(.bad("invalid percent-encoding or UTF-8 in query"))
-                }
-                pairs.append((name: name, value: value))
-            }
-        }
-        return .success(RequestTarget(path: path, query: QueryParameters(decoded: pairs), pathIsVerbatim: verbatim, rawPath: pathPart))
+        guard let scan else { return .failure(.bad("invalid request target")) }
+        guard let path = scan.path else { return .failure(.bad("invalid percent-encoding or UTF-8 in path")) }
+        guard let query = scan.query else { return .failure(.bad("invalid percent-encoding or UTF-8 in query")) }
+        let utf8 = rawTarget.utf8
+        let rawPath: Substring = scan.pathEnd > scan.pathStart
+            ? rawTarget[utf8.index(utf8.startIndex, offsetBy: scan.pathStart)..<utf8.index(utf8.startIndex, offsetBy: scan.pathEnd)]
+            : "/"
+        return .success(RequestTarget(path: path, query: QueryParameters(decoded: query), pathIsVerbatim: !scan.hasPercent, rawPath: rawPath))
     }
 
     /// Splits the raw path on `/` and decodes each segment separately, so an
     /// encoded slash never creates a segment boundary. nil on invalid encoding.
     static func segments(ofRawPath rawPath: Substring) -> [String]? {
-        var result: [String] = []
-        var utf8 = rawPath.utf8[...]
-        if utf8.first == ASCII.slash { utf8 = utf8.dropFirst() }
-        for segment in utf8.split(separator: ASCII.slash, omittingEmptySubsequences: false) {
-            guard let decoded = PercentDecoding.decode(segment, plusAsSpace: false) else { return nil }
-            result.append(decoded)
+        withBytes(rawPath) { p in
+            var result: [String] = []
+            result.reserveCapacity(8)
+            var i = p.first == ASCII.slash ? 1 : 0
+            var start = i
+            while true {
+                if i == p.count || p[i] == ASCII.slash {
+                    guard let segment = PercentDecoding.decode(UnsafeBufferPointer(rebasing: p[start..<i]), plusAsSpace: false) else {
+                        return nil
+                    }
+                    result.append(segment)
+                    if i == p.count { return result }
+                    start = i + 1
+                }
+                i += 1
+            }
         }
-        return result
+    }
+
+    /// `name=value&...` pairs, `+` as space, empty pieces skipped.
+    private static func parseQuery(_ p: UnsafeBufferPointer<UInt8>) -> [QueryParameters.Element]? {
+        var pairs: [QueryParameters.Element] = []
+        var start = 0
+        var i = 0
+        while i <= p.count {
+            if i == p.count || p[i] == ASCII.ampersand {
+                if i > start {
+                    var eq = start
+                    while eq < i && p[eq] != ASCII.equals { eq += 1 }
+                    guard let name = PercentDecoding.decode(UnsafeBufferPointer(rebasing: p[start..<eq]), plusAsSpace: true),
+                          let value = PercentDecoding.decode(UnsafeBufferPointer(rebasing: p[min(eq + 1, i)..<i]), plusAsSpace: true)
+                    else { return nil }
+                    pairs.append((name: name, value: value))
+                }
+                start = i + 1
+            }
+            i += 1
+        }
+        return pairs
+    }
+
+    /// Runs `body` over the substring's UTF-8 bytes without copying when the
+    /// storage is contiguous (always, for strings built from the receive buffer).
+    private static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -5,12 +5,46 @@ final class RouteTable: Sendable {
     struct Target: Sendable {
         let handler: RouteHandler
         let offloaded: Bool
+        /// Names of the template's `{param}`s and `{rest...}`, in path order.
+        /// Kept per route, not per trie node, so `/a/{id}` and `/a/{slug}/b`
+        /// can share a node and still use their own names.
+        let parameterNames: [String]
+
+        init(handler: @escaping RouteHandler, offloaded: Bool, template: RouteTemplate? = nil) {
+            self.handler = handler
+            self.offloaded = offloaded
+            parameterNames = template?.segments.compactMap { segment in
+                switch segment {
+                case .literal: nil
+                case .parameter(let name), .catchAll(let name): name
+                }
+            } ?? []
+        }
+
+        func parameters(_ values: [String]) -> [String: String] {
+            guard !values.isEmpty else { return [:] }
+            var result: [String: String] = [:]
+            for (name, value) in zip(parameterNames, values) { result[name] = value }
+            return result
+        }
     }
 
     /// Handlers for one path, indexed by `HTTPMethod.index`.
     final class Endpoint: Sendable {
         let handlers: [Target?]
         let allow: String
+
+        /// The handler for `method`; HEAD is served by GET when it has none.
+        func route(for method: HTTPMethod) -> Target? {
+            if let route = handlers[method.index] { return route }
+            return method == .HEAD ? handlers[HTTPMethod.GET.index] : nil
+        }
+
+        /// Any endpoint when `method` is nil.
+        func accepts(_ method: HTTPMethod?) -> Bool {
+            guard let method else { return true }
+            return route(for: method) != nil
+        }
 
         init(_ handlers: [Target?]) {
             self.handlers = handlers
@@ -23,17 +57,13 @@ final class RouteTable: Sendable {
 
     final class Node: Sendable {
         let literals: [String: Node]
-        let parameterName: String?
         let parameter: Node?
-        let catchAllName: String?
         let catchAll: Endpoint?
         let endpoint: Endpoint?
 
-        init(literals: [String: Node], parameterName: String?, parameter: Node?, catchAllName: String?, catchAll: Endpoint?, endpoint: Endpoint?) {
+        init(literals: [String: Node], parameter: Node?, catchAll: Endpoint?, endpoint: Endpoint?) {
             self.literals = literals
-            self.parameterName = parameterName
             self.parameter = parameter
-            self.catchAllName = catchAllName
             self.catchAll = catchAll
             self.endpoint = endpoint
         }
@@ -72,41 +102,46 @@ final class RouteTable: Sendable {
 
     func match(_ method: HTTPMethod, _ target: RequestTarget) -> Match {
         if target.path == "*" { return .options(allow: Self.allMethodsAllow) }
-        var parameters: [String: String] = [:]
-        var endpoint: Endpoint?
-        if target.pathIsVerbatim, let e = exact[target.path] {
-            endpoint = e
-        } else if let segments = RequestTarget.segments(ofRawPath: target.rawPath) {
-            endpoint = Self.walk(root, segments[...], &parameters)
+        if target.pathIsVerbatim, let endpoint = exact[target.path], let route = endpoint.route(for: method) {
+            return .route(route, parameters: [:], allow: endpoint.allow)
         }
-        guard let endpoint else {
-            if let fallback { return .fallback(fallback) }
-            return .notFound
+        guard let segments = RequestTarget.segments(ofRawPath: target.rawPath) else {
+            return fallback.map { .fallback($0) } ?? .notFound
         }
-        if let target = endpoint.handlers[method.index] {
-            return .route(target, parameters: parameters, allow: endpoint.allow)
+        // First look for a route that takes this method, so that e.g.
+        // `DELETE /a/{id}` still serves `/a/new` next to a `GET /a/new`.
+        var values: [String] = []
+        if let endpoint = Self.walk(root, segments[...], &values, method), let route = endpoint.route(for: method) {
+            return .route(route, parameters: route.parameters(values), allow: endpoint.allow)
         }
-        if method == .HEAD, let get = endpoint.handlers[HTTPMethod.GET.index] {
-            return .route(get, parameters: parameters, allow: endpoint.allow)
+        // Otherwise the path may exist for other methods: 405 or default OPTIONS.
+        values.removeAll()
+        guard let endpoint = Self.walk(root, segments[...], &values, nil) else {
+            return fallback.map { .fallback($0) } ?? .notFound
         }
         if method == .OPTIONS { return .options(allow: endpoint.allow) }
         return .methodNotAllowed(allow: endpoint.allow)
     }
 
-    private static func walk(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Endpoint? {
-        guard let segment = segments.first else { return node.endpoint }
+    /// Depth-first: literal child, then parameter child, then catch-all,
+    /// collecting captured values in path order. With a method, only endpoints
+    /// that can serve it count as found.
+    private static func walk(_ node: Node, _ segments: ArraySlice<String>, _ values: inout [String], _ method: HTTPMethod?) -> Endpoint? {
+        guard let segment = segments.first else {
+            guard let endpoint = node.endpoint, endpoint.accepts(method) else { return nil }
+            return endpoint
+        }
         let rest = segments.dropFirst()
-        if let child = node.literals[segment], let found = walk(child, rest, &parameters) {
+        if let child = node.literals[segment], let found = walk(child, rest, &values, method) {
             return found
         }
-        if let child = node.parameter, let name = node.parameterName {
-            let saved = parameters
-            parameters[name] = segment
-            if let found = walk(child, rest, &parameters) { return found }
-            parameters = saved
+        if let child = node.parameter {
+            values.append(segment)
+            if let found = walk(child, rest, &values, method) { return found }
+            values.removeLast()
         }
-        if let endpoint = node.catchAll, let name = node.catchAllName {
-            parameters[name] = segments.joined(separator: "/")
+        if let endpoint = node.catchAll, endpoint.accepts(method) {
+            values.append(segments.joined(separator: "/"))
             return endpoint
         }
         return nil
@@ -115,9 +150,7 @@ final class RouteTable: Sendable {
     /// Mutable trie used only while compiling; converted to immutable `Node`s.
     private struct Builder {
         var literals: [String: Builder] = [:]
-        var parameterName: String?
         var parameter: [Builder] = []
-        var catchAllName: String?
         var catchAll: [Target?]?
         var endpoint: [Target?]?
 
@@ -130,7 +163,7 @@ final class RouteTable: Sendable {
         }
 
         mutating func insert(_ segments: ArraySlice<RouteTemplate.Segment>, _ route: Router.Route) {
-            let target = Target(handler: route.handler, offloaded: route.offloaded)
+            let target = Target(handler: route.handler, offloaded: route.offloaded, template: route.template)
             guard let first = segments.first else {
                 var handlers = endpoint ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
                 handlers[route.method.index] = target
@@ -141,28 +174,20 @@ final class RouteTable: Sendable {
             switch first {
             case .literal(let s):
                 literals[s, default: Builder()].insert(rest, route)
-            case .parameter(let name):
-                // One parameter child per node: `/a/{id}` and `/a/{slug}` would be
-                // ambiguous, so the first name registered wins for both.
-                if parameter.isEmpty {
-                    parameter = [Builder()]
-                    parameterName = name
-                }
+            case .parameter:
+                if parameter.isEmpty { parameter = [Builder()] }
                 parameter[0].insert(rest, route)
-            case .catchAll(let name):
+            case .catchAll:
                 var handlers = catchAll ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
                 handlers[route.method.index] = target
                 catchAll = handlers
-                catchAllName = catchAllName ?? name
             }
         }
 
         func freeze() -> Node {
             Node(
                 literals: literals.mapValues { $0.freeze() },
-                parameterName: parameterName,
                 parameter: parameter.first?.freeze(),
-                catchAllName: catchAllName,
                 catchAll: catchAll.map(Endpoint.init),
                 endpoint: endpoint.map(Endpoint.init)
             )
