@@ -100,6 +100,25 @@ struct SearchIndexTests {
         #expect(index.search(.parse("\"志愿服务 体系\"")).total == 0)
     }
 
+    @Test func phraseIsFoundWhereverItStandsInALongText() {
+        let filler = "基层治理现代化水平不断提升，"
+        let documents = (0..<40).map { offset in
+            article(offset, body: String(repeating: "基", count: offset) + "新时代" + filler + filler + filler)
+        }
+        let nearMisses = (40..<50).map { article($0, body: String(repeating: "基", count: $0) + "新时期" + filler + "时代") }
+        let index = SearchIndex(documents: documents + nearMisses)
+        #expect(index.search(.parse("\"新时代\""), limit: 100).total == 40)
+    }
+
+    @Test func subheadingMatchRanksBetweenTitleAndBody() {
+        let index = SearchIndex(documents: [
+            SearchDocument(id: 0, fields: [.title("城市观察"), .subheading("城市面貌"), .body("本市持续优化营商环境。")]),
+            SearchDocument(id: 1, fields: [.title("城市观察"), .subheading("营商环境"), .body("本市持续改善城市面貌。")]),
+            SearchDocument(id: 2, fields: [.title("营商环境"), .subheading("城市面貌"), .body("本市持续改善城市面貌。")]),
+        ])
+        #expect(docs(index.search(.parse("营商环境"))) == [2, 1, 0])
+    }
+
     @Test func titleMatchRanksAboveBodyMatch() {
         let index = SearchIndex(documents: [
             article(0, title: "城市更新观察", body: "本市持续优化营商环境，服务企业发展。"),
