@@ -36,6 +36,17 @@ struct SearchIndexTests {
         #expect(docs(newsroom.search(.parse(query))) == [expected])
     }
 
+    @Test func decimalNumberMatchesOnlyAsWritten() {
+        let index = SearchIndex(documents: [article(0, body: "增长3.5%。"), article(1, body: "3个区5个镇。")])
+        #expect(docs(index.search(.parse("3.5"))) == [0])
+    }
+
+    @Test func emptyIndexFindsNothing() {
+        let index = SearchIndex(documents: [])
+        #expect(index.search(.parse("志愿服务")).total == 0)
+        #expect(index.snippet(doc: 0, query: .parse("志愿服务")).text.isEmpty)
+    }
+
     @Test func everyTermMustMatch() {
         #expect(newsroom.search(.parse("营商环境 IPv6")).total == 0)
     }
