@@ -36,6 +36,17 @@ struct SearchIndexTests {
         #expect(docs(newsroom.search(.parse(query))) == [expected])
     }
 
+    @Test func decimalNumberMatchesOnlyAsWritten() {
+        let index = SearchIndex(documents: [article(0, body: "增长3.5%。"), article(1, body: "3个区5个镇。")])
+        #expect(docs(index.search(.parse("3.5"))) == [0])
+    }
+
+    @Test func emptyIndexFindsNothing() {
+        let index = SearchIndex(documents: [])
+        #expect(index.search(.parse("志愿服务")).total == 0)
+        #expect(index.snippet(doc: 0, query: .parse("志愿服务")).text.isEmpty)
+    }
+
     @Test func everyTermMustMatch() {
         #expect(newsroom.search(.parse("营商环境 IPv6")).total == 0)
     }
@@ -98,6 +109,25 @@ struct SearchIndexTests {
     @Test func phraseDoesNotRunFromTitleIntoBody() {
         let index = SearchIndex(documents: [article(0, title: "推进志愿服务", body: "体系建设全面铺开。")])
         #expect(index.search(.parse("\"志愿服务 体系\"")).total == 0)
+    }
+
+    @Test func phraseIsFoundWhereverItStandsInALongText() {
+        let filler = "基层治理现代化水平不断提升，"
+        let documents = (0..<40).map { offset in
+            article(offset, body: String(repeating: "基", count: offset) + "新时代" + filler + filler + filler)
+        }
+        let nearMisses = (40..<50).map { article($0, body: String(repeating: "基", count: $0) + "新时期" + filler + "时代") }
+        let index = SearchIndex(documents: documents + nearMisses)
+        #expect(index.search(.parse("\"新时代\""), limit: 100).total == 40)
+    }
+
+    @Test func subheadingMatchRanksBetweenTitleAndBody() {
+        let index = SearchIndex(documents: [
+            SearchDocument(id: 0, fields: [.title("城市观察"), .subheading("城市面貌"), .body("本市持续优化营商环境。")]),
+            SearchDocument(id: 1, fields: [.title("城市观察"), .subheading("营商环境"), .body("本市持续改善城市面貌。")]),
+            SearchDocument(id: 2, fields: [.title("营商环境"), .subheading("城市面貌"), .body("本市持续改善城市面貌。")]),
+        ])
+        #expect(docs(index.search(.parse("营商环境"))) == [2, 1, 0])
     }
 
     @Test func titleMatchRanksAboveBodyMatch() {

@@ -23,6 +23,16 @@ struct SearchQueryTests {
         #expect(SearchQuery.parse("IPv6试点").terms == ["ipv6", "试点"])
     }
 
+    @Test func tokensJoinedByPunctuationStayTogetherAsAPhrase() {
+        let query = SearchQuery.parse("COVID-19疫情 3.5")
+        #expect(query.phrases == ["covid 19", "3 5"])
+        #expect(query.terms == ["疫情"])
+    }
+
+    @Test func punctuationBetweenIdeographRunsSeparatesTerms() {
+        #expect(SearchQuery.parse("志愿服务、营商环境").terms == ["志愿服务", "营商环境"])
+    }
+
     @Test func queryIsNormalisedLikeText() {
         #expect(SearchQuery.parse("ＩＰｖ６").terms == ["ipv6"])
     }

@@ -2,23 +2,23 @@
 /// reset lazily (a slot belongs to the document that last touched it), so starting a document
 /// costs nothing and finishing it only visits the terms it used.
 struct DocumentTermCounter {
-    private var seenIn: [Int32] = []
-    private(set) var weights: [UInt32] = []
-    private(set) var touched: [Int32] = []
+    private let seenIn = ScratchBuffer<Int32>(repeating: -1, count: 0)
+    let weights = ScratchBuffer<UInt32>(repeating: 0, count: 0)
+    let touched = ScratchBuffer<Int32>(repeating: 0, count: 0)
     private var document: Int32 = -1
 
     mutating func start(_ document: Int32) {
         self.document = document
-        touched.removeAll(keepingCapacity: true)
+        touched.removeAll()
     }
 
     @inline(__always)
-    mutating func add(_ term: Int32, weight: UInt32) {
+    func add(_ term: Int32, weight: UInt32) {
         let slot = Int(term)
-        // Term ids are handed out densely, so a new term is always the next slot.
-        if slot == seenIn.count {
-            seenIn.append(-1)
-            weights.append(0)
+        // Term ids are handed out densely, so a new term is at most a few slots past the end.
+        if slot >= seenIn.count {
+            seenIn.grow(to: slot + 1, with: -1)
+            weights.grow(to: slot + 1, with: 0)
         }
         if seenIn[slot] != document {
             seenIn[slot] = document

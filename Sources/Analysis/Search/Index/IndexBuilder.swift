@@ -29,105 +29,111 @@ struct IndexBuilder {
         let text = storeText(orderedByID(documents), layout: &layout)
         return text.units.withUnsafeBufferPointer { units in
             var vocabulary = Vocabulary()
-            var counter = DocumentTermCounter()
-            let (documentFrequencies, termSizes, lengths) = countPostings(
-                units, layout: layout, vocabulary: &vocabulary, counter: &counter)
-            // A fresh counter: the first pass left every slot marked with a document id.
-            counter = DocumentTermCounter()
-            let postings = writePostings(
-                units, layout: layout, vocabulary: vocabulary, counter: &counter,
-                documentFrequencies: documentFrequencies, termSizes: termSizes)
-            return Output(vocabulary: vocabulary, postings: postings, text: text, lengths: lengths)
+            let counted = countPostings(units, layout: layout, vocabulary: &vocabulary)
+            let postings = writePostings(units, layout: layout, vocabulary: &vocabulary, counted: counted)
+            return Output(vocabulary: vocabulary, postings: postings, text: text, lengths: counted.lengths)
         }
     }
 
     // MARK: Postings
 
+    private struct Counted {
+        var documentFrequencies: [Int32]
+        var sizes: [Int]
+        var lengths: [Float]
+    }
+
     /// First pass: term ids, document frequencies, exact postings sizes, document lengths.
     private static func countPostings(
-        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout,
-        vocabulary: inout Vocabulary, counter: inout DocumentTermCounter
-    ) -> ([Int32], [Int], [Float]) {
-        var documentFrequencies: [Int32] = []
-        var sizes: [Int] = []
-        var lastDocument: [Int32] = []
+        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: inout Vocabulary
+    ) -> Counted {
+        var counter = DocumentTermCounter()
+        let documentFrequencies = ScratchBuffer<Int32>(repeating: 0, count: 0)
+        let sizes = ScratchBuffer<Int>(repeating: 0, count: 0)
+        let lastDocument = ScratchBuffer<Int32>(repeating: -1, count: 0)
         var lengths: [Float] = []
         let documentCount = layout.documentFields.count - 1
         lengths.reserveCapacity(documentCount)
         for document in 0..<documentCount {
-            let length = scan(Int32(document), units, layout: layout, counter: &counter) { term in
-                let (id, isNew) = vocabulary.insert(term, in: units)
-                if isNew {
-                    documentFrequencies.append(0)
-                    sizes.append(0)
-                    lastDocument.append(-1)
-                }
-                return id
-            }
-            lengths.append(length)
-            for term in counter.touched {
-                let slot = Int(term)
+            lengths.append(scan(Int32(document), units, layout: layout, vocabulary: &vocabulary, inserting: true,
+                                counter: &counter))
+            let termCount = Int(vocabulary.count)
+            documentFrequencies.grow(to: termCount, with: 0)
+            sizes.grow(to: termCount, with: 0)
+            lastDocument.grow(to: termCount, with: -1)
+            let touched = counter.touched
+            for index in 0..<touched.count {
+                let slot = Int(touched[index])
                 let delta = Int32(document) - lastDocument[slot]
                 sizes[slot] += PostingsStore.postingSize(delta: delta, weight: counter.weights[slot])
                 documentFrequencies[slot] += 1
                 lastDocument[slot] = Int32(document)
             }
         }
-        return (documentFrequencies, sizes, lengths)
+        return Counted(documentFrequencies: documentFrequencies.array, sizes: sizes.array, lengths: lengths)
     }
 
     /// Second pass: the same scan, writing each posting at its term's cursor.
     private static func writePostings(
-        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: Vocabulary,
-        counter: inout DocumentTermCounter, documentFrequencies: [Int32], termSizes: [Int]
+        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: inout Vocabulary, counted: Counted
     ) -> PostingsStore {
-        let termCount = documentFrequencies.count
+        let termCount = counted.documentFrequencies.count
         var termStarts = [Int](repeating: 0, count: termCount + 1)
         var skipStarts = [Int](repeating: 0, count: termCount + 1)
         let blockSize = PostingsStore.blockSize
         for term in 0..<termCount {
-            termStarts[term + 1] = termStarts[term] + termSizes[term]
-            let frequency = Int(documentFrequencies[term])
+            termStarts[term + 1] = termStarts[term] + counted.sizes[term]
+            let frequency = Int(counted.documentFrequencies[term])
             let blocks = frequency > blockSize ? (frequency + blockSize - 1) / blockSize : 0
             skipStarts[term + 1] = skipStarts[term] + blocks
         }
-        var cursors = Array(termStarts.dropLast())
-        var written = [Int32](repeating: 0, count: termCount)
-        var lastDocument = [Int32](repeating: -1, count: termCount)
+        var counter = DocumentTermCounter()
+        let cursors = ScratchBuffer<Int>(repeating: 0, count: termCount)
+        for term in 0..<termCount { cursors[term] = termStarts[term] }
+        let written = ScratchBuffer<Int32>(repeating: 0, count: termCount)
+        let lastDocument = ScratchBuffer<Int32>(repeating: -1, count: termCount)
+        let frequencies = ScratchBuffer<Int32>(repeating: 0, count: termCount)
+        for term in 0..<termCount { frequencies[term] = counted.documentFrequencies[term] }
+        let skipped = ScratchBuffer<Int>(repeating: 0, count: termCount + 1)
+        for term in 0...termCount { skipped[term] = skipStarts[term] }
         var skips = [UInt32](repeating: 0, count: 2 * skipStarts[termCount])
         let bytes = [UInt8](unsafeUninitializedCapacity: termStarts[termCount]) { bytes, initialized in
             let base = bytes.baseAddress.unsafelyUnwrapped
-            for document in 0..<(layout.documentFields.count - 1) {
-                _ = scan(Int32(document), units, layout: layout, counter: &counter) { term in
-                    vocabulary.id(of: term, in: units)
-                }
-                for term in counter.touched {
-                    let slot = Int(term)
-                    let delta = Int32(document) - lastDocument[slot]
-                    cursors[slot] = PostingsStore.writePosting(
-                        delta: delta, weight: counter.weights[slot], to: base, at: cursors[slot])
-                    lastDocument[slot] = Int32(document)
-                    written[slot] += 1
-                    let count = Int(written[slot])
-                    if skipStarts[slot + 1] > skipStarts[slot],
-                       count % blockSize == 0 || count == Int(documentFrequencies[slot]) {
-                        let entry = 2 * (skipStarts[slot] + (count - 1) / blockSize)
-                        skips[entry] = UInt32(document)
-                        skips[entry + 1] = UInt32(cursors[slot] - termStarts[slot])
+            skips.withUnsafeMutableBufferPointer { skips in
+                for document in 0..<(layout.documentFields.count - 1) {
+                    _ = scan(Int32(document), units, layout: layout, vocabulary: &vocabulary, inserting: false,
+                             counter: &counter)
+                    let touched = counter.touched
+                    for index in 0..<touched.count {
+                        let slot = Int(touched[index])
+                        let delta = Int32(document) - lastDocument[slot]
+                        let end = PostingsStore.writePosting(
+                            delta: delta, weight: counter.weights[slot], to: base, at: cursors[slot])
+                        cursors[slot] = end
+                        lastDocument[slot] = Int32(document)
+                        let count = Int(written[slot]) + 1
+                        written[slot] = Int32(count)
+                        let skipStart = skipped[slot]
+                        if skipped[slot + 1] > skipStart, count % blockSize == 0 || count == Int(frequencies[slot]) {
+                            let entry = 2 * (skipStart + (count - 1) / blockSize)
+                            skips[entry] = UInt32(document)
+                            skips[entry + 1] = UInt32(end - termStarts[slot])
+                        }
                     }
                 }
             }
             initialized = termStarts[termCount]
         }
-        return PostingsStore(bytes: bytes, termStarts: termStarts, documentFrequencies: documentFrequencies,
+        return PostingsStore(bytes: bytes, termStarts: termStarts, documentFrequencies: counted.documentFrequencies,
                              skipStarts: skipStarts, skips: skips)
     }
 
     /// Scans one document's fields into `counter` and returns its weighted length.
+    /// The first pass gives new terms ids (`inserting`); the second only looks them up.
     @inline(__always)
     private static func scan(
         _ document: Int32, _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout,
-        counter: inout DocumentTermCounter, termID: (ScannedTerm) -> Int32
+        vocabulary: inout Vocabulary, inserting: Bool, counter: inout DocumentTermCounter
     ) -> Float {
         counter.start(document)
         var length: UInt64 = 0
@@ -137,13 +143,10 @@ struct IndexBuilder {
             let end = layout.ends[field]
             if weight > 0 {
                 let fieldUnits = UnsafeBufferPointer(rebasing: units[fieldStart..<end])
-                TermScanner.scan(fieldUnits) { term in
-                    let shifted: ScannedTerm
-                    switch term {
-                    case .packed: shifted = term
-                    case .long(let range): shifted = .long((range.lowerBound + fieldStart)..<(range.upperBound + fieldStart))
-                    }
-                    counter.add(termID(shifted), weight: weight)
+                var scanner = TermScanner(fieldUnits)
+                while let term = scanner.next() {
+                    let id = inserting ? vocabulary.insert(term, in: fieldUnits) : vocabulary.id(of: term, in: fieldUnits)
+                    counter.add(id, weight: weight)
                     length += UInt64(weight)
                 }
             }
@@ -224,3 +227,4 @@ struct IndexBuilder {
         return max(1, UInt32(min(boost * Double(PostingsStore.weightQuantum), 1_000_000).rounded()))
     }
 }
+

@@ -5,8 +5,8 @@ enum QueryClause: Sendable, Hashable {
     case ideographs([UInt16])
     /// An unquoted word token (`ipv6`, `12345`, `5g`), matched as a whole token.
     case word([UInt16])
-    /// A quoted phrase of two or more runs, or of one ideograph run of three or more characters:
-    /// it must occur contiguously.
+    /// A quoted phrase of two or more runs or of one ideograph run of three or more characters,
+    /// or word tokens joined by punctuation (`3.5`): it must occur contiguously.
     case phrase([QueryRun])
 
     /// A run of one class inside a phrase.
@@ -52,10 +52,6 @@ enum QueryClause: Sendable, Hashable {
             if scalarCount(first.units) <= 2 { return .ideographs(first.units) }
         }
         return .phrase(runs)
-    }
-
-    static func unquoted(_ run: QueryRun) -> QueryClause {
-        run.isWord ? .word(run.units) : .ideographs(run.units)
     }
 
     static func scalarCount(_ units: [UInt16]) -> Int {

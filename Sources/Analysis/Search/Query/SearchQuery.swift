@@ -1,6 +1,7 @@
 /// A parsed search query: clauses that must all match.
 ///
-/// Whitespace and punctuation separate clauses. Text in quotes (`"…"`, `“…”`, `「…」`) is a phrase
+/// Whitespace and punctuation separate clauses, except that word tokens joined by punctuation
+/// alone (`3.5`, `COVID-19`) must stay together. Text in quotes (`"…"`, `“…”`, `「…」`) is a phrase
 /// that must occur contiguously after normalisation; punctuation and spaces inside it match any
 /// punctuation or spacing in the text (or none, next to an ideograph), but two word tokens must
 /// stay separate tokens. An unquoted ideograph run needs all its bigrams and ranks higher where it
@@ -24,7 +25,7 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
             if inQuote {
                 if let clause = QueryClause.quoted(runs) { clauses.append(clause) }
             } else {
-                clauses.append(contentsOf: runs.map(QueryClause.unquoted))
+                clauses.append(contentsOf: unquotedClauses(units[segmentStart..<end]))
             }
         }
         for (index, unit) in units.enumerated() where isQuote(unit) {
@@ -34,6 +35,38 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
         }
         finishSegment(at: units.count)
         return SearchQuery(clauses: clauses)
+    }
+
+    /// Clauses of unquoted text. Word tokens joined by punctuation without a space (`3.5`,
+    /// `COVID-19`, `H7N9/H5N1`) stay together as an implicit phrase, as a tokenizer that kept them
+    /// whole would; anything else is one clause per run.
+    private static func unquotedClauses(_ units: ArraySlice<UInt16>) -> [QueryClause] {
+        var clauses: [QueryClause] = []
+        for chunk in units.split(whereSeparator: isSpace) {
+            var joined: [QueryClause.QueryRun] = []
+            func finishJoined() {
+                if joined.count == 1 { clauses.append(.word(joined[0].units)) }
+                if joined.count > 1 { clauses.append(.phrase(joined)) }
+                joined.removeAll()
+            }
+            for run in QueryClause.runs(in: chunk) {
+                if run.isWord {
+                    joined.append(run)
+                } else {
+                    finishJoined()
+                    clauses.append(.ideographs(run.units))
+                }
+            }
+            finishJoined()
+        }
+        return clauses
+    }
+
+    private static func isSpace(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x3000: return true
+        default: return false
+        }
     }
 
     /// True when there is nothing to search for; searching it gives `SearchResults.emptyQuery`.

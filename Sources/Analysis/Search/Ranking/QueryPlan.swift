@@ -39,7 +39,8 @@ struct QueryPlan {
         clauses.indices.filter { if case .phrase = clauses[$0].check { return true } else { return false } }
     }
 
-    init(query: SearchQuery, vocabulary: Vocabulary, postings: PostingsStore, documentCount: Int, k1: Double) {
+    init(query: SearchQuery, vocabulary: Vocabulary, postings: PostingsStore, documentCount: Int, k1: Double,
+         exactRunBonus: Double) {
         var termIDs: [Int] = []
         var clauseTermIDs: [[Int]] = []
         for clause in query.clauses {
@@ -54,7 +55,10 @@ struct QueryPlan {
             }
             clauseTermIDs.append(ids)
             for id in ids where !termIDs.contains(id) { termIDs.append(id) }
-            clauses.append(Clause(terms: [], check: Self.check(for: clause)))
+            var check = Self.check(for: clause)
+            // Without a bonus, contiguity changes no score, so there is nothing to verify.
+            if case .contiguous = check, exactRunBonus == 0 { check = .none }
+            clauses.append(Clause(terms: [], check: check))
         }
         let count = Double(documentCount)
         terms = termIDs.map { id in

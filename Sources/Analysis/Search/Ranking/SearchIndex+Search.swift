@@ -43,7 +43,7 @@ extension SearchIndex {
 
     func plan(for query: SearchQuery) -> QueryPlan {
         QueryPlan(query: query, vocabulary: vocabulary, postings: postings, documentCount: documentCount,
-                  k1: configuration.k1)
+                  k1: configuration.k1, exactRunBonus: configuration.exactRunBonus)
     }
 
     @inline(__always)

@@ -4,40 +4,49 @@ enum ScannedTerm {
     case long(Range<Int>)
 }
 
-/// Walks normalised UTF-16 units and reports every index term, allocating nothing. This is the
-/// build's inner loop: each unit is classified once and each term is handed straight to the caller.
-enum TermScanner {
-    @inline(__always)
+/// Walks normalised UTF-16 units and yields every index term, allocating nothing. This is the
+/// build's inner loop, so it is an iterator (plain code in the caller's loop) rather than a
+/// callback, and each unit is classified once.
+struct TermScanner {
+    private let units: UnsafeBufferPointer<UInt16>
+    private var index = 0
+    private var previousIdeograph = UInt32.max
+    /// The bigram ending at the ideograph just yielded as a unigram, yielded next.
+    private var pendingBigram: UInt64?
+    private var wordStart = -1
+    private var wordKey: UInt64 = 0
+    private var wordPackable = true
+
+    init(_ units: UnsafeBufferPointer<UInt16>) {
+        self.units = units
+    }
+
+    /// Every term of `units`, in order; for tests and diagnostics.
     static func scan(_ units: UnsafeBufferPointer<UInt16>, _ emit: (ScannedTerm) -> Void) {
-        let count = units.count
-        let none = UInt32.max
-        var previousIdeograph = none
-        var wordStart = -1
-        var wordKey: UInt64 = 0
-        var wordPackable = true
+        var scanner = TermScanner(units)
+        while let term = scanner.next() { emit(term) }
+    }
 
-        @inline(__always)
-        func finishWord(at end: Int) {
-            guard wordStart >= 0 else { return }
-            if wordPackable, end - wordStart <= TermKey.maxPackedWordLength {
-                emit(.packed(TermKey.wordTag | wordKey))
-            } else {
-                emit(.long(wordStart..<end))
-            }
-            wordStart = -1
+    @inline(__always)
+    mutating func next() -> ScannedTerm? {
+        if let bigram = pendingBigram {
+            pendingBigram = nil
+            return .packed(bigram)
         }
-
-        var index = 0
+        let count = units.count
         while index < count {
-            let (scalar, width) = decodeScalar(units, at: index)
+            let (scalar, width) = Self.decodeScalar(units, at: index)
             switch CharacterClass.of(scalar) {
             case .ideograph:
-                finishWord(at: index)
-                emit(.packed(TermKey.unigram(scalar)))
-                if previousIdeograph != none { emit(.packed(TermKey.bigram(previousIdeograph, scalar))) }
+                if wordStart >= 0 { return finishWord(at: index) }
+                index += width
+                if previousIdeograph != UInt32.max {
+                    pendingBigram = TermKey.bigram(previousIdeograph, scalar)
+                }
                 previousIdeograph = scalar
+                return .packed(TermKey.unigram(scalar))
             case .word:
-                previousIdeograph = none
+                previousIdeograph = UInt32.max
                 if wordStart < 0 {
                     wordStart = index
                     wordKey = 0
@@ -48,13 +57,26 @@ enum TermScanner {
                 } else {
                     wordPackable = false
                 }
+                index += width
             case .separator, .fieldBreak:
-                finishWord(at: index)
-                previousIdeograph = none
+                previousIdeograph = UInt32.max
+                if wordStart >= 0 {
+                    let word = finishWord(at: index)
+                    index += width
+                    return word
+                }
+                index += width
             }
-            index += width
         }
-        finishWord(at: count)
+        return wordStart >= 0 ? finishWord(at: count) : nil
+    }
+
+    @inline(__always)
+    private mutating func finishWord(at end: Int) -> ScannedTerm {
+        let start = wordStart
+        wordStart = -1
+        if wordPackable, end - start <= TermKey.maxPackedWordLength { return .packed(TermKey.wordTag | wordKey) }
+        return .long(start..<end)
     }
 
     /// The scalar at `index` and how many units it takes. A lone surrogate is returned as itself,
