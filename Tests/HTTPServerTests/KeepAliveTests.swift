@@ -215,4 +215,35 @@ struct KeepAliveTests {
         }
         server.wait()
     }
+
+    @Test func refusesAPortAnotherReusePortListenerHolds() throws {
+        // Another process with SO_REUSEPORT (a second server, say) would otherwise silently take
+        // half of the connections.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        listen(fd, 1)
+        var bound = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        let port = Int(UInt16(bigEndian: bound.sin_port))
+
+        let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: port), router: Router())
+        #expect {
+            try server.start()
+        } throws: { error in
+            (error as? HTTPServerError)?.description.contains("Address already in use") == true
+        }
+        server.wait()
+    }
 }

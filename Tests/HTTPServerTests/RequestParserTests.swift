@@ -69,9 +69,18 @@ struct RequestParserTests {
         #expect(failure("GET /志 HTTP/1.1\r\nHost: h\r\n\r\n")?.status == .badRequest)
     }
 
-    @Test(arguments: ["TRACE", "CONNECT", "PROPFIND", "get"])
-    func answersUnimplementedMethodsWith501(_ method: String) {
+    @Test(arguments: ["PROPFIND", "get", "FOO"])
+    func answersUnknownMethodsWith501(_ method: String) {
         #expect(failure("\(method) / HTTP/1.1\r\nHost: h\r\n\r\n")?.status == .notImplemented)
+    }
+
+    @Test func parsesKnownButUnsupportedMethodsForTheRouterToRefuse() {
+        #expect(head("TRACE / HTTP/1.1\r\nHost: h\r\n\r\n")?.method == .TRACE)
+        #expect(head("CONNECT / HTTP/1.1\r\nHost: h\r\n\r\n")?.method == .CONNECT)
+    }
+
+    @Test func refusesConnectTunnels() {
+        #expect(failure("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")?.status == .notImplemented)
     }
 
     @Test func acceptsAsteriskFormOnlyForOptions() {

@@ -20,6 +20,15 @@ struct RoutingTests {
         }
     }
 
+    @Test(arguments: ["TRACE", "CONNECT"])
+    func knownButUnsupportedMethodGets405WithAllow(_ method: String) throws {
+        try withServer { server throws in
+            let response = try server.exchange(.request("\(method) /hello HTTP/1.1"))
+            #expect(response.status == 405)
+            #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
+        }
+    }
+
     @Test func keepsTheConnectionAfterRouterErrors() throws {
         try withServer { server throws in
             let c = try server.connect()

@@ -42,7 +42,6 @@ private let cases: [SmugglingCase] = [
     SmugglingCase(name: "duplicate Host", raw: "GET /hello HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n" + follow, status: 400),
     SmugglingCase(name: "garbage request line", raw: "HELLO\r\n\r\n" + follow, status: 400),
     SmugglingCase(name: "HTTP/2 version", raw: "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n" + follow, status: 505),
-    SmugglingCase(name: "TRACE", raw: "TRACE /hello HTTP/1.1\r\nHost: t\r\n\r\n" + follow, status: 501),
     SmugglingCase(name: "CONNECT", raw: "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n" + follow, status: 501),
     SmugglingCase(name: "unknown expectation", raw: "POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 200-ok\r\nContent-Length: 3\r\n\r\nabc" + follow, status: 417),
 ]

@@ -1,8 +1,10 @@
-/// The request methods the engine implements. Anything else that is a valid
-/// token (TRACE, CONNECT, PROPFIND, ...) is answered with 501 by the parser
-/// layer and never reaches the router, so this enum stays closed and total.
+/// The request methods the engine knows. TRACE and CONNECT are known (RFC 9110
+/// defines them) but no resource supports them, so they reach the router and
+/// get 405 with `Allow`; any other valid token (PROPFIND, FOO, ...) is answered
+/// with 501 by the parser and never reaches the router, so this enum stays
+/// closed and total.
 public enum HTTPMethod: Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    case GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH
+    case GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH, TRACE, CONNECT
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum HTTPMethod: Hashable, Sendable, CaseIterable, CustomStringConvertibl
         case .DELETE: "DELETE"
         case .OPTIONS: "OPTIONS"
         case .PATCH: "PATCH"
+        case .TRACE: "TRACE"
+        case .CONNECT: "CONNECT"
         }
     }
 
@@ -28,10 +32,12 @@ public enum HTTPMethod: Hashable, Sendable, CaseIterable, CustomStringConvertibl
             if Self.equals(bytes, "HEAD") { self = .HEAD; return }
         case 5:
             if Self.equals(bytes, "PATCH") { self = .PATCH; return }
+            if Self.equals(bytes, "TRACE") { self = .TRACE; return }
         case 6:
             if Self.equals(bytes, "DELETE") { self = .DELETE; return }
         case 7:
             if Self.equals(bytes, "OPTIONS") { self = .OPTIONS; return }
+            if Self.equals(bytes, "CONNECT") { self = .CONNECT; return }
         default:
             break
         }

@@ -181,6 +181,8 @@ enum RequestParser {
         if RequestTarget.absoluteFormPathStart(UnsafeBufferPointer(start: p + start, count: end - start)) != nil {
             return nil
         }
+        // Authority-form belongs to CONNECT, asking for a tunnel: this server is not a proxy.
+        if method == .CONNECT { return HTTPParseError(.notImplemented, "CONNECT tunnels are not supported") }
         return .bad("invalid request target form")
     }
 }

@@ -10,6 +10,8 @@ extension HTTPMethod {
         case .DELETE: 4
         case .OPTIONS: 5
         case .PATCH: 6
+        case .TRACE: 7
+        case .CONNECT: 8
         }
     }
 }

@@ -45,6 +45,7 @@ public final class HTTPServer: Sendable {
                 // With port 0 the first bind picks the port; the others must
                 // join that same port for SO_REUSEPORT to share it.
                 var port = configuration.port
+                try Listener.ensureFree(host: configuration.host, port: port)
                 for _ in 0..<configuration.loopCount {
                     let fd = try Listener.open(host: configuration.host, port: port, backlog: configuration.backlog)
                     fds.append(fd)
