@@ -20,7 +20,7 @@ struct RoutingTests {
         }
     }
 
-    @Test(arguments: ["TRACE", "CONNECT"])
+    @Test(arguments: ["TRACE", "CONNECT", "QUERY"])
     func knownButUnsupportedMethodGets405WithAllow(_ method: String) throws {
         try withServer { server throws in
             let response = try server.exchange(.request("\(method) /hello HTTP/1.1"))

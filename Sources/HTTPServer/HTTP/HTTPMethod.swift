@@ -1,10 +1,11 @@
-/// The request methods the engine knows. TRACE and CONNECT are known (RFC 9110
-/// defines them) but no resource supports them, so they reach the router and
-/// get 405 with `Allow`; any other valid token (PROPFIND, FOO, ...) is answered
+/// The request methods the engine knows. TRACE and CONNECT (RFC 9110) and QUERY
+/// (the IETF's safe method with a body) are known but no resource supports them,
+/// so they reach the router and get 405 with `Allow`; any other valid token
+/// (PROPFIND, FOO, ...) is answered
 /// with 501 by the parser and never reaches the router, so this enum stays
 /// closed and total.
 public enum HTTPMethod: Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    case GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH, TRACE, CONNECT
+    case GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH, TRACE, CONNECT, QUERY
 
     public var description: String {
         switch self {
@@ -17,6 +18,7 @@ public enum HTTPMethod: Hashable, Sendable, CaseIterable, CustomStringConvertibl
         case .PATCH: "PATCH"
         case .TRACE: "TRACE"
         case .CONNECT: "CONNECT"
+        case .QUERY: "QUERY"
         }
     }
 
@@ -33,6 +35,7 @@ public enum HTTPMethod: Hashable, Sendable, CaseIterable, CustomStringConvertibl
         case 5:
             if Self.equals(bytes, "PATCH") { self = .PATCH; return }
             if Self.equals(bytes, "TRACE") { self = .TRACE; return }
+            if Self.equals(bytes, "QUERY") { self = .QUERY; return }
         case 6:
             if Self.equals(bytes, "DELETE") { self = .DELETE; return }
         case 7:

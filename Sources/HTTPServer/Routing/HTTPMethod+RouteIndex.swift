@@ -12,6 +12,7 @@ extension HTTPMethod {
         case .PATCH: 6
         case .TRACE: 7
         case .CONNECT: 8
+        case .QUERY: 9
         }
     }
 }
