@@ -46,35 +46,51 @@ extension ArchiveSnapshot {
         if let locality = query.locality { restrict(places[locality] == nil ? [] : articles(inPlace: locality).map(\.index)) }
         if let initiative = query.initiative { restrict(articlesByInitiative[initiative] ?? []) }
         if let tag = query.tag { restrict(articlesByTag[tag] ?? []) }
-        if let kind = query.kind { restrict(articles.filter { $0.article.kind == kind }.map(\.index)) }
+        if let kind = query.kind { restrict(articlesByKind[kind] ?? []) }
         if let pageID = query.pageID { restrict(page(id: pageID)?.articleIndexes ?? []) }
 
-        var ordered: [Int]
-        var scores: [Int: Double] = [:]
-        var searchQuery: SearchQuery?
+        let sort = query.sort ?? (query.text == nil ? .page : .relevance)
+        let offset = (query.page - 1) * query.perPage
         if let text = query.text {
             // A query of punctuation alone searches for nothing and so finds nothing.
             let parsed = SearchQuery.parse(text)
-            searchQuery = parsed
-            let hits = parsed.isEmpty ? [] : searchIndex.matches(parsed, allowed: allowed)
-            for hit in hits { scores[hit.doc] = hit.score }
-            ordered = hits.map(\.doc)
-        } else {
-            ordered = allowed.map { $0.documents } ?? Array(articles.indices)
+            guard !parsed.isEmpty else {
+                return ArticleResults(total: 0, items: [], scores: [:], searchQuery: parsed)
+            }
+            if sort == .relevance {
+                // Ranking only as deep as the requested page keeps common queries cheap on large
+                // archives: the index verifies exact runs for the page's candidates, not all hits.
+                let results = searchIndex.search(parsed, allowed: allowed, limit: query.perPage, offset: offset)
+                return ArticleResults(total: results.total, items: results.hits.map { articles[$0.doc] },
+                                      scores: Dictionary(results.hits.map { ($0.doc, $0.score) }, uniquingKeysWith: max),
+                                      searchQuery: parsed)
+            }
+            let hits = searchIndex.matches(parsed, allowed: allowed)
+            let page = sorted(hits.map(\.doc), by: sort)
+            let slice = paginate(page, offset: offset, count: query.perPage)
+            let scores = Dictionary(hits.map { ($0.doc, $0.score) }, uniquingKeysWith: max)
+            return ArticleResults(total: hits.count, items: slice.map { articles[$0] },
+                                  scores: scores.filter { slice.contains($0.key) }, searchQuery: parsed)
         }
+        // Without a query, relevance is page order.
+        let all = sorted(allowed.map { $0.documents } ?? Array(articles.indices), by: sort == .relevance ? .page : sort)
+        return ArticleResults(total: all.count, items: paginate(all, offset: offset, count: query.perPage).map { articles[$0] },
+                              scores: [:], searchQuery: nil)
+    }
 
-        switch query.sort ?? (query.text == nil ? .page : .relevance) {
-        case .relevance: break  // ranked by the search, ties by index; without a query, page order
-        case .page: ordered.sort()
-        case .reversePage: ordered.sort(by: >)
-        case .title: ordered.sort { titleOrder(articles[$0], articles[$1]) }
-        case .reverseTitle: ordered.sort { titleOrder(articles[$1], articles[$0]) }
+    private func sorted(_ indexes: [Int], by sort: ArticleSort) -> [Int] {
+        switch sort {
+        case .relevance: indexes
+        case .page: indexes.sorted()
+        case .reversePage: indexes.sorted(by: >)
+        case .title: indexes.sorted { titleOrder(articles[$0], articles[$1]) }
+        case .reverseTitle: indexes.sorted { titleOrder(articles[$1], articles[$0]) }
         }
+    }
 
-        let start = min(ordered.count, (query.page - 1) * query.perPage)
-        let end = min(ordered.count, start + query.perPage)
-        return ArticleResults(total: ordered.count, items: ordered[start..<end].map { articles[$0] },
-                              scores: scores, searchQuery: searchQuery)
+    private func paginate(_ indexes: [Int], offset: Int, count: Int) -> ArraySlice<Int> {
+        let start = min(indexes.count, offset)
+        return indexes[start..<min(indexes.count, start + count)]
     }
 
     /// Titled articles first, by title in code point order; untitled ones after, by position.

@@ -26,6 +26,7 @@ public final class ArchiveSnapshot: Sendable {
     let articlesByAuthor: [String: [Int]]
     let articlesByInitiative: [String: [Int]]
     let articlesByTag: [String: [Int]]
+    let articlesByKind: [ArticleKind: [Int]]
     /// Articles whose main locality is exactly this place.
     let articlesByPlace: [String: [Int]]
     /// Articles whose places include this one (mentions), for locality pages.
@@ -70,6 +71,7 @@ public final class ArchiveSnapshot: Sendable {
         articlesByAuthor = byAuthor
         articlesByInitiative = byInitiative
         articlesByTag = byTag
+        articlesByKind = Dictionary(grouping: articles.map(\.index), by: { articles[$0].article.kind })
         articlesByPlace = byPlace
         articlesMentioningPlace = mentioning
     }

@@ -1,9 +1,11 @@
+import ChineseText
+import Analysis
 /// Documents and queries for measuring the index at scale, recombined from real page text so the
 /// vocabulary and term frequencies look like the archive's. Deterministic for a given seed.
-public enum SyntheticCorpus {
+enum SyntheticCorpus {
     /// The sentences of page dumps: paragraphs are split at blank lines, Markdown `#` and `*` are
     /// dropped, and each paragraph is cut after 。！？；.
-    public static func sentences(fromPages pages: [String]) -> [String] {
+    static func sentences(fromPages pages: [String]) -> [String] {
         var sentences: [String] = []
         for page in pages {
             let cleaned = page.replacingAll(of: ["#", "*", "\r"])
@@ -24,7 +26,7 @@ public enum SyntheticCorpus {
 
     /// `count` documents of a title (3), an optional subheading (2) and a body (1) of about
     /// `bodyLength` characters in paragraphs, drawn at random from `sentences`.
-    public static func documents(count: Int, sentences: [String], bodyLength: Int = 1500, seed: UInt64 = 1) -> [SearchDocument] {
+    static func documents(count: Int, sentences: [String], bodyLength: Int = 1500, seed: UInt64 = 1) -> [SearchDocument] {
         guard !sentences.isEmpty else { return [] }
         var random = SplitMix64(seed: seed)
         let lengths = sentences.map(\.unicodeScalars.count)
@@ -52,7 +54,7 @@ public enum SyntheticCorpus {
     }
 
     /// Topic words of the seed pages, used as the single-word queries.
-    public static let topicWords = [
+    static let topicWords = [
         "志愿服务", "营商环境", "数字经济", "基层治理", "新质生产力", "高质量发展", "主题教育", "乡村振兴",
         "社会治理", "产业链", "科技创新", "生态环境", "人才", "改革", "民营企业", "城市更新",
     ]
@@ -60,11 +62,11 @@ public enum SyntheticCorpus {
     /// `count` queries in a fixed mix: topic words, two-term queries, quoted phrases, Latin and
     /// digit tokens alone and with Chinese, single characters, runs cut from the text, and queries
     /// that match nothing.
-    public static func mixedQueries(count: Int, sentences: [String], seed: UInt64 = 2) -> [String] {
+    static func mixedQueries(count: Int, sentences: [String], seed: UInt64 = 2) -> [String] {
         var random = SplitMix64(seed: seed)
         let latin = ["IPv6", "12345", "5G", "O1", "IPv6 试点", "5G 网络", "12345 热线", "O1 投影仪", "App"]
         let missing = ["量子计算机", "xyzzy", "火星基地", "\"志愿服务营商环境\"", "区块链 IPv6", "ipv60"]
-        let runs = sentences.map { Array($0.unicodeScalars.filter { CharacterClass.of($0.value) == .ideograph }) }.filter { $0.count >= 8 }
+        let runs = sentences.map { Array($0.unicodeScalars.filter { $0.isIdeograph }) }.filter { $0.count >= 8 }
         func cut(_ length: Int) -> String {
             let run = runs.randomElement(using: &random)!
             let start = Int.random(in: 0...(run.count - length), using: &random)
