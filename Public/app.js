@@ -976,7 +976,7 @@
     const rowHeight = 32;
     const barHeight = 18;
     const fontSize = 14;
-    const labelWidth = Math.round(Math.min(200, Math.max(92, width * 0.3)));
+    const labelWidth = Math.round(Math.min(200, Math.max(108, width * 0.3)));
     const maxValue = Math.max(1, ...items.map((i) => i.value));
     const valueWidth = textWidth(fmt(maxValue) + ' ' + unit, 13) + 10;
     const plotWidth = Math.max(30, width - labelWidth - valueWidth);
@@ -1190,6 +1190,7 @@
     main.replaceChildren(result.node);
     main.setAttribute('aria-busy', 'false');
     main.dataset.view = view ? view.name : 'notFound';
+    main.dataset.render = String(token);
     document.title = `${result.title} · ${SITE}`;
     setNav(result.nav || null);
     searchInput.value = result.query || '';
