@@ -22,7 +22,7 @@
   const ROLE_LABELS = {
     author: '作者', reporter: '记者', correspondent: '通讯员', photographer: '摄影', intern: '实习生', editor: '编辑',
   };
-  const LEVEL_LABELS = { province: '省', city: '市', district: '区', county: '县市', street: '街道', community: '社区' };
+  const LEVEL_LABELS = { province: '省', city: '市', district: '区', county: '县', street: '街道', community: '社区' };
   const SORTS = [
     ['-page', '最新入库'],
     ['page', '版面顺序'],
@@ -279,9 +279,14 @@
     const titleText = displayTitle(article.title, article.excerpt);
     const titleContent = article.title && article.title_highlights ? highlighted(article.title, article.title_highlights) : titleText;
     const page = options.pages && options.pages.get(article.page.id);
-    const text = article.snippet
-      ? h('p', { class: 'card-snippet' }, highlighted(article.snippet.text, article.snippet.highlights))
-      : h('p', { class: 'card-excerpt' }, article.excerpt);
+    let text;
+    if (article.snippet) {
+      text = h('p', { class: 'card-snippet' }, highlighted(article.snippet.text, article.snippet.highlights));
+    } else if (options.lead && options.teaser && options.teaser.length) {
+      text = h('div', { class: 'card-teaser' }, options.teaser.map((paragraph) => h('p', {}, paragraph)));
+    } else {
+      text = h('p', { class: 'card-excerpt' }, article.excerpt);
+    }
     return h('article', { class: ['card', options.lead && 'card-lead'], 'data-article-id': article.id },
       article.kicker ? h('p', { class: 'kicker' }, article.kicker) : null,
       h('h' + level, { class: 'card-title' }, h('a', { href: link.article(article.id) }, titleContent)),
@@ -441,8 +446,12 @@
         h('p', { class: 'result-count', id: 'result-count' }, countText, pageText ? h('span', { class: 'result-page' }, ' · ' + pageText) : null)),
       h('div', { class: 'sort-control' }, h('label', { for: 'sort-select' }, '排序'), sortSelect));
 
+    // The lead story gets the opening paragraphs of its text rather than the short excerpt.
+    const lead = !filtered && page === 1 && sort === DEFAULT_SORT && list.items.length > 0;
+    const leadArticle = lead ? await api('/articles/' + enc(list.items[0].id)).catch(() => null) : null;
+    const teaser = leadArticle ? leadArticle.paragraphs.slice(0, 4) : null;
     const content = list.items.length
-      ? cardGrid(list.items, { pages, lead: !filtered && page === 1 && sort === DEFAULT_SORT, headingLevel: 3 })
+      ? cardGrid(list.items, { pages, lead, teaser, headingLevel: 3 })
       : emptyState(filtered ? '没有符合这些筛选条件的文章。' : '档案里还没有文章。',
         filtered ? h('a', { class: 'button', href: '#/' }, '清除全部筛选') : null,
         page > 1 ? h('a', { class: 'button button-quiet', href: hrefWith({ page: 1 }) }, '回到第一页') : null);
@@ -817,7 +826,7 @@
         bar.style.width = `${Math.round((p.article_count / max) * 100)}%`;
         return h('li', { class: 'entity-row' },
           h('a', { class: 'entity-name', href: link.locality(p.id) }, p.name),
-          h('span', { class: 'entity-meta' }, `${LEVEL_LABELS[p.level] || p.level}级`),
+          h('span', { class: 'entity-meta' }, `${LEVEL_LABELS[p.level] || p.level}级` + (p.parent ? ` · 上级：${p.parent}` : '')),
           h('span', { class: 'entity-figure' }, `${fmt(p.article_count)} 篇 · 提及 ${fmt(p.mention_count)} 次`),
           h('span', { class: 'inline-bar-track' }, bar));
       }))
