@@ -13,6 +13,7 @@ explicitly (--chromedriver/--chromium or NEWSROOM_CHROMEDRIVER/NEWSROOM_CHROMIUM
 """
 
 import argparse
+import base64
 import json
 import os
 import shutil
@@ -183,7 +184,6 @@ class Frontend:
         data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True, "clip": clip,
         })
-        import base64
         with open(os.path.join(self.shots, name + ".png"), "wb") as file:
             file.write(base64.b64decode(data["data"]))
 
@@ -464,9 +464,7 @@ def check_api_down(app):
         app.go("#/authors", "authorsView")
         expect(app.driver.find_elements(By.CSS_SELECTOR, "#main .state-error"), "no error state while the API is down")
         expect("无法连接" in (app.h1() or ""), f"error heading is {app.h1()!r}")
-        screenshot_api_down = app.shots is not None
-        if screenshot_api_down:
-            app.screenshot("error-api-down-1280")
+        app.screenshot("error-api-down-1280")
     finally:
         app.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     app.click("#main .state-error button", "authorsView")
@@ -582,8 +580,9 @@ def main():
             print("PASS console: no script errors or CSP violations logged")
     finally:
         app.quit()
-    print(f"{len(selected) - failures if failures <= len(selected) else 0}/{len(selected)} checks passed"
-          f" in {time.monotonic() - started:.1f}s" + (f"; {failures} failed" if failures else ""))
+    total = len(selected) + 1  # the checks and the console
+    print(f"{total - failures}/{total} checks passed in {time.monotonic() - started:.1f}s"
+          + (f"; {failures} failed" if failures else ""))
     return 1 if failures else 0
 
 
