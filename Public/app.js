@@ -671,16 +671,17 @@
       if (error instanceof ApiError && error.status === 404) return notFound('author', id);
       throw error;
     }
-    const details = [];
-    if (author.roles.length) details.push(h('span', {}, author.roles.map((r) => ROLE_LABELS[r] || r).join('、')));
-    if (author.organisations.length) details.push(h('span', {}, author.organisations.join('、')));
-    if (author.positions.length) details.push(h('span', {}, author.positions.join('、')));
+    const details = [
+      author.roles.map((r) => ROLE_LABELS[r] || r).join('、'),
+      author.organisations.join('、'),
+      author.positions.join('、'),
+    ].filter(Boolean);
     const node = h('div', { class: 'entity' },
       breadcrumbs([['作者', '#/authors'], [author.name]]),
       h('header', { class: 'page-header' },
         h('p', { class: 'eyebrow' }, '作者'),
         pageHeading(author.name),
-        details.length ? h('p', { class: 'entity-details' }, joined(details, ' · ')) : null,
+        details.length ? h('p', { class: 'entity-details' }, details.join(' · ')) : null,
         h('dl', { class: 'stats' }, stat(author.article_count, '文章'))),
       section('署名文章', author.articles.length ? cardGrid(author.articles, { pages }) : emptyState('暂无文章。'), { count: author.articles.length }));
     return { title: `${author.name} · 作者`, node, nav: 'authors' };

@@ -539,6 +539,9 @@ def main():
     args = parser.parse_args()
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)
+        for name in os.listdir(args.screenshots):  # failure shots of an earlier run would mislead
+            if name.startswith("failed-") and name.endswith(".png"):
+                os.remove(os.path.join(args.screenshots, name))
 
     started = time.monotonic()
     try:
