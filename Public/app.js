@@ -433,18 +433,18 @@
     };
     const heading = filtered ? Object.entries(filters).map(([k, v]) => names[k](v)).join(' · ') : '要闻';
 
-    const sortSelect = h('select', { id: 'sort-select', class: 'select' },
-      SORTS.map(([value, label]) => h('option', { value, selected: value === sort }, label)));
-    sortSelect.addEventListener('change', () => {
-      location.hash = link.front({ ...filters, sort: sortSelect.value === DEFAULT_SORT ? null : sortSelect.value });
-    });
+    const sortLinks = h('p', { class: 'segmented', role: 'group', 'aria-label': '排序' },
+      SORTS.map(([value, label]) => h('a', {
+        href: link.front({ ...filters, sort: value === DEFAULT_SORT ? null : value }),
+        'aria-current': value === sort ? 'true' : null,
+      }, label)));
 
     const header = h('header', { class: 'page-header front-header' },
       h('div', {},
         h('p', { class: 'eyebrow' }, filtered ? '筛选结果' : '最新文章'),
         pageHeading(heading),
         h('p', { class: 'result-count', id: 'result-count' }, countText, pageText ? h('span', { class: 'result-page' }, ' · ' + pageText) : null)),
-      h('div', { class: 'sort-control' }, h('label', { for: 'sort-select' }, '排序'), sortSelect));
+      sortLinks);
 
     // The lead story gets the opening paragraphs of its text rather than the short excerpt.
     const lead = !filtered && page === 1 && sort === DEFAULT_SORT && list.items.length > 0;

@@ -287,7 +287,12 @@ def check_search(app):
     expect(any("志愿服务" in t for t in side_tags), f"side tags {side_tags} lack 志愿服务")
     app.wait_for("return document.getElementById('status').textContent.includes('找到')", "live region announces the count")
     expect("志愿服务" in app.driver.title, f"document.title is {app.driver.title!r}")
-    return f"{len(titles)} results, {len(snippet_marks)} snippet marks"
+    app.go("#/search?q=" + urllib.parse.quote("株洲 张怀东"), "searchView")
+    side_authors = app.texts("#main .col-side .side-list a[href^='#/authors/']")
+    side_initiatives = app.texts("#main .col-side .side-list a[href^='#/initiatives/']")
+    expect("张怀东" in side_authors, f"side authors for '株洲 张怀东' are {side_authors}")
+    expect("志在株洲" in side_initiatives, f"side initiatives for '株洲 张怀东' are {side_initiatives}")
+    return f"{len(titles)} results, {len(snippet_marks)} snippet marks; side lists authors and initiatives"
 
 
 def check_article(app):
@@ -446,13 +451,18 @@ def check_keyboard(app):
     expect(active == "skip-link", f"first Tab focused {active!r}, expected the skip link")
     visible = app.js("const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height > 0")
     expect(visible, "the focused skip link is not visible")
+    outline = app.js("return getComputedStyle(document.activeElement).outlineStyle")
+    expect(outline not in ("none", ""), f"the focused skip link has no visible focus outline ({outline!r})")
     app.driver.switch_to.active_element.send_keys(Keys.ENTER)
     active = app.js("return document.activeElement && document.activeElement.id")
     expect(active == "main", f"the skip link moved focus to {active!r}")
     expect(app.js("return location.hash") in ("#/", ""), "the skip link changed the route")
     labels = app.js("return [...document.querySelectorAll('input, select')].filter(e => !e.labels || !e.labels.length).map(e => e.id)")
     expect(not labels, f"form fields without a label: {labels}")
-    return "skip link first and working; every field labelled"
+    app.driver.switch_to.active_element.send_keys(Keys.TAB)
+    focused = app.js("const e = document.activeElement; return [e.tagName, getComputedStyle(e).outlineStyle]")
+    expect(focused[0] == "A" and focused[1] != "none", f"Tab from <main> reached {focused[0]} with outline {focused[1]!r}")
+    return "skip link first, visible and working; focus outlines visible; every field labelled"
 
 
 def check_api_down(app):
@@ -490,7 +500,7 @@ SCREENS = [
 
 
 def check_layouts(app):
-    """Screenshots at 1280 px and 360 px; at 360 px nothing may overflow horizontally."""
+    """Screenshots at 1280 px and 360 px; headings in order and a title per view; no overflow at 360 px."""
     problems = []
     for width, height, mobile in ((1280, 900, False), (360, 780, True)):
         app.viewport(width, height, mobile)
@@ -499,6 +509,15 @@ def check_layouts(app):
             if view == "overviewView":
                 app.wait_for("return document.querySelectorAll('#main svg.chart').length >= 4", "charts drawn")
             app.js("window.scrollTo(0, 0)")
+            if not mobile:
+                levels = app.js("return [...document.querySelectorAll('#main h1, #main h2, #main h3, #main h4, #main h5, #main h6')]"
+                                ".map(h => Number(h.tagName[1]))")
+                skips = [f"h{a}→h{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+                if not levels or levels[0] != 1 or levels.count(1) != 1 or skips:
+                    problems.append(f"{name}: headings out of order {levels[:12]} {skips}")
+                title = app.driver.title
+                if not title.endswith("· Newsroom") or title == "· Newsroom":
+                    problems.append(f"{name}: document.title is {title!r}")
             if mobile:
                 inner = app.js("return window.innerWidth")
                 scroll = app.js("return document.documentElement.scrollWidth")
