@@ -1,0 +1,48 @@
+import Analysis
+import Archive
+import Foundation
+import HTTPServer
+import NewsroomAPI
+import PageParser
+
+/// The whole Newsroom server, wired as `newsroom serve` wires it, on 127.0.0.1 and a free port:
+/// the repository's config, seeds and Public/ folder, and a fresh temporary data folder.
+final class LiveServer: Sendable {
+    let server: HTTPServer
+    let baseURL: String
+    let token: String
+    let dataDirectory: URL
+
+    /// The repository root, found from this file's path (Tests/BrowserTests/LiveServer.swift).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    init(token: String = "browser-test-token-\(UUID().uuidString)") throws {
+        let root = LiveServer.repositoryRoot
+        let config = root.appendingPathComponent("config", isDirectory: true)
+        let parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: config))
+        let analyzer = CorpusAnalyzer(configuration: try AnalysisConfiguration.load(fromDirectory: config))
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-browser-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+
+        let store = PageStore(seedsDirectory: root.appendingPathComponent("seeds", isDirectory: true), dataDirectory: dataDirectory)
+        let archive = Archive(store: store, parser: parser, analyzer: analyzer) { print("LiveServer: skipped page file \($0)") }
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.loopCount = 2
+        configuration.accessLog = false
+        configuration.shutdownGracePeriod = 2
+        let api = APIConfiguration(apiToken: token, publicDirectory: root.appendingPathComponent("Public", isDirectory: true),
+                                   version: "browser-tests")
+        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api, loopCount: configuration.loopCount)
+        server = HTTPServer(configuration: configuration, router: router)
+        try server.start()
+        baseURL = "http://127.0.0.1:\(server.localPort)"
+        self.token = token
+    }
+
+    func stop() {
+        server.shutdown()
+        server.wait()
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+}
