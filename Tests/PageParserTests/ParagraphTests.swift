@@ -202,4 +202,15 @@ struct ParagraphTests {
         """)
         #expect(found.paragraphs == ["\"亲清直通车·政企恳谈会\"体现了共产党执政为民的内在逻辑。党的二十大报告提出\"六个坚持\"。"])
     }
+
+    @Test func doubleUnderscoresAreTextNotMarkup() {
+        let found = article("""
+        标题
+
+        张三
+
+        脚本里写着window.__xss=1,文件名是a__b.txt,这些字符要原样保留。
+        """)
+        #expect(found.paragraphs == ["脚本里写着window.__xss=1,文件名是a__b.txt,这些字符要原样保留。"])
+    }
 }

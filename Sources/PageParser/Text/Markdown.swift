@@ -14,7 +14,7 @@ struct MarkdownLine {
     init(_ raw: String) {
         // Most lines carry no markdown at all.
         let utf8 = raw.utf8
-        if utf8.first != UInt8(ascii: "#"), !utf8.contains(UInt8(ascii: "*")), !utf8.contains(UInt8(ascii: "_")) {
+        if utf8.first != UInt8(ascii: "#"), !utf8.contains(UInt8(ascii: "*")) {
             text = raw.trimmedSpaces
             return
         }
@@ -58,14 +58,15 @@ private func indexOfDoubleStar(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
     return nil
 }
 
-/// Removes `**` and `__` bold marks wherever they stand.
+/// Removes `**` bold marks wherever they stand. (`__` is left alone: the dumps never use it for
+/// bold, and in text it is content, as in `window.__name` or `a__b`.)
 private func stripBold(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(scalars.count)
     var index = scalars.startIndex
     while index < scalars.endIndex {
         let scalar = scalars[index]
-        if scalar == "*" || scalar == "_", index + 1 < scalars.endIndex, scalars[index + 1] == scalar {
+        if scalar == "*", index + 1 < scalars.endIndex, scalars[index + 1] == "*" {
             index += 2
             continue
         }

@@ -379,7 +379,8 @@ def check_xss(app):
     try:
         article = body["articles"][0]
         full = app.api_get("/articles/" + urllib.parse.quote(article["id"]))
-        expect("<script>" in full["title"] and "<img" in full["title"], f"the parser changed the title: {full['title']!r}")
+        expect("<script>window.__xss=1</script>" in full["title"] and "<img" in full["title"],
+               f"the parser changed the title: {full['title']!r}")
         app.go("#/articles/" + urllib.parse.quote(article["id"]), "articleView")
         expect(app.h1() == full["title"], f"heading {app.h1()!r} differs from the literal title {full['title']!r}")
         visible_title = app.driver.find_element(By.CSS_SELECTOR, "#main h1").text
