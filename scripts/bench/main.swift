@@ -57,6 +57,8 @@ case "archive":
     let texts = SyntheticCorpus.mixedQueries(count: queryCount, sentences: sentences)
     let localities = snapshot.placesInUse.sorted { $0.articles > $1.articles }.prefix(5).map(\.place.id)
     var timings: [Double] = []
+    var searchOnly: [Double] = []
+    var filteredTimings: [Double] = []
     var hitless = 0
     for (index, text) in texts.enumerated() {
         var query = ArticleQuery()
@@ -66,24 +68,33 @@ case "archive":
         if index % 4 == 3, !localities.isEmpty { query.locality = localities[index % localities.count] }
         let start = ContinuousClock.now
         let results = snapshot.findArticles(query)
+        searchOnly.append(seconds(since: start) * 1000)
         if let parsed = results.searchQuery {
             for record in results.items { _ = snapshot.searchIndex.snippet(doc: record.index, query: parsed) }
         }
         timings.append(seconds(since: start) * 1000)
+        if index % 2 == 1 { filteredTimings.append(timings.last!) }
         if results.total == 0 { hitless += 1 }
     }
     timings.sort()
-    func at(_ fraction: Double) -> Double { timings[min(timings.count - 1, Int(Double(timings.count) * fraction))] }
+    searchOnly.sort()
+    filteredTimings.sort()
+    func at(_ fraction: Double, _ list: [Double]? = nil) -> Double {
+        let list = list ?? timings
+        return list[min(list.count - 1, Int(Double(list.count) * fraction))]
+    }
     print(String(format: """
         %d page files, %.1f MB, %d articles
         parse alone %.2f s (%.1f MB/s); full load (parse + analysis + index) %.2f s
         resident %.0f MB, peak resident %.0f MB
         %d queries as GET /articles?q= runs them (search, every fourth with a filter, snippets for the first page), %d without hits
         latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
+          search without snippets: p50 %.2f  p99 %.2f;  filtered queries only: p50 %.2f  p99 %.2f
         """,
         files.count, Double(bytes) / 1e6, snapshot.articles.count, parseSeconds, Double(bytes) / 1e6 / parseSeconds, loadSeconds,
         Double(memory.resident ?? 0) / 1_048_576, Double(memory.peak ?? 0) / 1_048_576,
-        timings.count, hitless, at(0.5), at(0.9), at(0.99), timings.last ?? 0))
+        timings.count, hitless, at(0.5), at(0.9), at(0.99), timings.last ?? 0,
+        at(0.5, searchOnly), at(0.99, searchOnly), at(0.5, filteredTimings), at(0.99, filteredTimings)))
 
 default:
     print("usage: bench index SEEDS DOCS QUERIES | bench archive CONFIG PAGES SEEDS QUERIES")

@@ -43,7 +43,7 @@ extension ArchiveSnapshot {
             allowed = allowed.map { $0.intersection(filter) } ?? filter
         }
         if let author = query.author { restrict(articlesByAuthor[author] ?? []) }
-        if let locality = query.locality { restrict(places[locality] == nil ? [] : articles(inPlace: locality).map(\.index)) }
+        if let locality = query.locality { restrict(articleIndexes(inPlace: locality)) }
         if let initiative = query.initiative { restrict(articlesByInitiative[initiative] ?? []) }
         if let tag = query.tag { restrict(articlesByTag[tag] ?? []) }
         if let kind = query.kind { restrict(articlesByKind[kind] ?? []) }

@@ -27,8 +27,8 @@ public final class ArchiveSnapshot: Sendable {
     let articlesByInitiative: [String: [Int]]
     let articlesByTag: [String: [Int]]
     let articlesByKind: [ArticleKind: [Int]]
-    /// Articles whose main locality is exactly this place.
-    let articlesByPlace: [String: [Int]]
+    /// Articles whose main locality is this place or one below it, in index order.
+    let articlesInSubtree: [String: [Int]]
     /// Articles whose places include this one (mentions), for locality pages.
     let articlesMentioningPlace: [String: [Int]]
 
@@ -59,20 +59,27 @@ public final class ArchiveSnapshot: Sendable {
         var byAuthor: [String: [Int]] = [:]
         var byInitiative: [String: [Int]] = [:]
         var byTag: [String: [Int]] = [:]
-        var byPlace: [String: [Int]] = [:]
         var mentioning: [String: [Int]] = [:]
         for record in articles {
             for author in record.analysis.authorIDs { byAuthor[author, default: []].append(record.index) }
             for initiative in record.analysis.initiatives { byInitiative[initiative, default: []].append(record.index) }
             for tag in record.analysis.tags { byTag[tag.term, default: []].append(record.index) }
-            if let place = record.analysis.locality { byPlace[place, default: []].append(record.index) }
             for place in record.analysis.places { mentioning[place.place, default: []].append(record.index) }
         }
         articlesByAuthor = byAuthor
         articlesByInitiative = byInitiative
         articlesByTag = byTag
         articlesByKind = Dictionary(grouping: articles.map(\.index), by: { articles[$0].article.kind })
-        articlesByPlace = byPlace
+        var inSubtree: [String: [Int]] = [:]
+        for record in articles {
+            var current = record.analysis.locality
+            var seen = Set<String>()
+            while let place = current, seen.insert(place).inserted {
+                inSubtree[place, default: []].append(record.index)
+                current = analysis.places[place]?.parent
+            }
+        }
+        articlesInSubtree = inSubtree
         articlesMentioningPlace = mentioning
     }
 
@@ -117,16 +124,18 @@ public final class ArchiveSnapshot: Sendable {
 
     /// Articles about the place or a place below it (by main locality).
     public func articles(inPlace id: String) -> [ArticleRecord] {
-        subtree(ofPlace: id).flatMap { articlesByPlace[$0] ?? [] }.sorted().map { articles[$0] }
+        articleIndexes(inPlace: id).map { articles[$0] }
     }
+
+    public func articleIndexes(inPlace id: String) -> [Int] { articlesInSubtree[id] ?? [] }
 
     /// Places that are some article's main locality or are mentioned, with article counts.
     public var placesInUse: [(place: Place, articles: Int, mentions: Int)] {
         var rows: [(place: Place, articles: Int, mentions: Int)] = []
-        let used = Set(articlesByPlace.keys).union(articlesMentioningPlace.keys)
+        let used = Set(articlesInSubtree.keys).union(articlesMentioningPlace.keys)
         for id in used {
             guard let place = places[id] else { continue }
-            rows.append((place, articles(inPlace: id).count, articlesMentioningPlace[id]?.count ?? 0))
+            rows.append((place, articleIndexes(inPlace: id).count, articlesMentioningPlace[id]?.count ?? 0))
         }
         return rows
     }
