@@ -35,11 +35,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Test-only helpers (the repository's location); never linked into the product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "PageParserTests", dependencies: ["PageParser"], exclude: ["Fixtures"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser"]),
-        .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "JSONValue"]),
+        .testTarget(name: "PageParserTests", dependencies: ["PageParser", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "TestSupport"]),
+        .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "JSONValue", "TestSupport"]),
         // Real headless Chromium against a live server; skipped (with a notice) where no browser is installed.
         .testTarget(name: "BrowserTests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser"],
                     exclude: ["browser"]),

@@ -2,17 +2,9 @@ import Analysis
 import Foundation
 import PageParser
 import Testing
+import TestSupport
 
-let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-    }
-    fatalError("Package.swift not found above \(#filePath)")
-}()
 
-let configDirectory = repositoryRoot.appendingPathComponent("config")
 
 let analysisConfiguration: AnalysisConfiguration = {
     do { return try AnalysisConfiguration.load(fromDirectory: configDirectory) } catch { fatalError("\(error)") }

@@ -3,17 +3,9 @@ import Archive
 import Foundation
 import PageParser
 import Testing
+import TestSupport
 
-let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-    }
-    fatalError("Package.swift not found above \(#filePath)")
-}()
 
-let configDirectory = repositoryRoot.appendingPathComponent("config")
 let parser = PageParser(configuration: try! ParserConfiguration.load(fromDirectory: configDirectory))
 let analyzer = CorpusAnalyzer(configuration: try! AnalysisConfiguration.load(fromDirectory: configDirectory))
 

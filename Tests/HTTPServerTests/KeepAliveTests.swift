@@ -191,22 +191,8 @@ struct KeepAliveTests {
 
     @Test func startFailsClearlyWhenTheAddressIsInUse() throws {
         // A listener without SO_REUSEPORT owns the port exclusively.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = loopbackListener(reusePort: false)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        listen(fd, 1)
-        var bound = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &bound) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        let port = Int(UInt16(bigEndian: bound.sin_port))
-
         let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: port), router: Router())
         #expect {
             try server.start()
@@ -219,11 +205,25 @@ struct KeepAliveTests {
     @Test func refusesAPortAnotherReusePortListenerHolds() throws {
         // Another process with SO_REUSEPORT (a second server, say) would otherwise silently take
         // half of the connections.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = loopbackListener(reusePort: true)
         defer { close(fd) }
+        let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: port), router: Router())
+        #expect {
+            try server.start()
+        } throws: { error in
+            (error as? HTTPServerError)?.description.contains("Address already in use") == true
+        }
+        server.wait()
+    }
+
+    /// A listening socket on 127.0.0.1 and an ephemeral port, as another process would hold it.
+    private func loopbackListener(reusePort: Bool) -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+        if reusePort {
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+            setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -236,14 +236,6 @@ struct KeepAliveTests {
         _ = withUnsafeMutablePointer(to: &bound) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
-        let port = Int(UInt16(bigEndian: bound.sin_port))
-
-        let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: port), router: Router())
-        #expect {
-            try server.start()
-        } throws: { error in
-            (error as? HTTPServerError)?.description.contains("Address already in use") == true
-        }
-        server.wait()
+        return (fd, Int(UInt16(bigEndian: bound.sin_port)))
     }
 }

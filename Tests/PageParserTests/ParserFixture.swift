@@ -1,16 +1,9 @@
 import Foundation
 import PageParser
 import Testing
+import TestSupport
 
 /// The repository root, found from this file's path, so tests read the real `config/` and `seeds/`.
-let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-    }
-    fatalError("Package.swift not found above \(#filePath)")
-}()
 
 let configuration: ParserConfiguration = {
     do {

@@ -7,16 +7,10 @@ import PageParser
 enum ArticleJSON {
     static func summary(_ record: ArticleRecord, in snapshot: ArchiveSnapshot, extra: [(String, JSON)] = []) -> JSON {
         let article = record.article
-        var fields: [(String, JSON)] = [
-            ("id", .string(article.id)),
-            ("url", .string("/api/v1/articles/" + percentEncodePathSegment(article.id))),
-            ("title", .optional(article.title)),
-            ("kicker", .optional(article.kicker)),
-            ("subtitle", .optional(article.subtitle)),
-            ("series", .optional(article.series)),
-            ("kind", .string(article.kind.rawValue)),
-            ("dateline", .optional(article.dateline)),
-            ("authors", authors(record)),
+        var fields: [(String, JSON)] = [("id", .string(article.id)),
+                                        ("url", .string("/api/v1/articles/" + percentEncodePathSegment(article.id)))]
+        fields += heading(record)
+        fields += [
             ("affiliation", .optional(article.affiliation)),
             ("source", .optional(article.source)),
             ("locality", place(record.analysis.locality, in: snapshot)),
@@ -46,15 +40,7 @@ enum ArticleJSON {
         for subheading in article.subheadings[next...] {
             body.append(.object([("type", .string("subheading")), ("text", .string(subheading.text))]))
         }
-        return .object([
-            ("id", .string(article.id)),
-            ("title", .optional(article.title)),
-            ("kicker", .optional(article.kicker)),
-            ("subtitle", .optional(article.subtitle)),
-            ("series", .optional(article.series)),
-            ("kind", .string(article.kind.rawValue)),
-            ("dateline", .optional(article.dateline)),
-            ("authors", authors(record)),
+        return .object([("id", .string(article.id))] + heading(record) + [
             ("affiliation", .optional(article.affiliation)),
             ("credit", .object([
                 ("organisations", .array(article.credit.organisations.map(JSON.string))),
@@ -94,6 +80,20 @@ enum ArticleJSON {
                 ])
             })),
         ])
+    }
+
+    /// What every article shape opens with: how the page heads the article.
+    private static func heading(_ record: ArticleRecord) -> [(String, JSON)] {
+        let article = record.article
+        return [
+            ("title", .optional(article.title)),
+            ("kicker", .optional(article.kicker)),
+            ("subtitle", .optional(article.subtitle)),
+            ("series", .optional(article.series)),
+            ("kind", .string(article.kind.rawValue)),
+            ("dateline", .optional(article.dateline)),
+            ("authors", authors(record)),
+        ]
     }
 
     static func authors(_ record: ArticleRecord) -> JSON {
