@@ -103,9 +103,6 @@ extension StringProtocol {
         if bytes > limit * 4 { return false }
         return unicodeScalars.count <= limit
     }
-
-    /// The last scalar that is not a space, found without copying.
-    public var lastVisibleScalar: Unicode.Scalar? { unicodeScalars.reversed().first { !$0.isSpaceLike } }
 }
 
 extension String {

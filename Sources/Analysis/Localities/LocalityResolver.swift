@@ -17,8 +17,6 @@ struct LocalityResolver {
         var mentions: [[PlaceCount]]
         /// Per article: occurrences per text (index 0 is the headline block, then paragraphs).
         var occurrences: [[[PlaceMatcher.Occurrence]]]
-        /// The newspaper's city of each article's page, if the page names its paper.
-        var homeCities: [String?]
         /// Each article's texts in the order of `occurrences`.
         var texts: [[String]]
     }
@@ -116,7 +114,7 @@ struct LocalityResolver {
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.place < $1.place }
         }
         return Result(places: places, main: main, mentions: mentions, occurrences: allOccurrences,
-                      homeCities: homeCities, texts: allTexts)
+                      texts: allTexts)
     }
 
     /// A pattern name is a place when it is printed after a known place or recurs, and its part

@@ -29,10 +29,6 @@ struct ArticleDraft {
 
     var hasBody: Bool { !items.isEmpty }
 
-    var paragraphCount: Int {
-        items.reduce(0) { count, item in if case .paragraph = item { count + 1 } else { count } }
-    }
-
     /// The last body paragraph stops mid-sentence and nothing has come after it.
     var endsOpen: Bool {
         guard case .paragraph(let text) = items.last else { return false }
@@ -55,16 +51,5 @@ struct ArticleDraft {
 
     mutating func appendSubheading(_ text: String) {
         items.append(.subheading(text))
-    }
-
-    /// All the text a reader sees, for comparing captions and fragments against it.
-    var fullText: String {
-        var parts: [String] = [title ?? "", kicker ?? ""]
-        for item in items {
-            switch item {
-            case .paragraph(let text), .subheading(let text): parts.append(text)
-            }
-        }
-        return parts.joined(separator: "\n")
     }
 }

@@ -47,7 +47,8 @@ struct PageAssembler {
         for (index, unit) in units.enumerated() {
             read(unit, following: units[(index + 1)...])
         }
-        closeStackAtEnd()
+        // Headings left at the end of the page are empty section heads.
+        closeStackAsBanners()
     }
 
     // MARK: - One unit
@@ -129,16 +130,20 @@ struct PageAssembler {
         noteOrganisation(byline.organisation)
         if !stack.isEmpty {
             startArticleFromStack()
-        } else if let index = current, !drafts[index].closed, !sectionBreak,
-                  !drafts[index].hasByline, !drafts[index].hasBody || drafts[index].authors.isEmpty {
-            // The byline belongs to the article being read.
-        } else {
+        } else if !currentTakesByline() {
             startArticle(title: nil)
         }
         let index = current!
         drafts[index].authors += byline.people
         drafts[index].hasByline = true
         drafts[index].bylineOrganisation = drafts[index].bylineOrganisation ?? byline.organisation
+    }
+
+    /// The article being read takes a byline printed on its own line: it has none yet, and either
+    /// no body (the byline under the headline) or no authors (a byline printed after the lead).
+    private func currentTakesByline() -> Bool {
+        guard let index = current, !drafts[index].closed, !sectionBreak, !drafts[index].hasByline else { return false }
+        return !drafts[index].hasBody || drafts[index].authors.isEmpty
     }
 
     private mutating func readStandaloneCredit(_ credit: ClosingCredit, unit: Unit) {
@@ -419,10 +424,5 @@ struct PageAssembler {
     private mutating func closeStackAsBanners() {
         for entry in stack { addBanner(entry.text) }
         stack.removeAll()
-    }
-
-    /// Headings left at the end of the page are empty section heads.
-    private mutating func closeStackAtEnd() {
-        closeStackAsBanners()
     }
 }

@@ -28,7 +28,6 @@ struct Unit {
     var markdown: MarkdownLine
 
     var isBody: Bool { if case .body = kind { return true } else { return false } }
-    var isHeading: Bool { if case .heading = kind { return true } else { return false } }
     var isFurniture: Bool {
         switch kind {
         case .editors, .emails, .pageNumber: return true
