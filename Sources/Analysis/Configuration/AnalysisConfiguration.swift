@@ -49,6 +49,9 @@ public struct AnalysisConfiguration: Sendable {
         public var placeBoundaryCharacters: Set<Unicode.Scalar>
         public var genericPlaceNames: Set<String>
         public var genericPlacePrefixes: [String]
+        /// Characters that never occur in the part of a pattern place before its suffix (verbs,
+        /// particles): `干部进社区` is no place.
+        public var patternPrefixStopCharacters: Set<Unicode.Scalar>
         /// Endings that make a pattern match a common word, not a place (城乡, 农村).
         public var nonPlaceEndings: [String]
         /// A pattern name needs this many occurrences unless it is printed after a known place.
@@ -70,6 +73,8 @@ public struct AnalysisConfiguration: Sendable {
         /// Characters that cannot stand between a quoted name and its naming word (这一城市品牌).
         public var windowStopCharacters: Set<Unicode.Scalar>
         public var contextMaxLength: Int
+        /// Words for the writer's own place (我市, 本区): the article's locality.
+        public var ownPlaceWords: [String]
     }
 
     public struct Search: Sendable {
@@ -171,6 +176,7 @@ extension AnalysisConfiguration {
             placeBoundaryCharacters: Set(try localities.string("placeBoundaryCharacters").unicodeScalars),
             genericPlaceNames: Set(try localities.strings("genericPlaceNames")),
             genericPlacePrefixes: try localities.strings("genericPlacePrefixes"),
+            patternPrefixStopCharacters: Set(try localities.string("patternPrefixStopCharacters").unicodeScalars),
             nonPlaceEndings: try localities.strings("nonPlaceEndings"),
             minPatternOccurrences: try localities.int("minPatternOccurrences"),
             minMainScore: try localities.double("minMainScore"),
@@ -188,7 +194,8 @@ extension AnalysisConfiguration {
             sloganPatterns: try initiatives.strings("sloganPatterns").map(TextPattern.init),
             nonInitiativeEndings: try initiatives.strings("nonInitiativeEndings"),
             windowStopCharacters: Set(try initiatives.string("windowStopCharacters").unicodeScalars),
-            contextMaxLength: try initiatives.int("contextMaxLength")
+            contextMaxLength: try initiatives.int("contextMaxLength"),
+            ownPlaceWords: try initiatives.strings("ownPlaceWords")
         )
         try initiatives.rejectUnusedKeys()
 

@@ -217,7 +217,7 @@ struct InitiativeExtractor {
         }
         let main = localities.main[quote.article]
         let sentence = String(scalars: text[sentenceStart..<quote.start])
-        if ["我市", "本市", "全市", "我区", "本区", "我县", "全区"].contains(where: sentence.contains), let main {
+        if configuration.ownPlaceWords.contains(where: sentence.contains), let main {
             return (main, 1)
         }
         return main.map { ($0, 0.5) }

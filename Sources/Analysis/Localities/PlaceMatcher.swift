@@ -21,8 +21,6 @@ struct PlaceMatcher {
     private let forms: [Unicode.Scalar: [([Unicode.Scalar], String)]]
     private let suffixes: [[Unicode.Scalar]]
     private let genericPrefixes: [[Unicode.Scalar]]
-    /// Characters that never occur inside the pattern part of a place name (verbs, particles).
-    private let prefixStopCharacters: Set<Unicode.Scalar> = Set("的了和与是在把对将被等为以及从于这那其之而也都就又很所并或让使向由着过进入到走驻个们来去得地要有和并".unicodeScalars)
 
     init(configuration: AnalysisConfiguration.Localities) {
         self.configuration = configuration
@@ -75,7 +73,7 @@ struct PlaceMatcher {
                 for length in configuration.minPatternPrefixLength...longest {
                     let start = index - length
                     let prefix = scalars[start..<index]
-                    guard prefix.allSatisfy({ $0.isIdeograph && !prefixStopCharacters.contains($0) }),
+                    guard prefix.allSatisfy({ $0.isIdeograph && !configuration.patternPrefixStopCharacters.contains($0) }),
                           !(start..<index).contains(where: covered.contains) else { break }
                     if isBoundary(before: start, in: scalars, knownEnds: knownEnds) { best = start }
                 }

@@ -66,6 +66,16 @@ public struct ParserConfiguration: Sendable {
     public var authorLinePrefixes: [String]
     /// Endings of photo credits (摄, 供图, 资料图片).
     public var captionCreditEndings: [String]
+    /// Credit endings that must follow a photographer's name or byline (摄, /摄), longest first.
+    public var photographerCreditEndings: [String]
+    /// Agencies that may stand before a photographer's byline (新华社).
+    public var captionAgencies: [String]
+    /// Verbs that may close a byline line (报道).
+    public var bylineTails: [String]
+    /// Openings of notes inside a credit that are neither organisation nor position (本文为…项目).
+    public var creditNotePrefixes: [String]
+    /// Series labels besides a final circled number (globs, `*(之#)`).
+    public var seriesPatterns: [TextPattern]
     /// Paragraph openings a column break never splits from the text before (一是, 第二, 下一步).
     public var paragraphOpeners: [String]
     /// Place-name endings: a short line with one above a headline is a kicker (石峰区学林街道).
@@ -86,7 +96,9 @@ public struct ParserConfiguration: Sendable {
         columnNamePatterns: [TextPattern], digestSectionNames: [String], editorialTitles: [String],
         editorRoles: [String], emailLabels: [String], pageNumberPatterns: [TextPattern],
         affiliationPrefixes: [String], sourcePrefixes: [String], bylineRoles: [String: Person.Role],
-        authorLinePrefixes: [String], captionCreditEndings: [String], paragraphOpeners: [String],
+        authorLinePrefixes: [String], captionCreditEndings: [String], photographerCreditEndings: [String],
+        captionAgencies: [String], bylineTails: [String], creditNotePrefixes: [String], seriesPatterns: [TextPattern],
+        paragraphOpeners: [String],
         localitySuffixes: [String], positionTitles: [String], newspaperSuffixes: [String],
         surnames: Set<String>
     ) {
@@ -118,6 +130,11 @@ public struct ParserConfiguration: Sendable {
         self.bylineRoles = bylineRoles
         self.authorLinePrefixes = authorLinePrefixes
         self.captionCreditEndings = captionCreditEndings
+        self.photographerCreditEndings = photographerCreditEndings
+        self.captionAgencies = captionAgencies
+        self.bylineTails = bylineTails
+        self.creditNotePrefixes = creditNotePrefixes
+        self.seriesPatterns = seriesPatterns
         self.paragraphOpeners = paragraphOpeners
         self.localitySuffixes = localitySuffixes
         self.positionTitles = positionTitles
@@ -189,6 +206,11 @@ extension ParserConfiguration {
             bylineRoles: bylineRoles,
             authorLinePrefixes: try object.strings("authorLinePrefixes").sorted { $0.count > $1.count },
             captionCreditEndings: try object.strings("captionCreditEndings"),
+            photographerCreditEndings: try object.strings("photographerCreditEndings").sorted { $0.count > $1.count },
+            captionAgencies: try object.strings("captionAgencies"),
+            bylineTails: try object.strings("bylineTails"),
+            creditNotePrefixes: try object.strings("creditNotePrefixes"),
+            seriesPatterns: try object.strings("seriesPatterns").map(TextPattern.init),
             paragraphOpeners: try object.strings("paragraphOpeners"),
             localitySuffixes: try object.strings("localitySuffixes"),
             positionTitles: try object.strings("positionTitles"),

@@ -34,7 +34,7 @@ struct BylineRecognizer {
         guard isPlausibleOrganisation(organisation) else { return nil }
         var credits = String(scalars: scalars[firstLabel...])
         // `记者 张三 报道` ends with a verb that is not a name.
-        for tail in ["报道", "报导"] where credits.hasSuffix(tail) {
+        for tail in configuration.bylineTails where credits.hasSuffix(tail) {
             credits = String(credits.dropLast(tail.count))
         }
         guard let people = parseCredits(Array(credits.unicodeScalars)), !people.isEmpty else { return nil }

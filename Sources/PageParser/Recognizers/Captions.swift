@@ -58,13 +58,15 @@ struct CaptionRecognizer {
     private func isCredit(_ candidate: String) -> Bool {
         guard !candidate.isEmpty, endings.contains(where: { $0.matches(candidate) }) else { return false }
         // `…摄` needs a photographer before it: a name, or a byline label and a name.
-        for ending in ["/摄", "／摄", "摄影", "摄"] where candidate.hasSuffix(ending) {
+        for ending in configuration.photographerCreditEndings where candidate.hasSuffix(ending) {
             let who = String(candidate.dropLast(ending.count)).trimmedSpaces
             if who.isEmpty { return false }
             if names.names(in: who) != nil { return true }
             if bylines.standalone(who) != nil { return true }
-            // `新华社记者 张三` and `本报记者张三`: an organisation before a labelled name.
-            return bylines.standalone(who.replacingOccurrences(of: "新华社", with: "")) != nil
+            // `新华社记者 张三`: an agency before a labelled name.
+            return configuration.captionAgencies.contains { agency in
+                who.hasPrefix(agency) && bylines.standalone(String(who.dropFirst(agency.count))) != nil
+            }
         }
         return true
     }

@@ -97,7 +97,7 @@ struct CreditRecognizer {
         let segments = splitOutsideParentheses(body, separators: "、,，;；")
         for rawSegment in segments {
             let segment = rawSegment.trimmedSpaces
-            guard !segment.isEmpty, !segment.hasPrefix("本文"), !segment.hasPrefix("此文") else { continue }
+            guard !segment.isEmpty, !configuration.creditNotePrefixes.contains(where: segment.hasPrefix) else { continue }
             if let title = positions.first(where: { segment.hasSuffix($0) }) {
                 let organisation = String(segment.dropLast(title.count)).trimmedSpaces
                 if !organisation.isEmpty, !credit.organisations.contains(organisation) {

@@ -94,7 +94,7 @@ struct FurnitureRecognizer {
         guard scalars.count >= 2, scalars.count <= configuration.maxSeriesLength,
               let last = scalars.last else { return false }
         if last.isCircledNumber { return scalars.dropLast().allSatisfy { $0.isIdeograph || $0.isWidePunctuation || $0.isASCIIAlphanumeric } }
-        return TextPattern("*(之#)").matches(text) || TextPattern("*（之#）").matches(text)
+        return configuration.seriesPatterns.contains { $0.matches(scalars) }
     }
 
     func newspaperName(in text: String) -> String? {
