@@ -19,7 +19,8 @@ final class APIServer: Sendable {
     let dataDirectory: URL
     var port: Int { server.localPort }
 
-    init(token: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024, dataDirectory: URL? = nil) throws {
+    init(token: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024, dataDirectory: URL? = nil,
+         publicDirectory: URL = repositoryRoot.appendingPathComponent("Public")) throws {
         let data = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-api-\(UUID().uuidString)")
         self.dataDirectory = data
         let store = PageStore(seedsDirectory: repositoryRoot.appendingPathComponent("seeds"), dataDirectory: data)
@@ -29,7 +30,7 @@ final class APIServer: Sendable {
         configuration.accessLog = false
         configuration.shutdownGracePeriod = 2
         let api = APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxPageBytes: maxPageBytes,
-                                   publicDirectory: repositoryRoot.appendingPathComponent("Public"), version: "test")
+                                   publicDirectory: publicDirectory, version: "test")
         server = HTTPServer(configuration: configuration,
                             router: NewsroomAPI.makeRouter(archive: archive, configuration: api, loopCount: configuration.loopCount))
         try server.start()

@@ -87,4 +87,22 @@ struct CachingAndCORSTests {
     @Test func missingAssetIs404() throws {
         #expect(try server.get("/assets/nothing.js").status == 404)
     }
+
+    @Test func symlinksLeavingThePublicFolderAreNotServed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-public-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("<html>{{asset:app.js}}</html>".utf8).write(to: folder.appendingPathComponent("index.html"))
+        try Data("console.log(1)".utf8).write(to: folder.appendingPathComponent("app.js"))
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-secret-\(UUID().uuidString).txt")
+        try Data("secret".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("leak.txt"), withDestinationURL: secret)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("inside.js"),
+                                                   withDestinationURL: folder.appendingPathComponent("app.js"))
+        let server = try APIServer(publicDirectory: folder)
+        defer { server.stop() }
+        #expect(try server.get("/assets/leak.txt").status == 404)
+        #expect(try server.get("/assets/app.js").status == 200)
+        #expect(try server.get("/assets/inside.js").status == 200)
+        #expect(try server.get("/").text.contains("/assets/app."))
+    }
 }
