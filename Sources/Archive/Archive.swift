@@ -64,9 +64,8 @@ public final class Archive: Sendable {
         guard isValidPageID(id) else { throw .invalidID(id) }
         return try writes.withLock { _ throws(WriteError) -> PageRecord in
             let snapshot = current.withLock { $0 }
-            if let existing = snapshot.page(id: id) {
-                throw existing.source == .seed ? .readOnly(id) : .conflict(id)
-            }
+            // The id is taken, by an upload or a seed: adding never replaces (PUT does, for uploads).
+            if snapshot.page(id: id) != nil { throw .conflict(id) }
             return try commit(data, id: id, over: snapshot)
         }
     }

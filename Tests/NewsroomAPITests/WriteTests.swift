@@ -56,7 +56,7 @@ struct WriteTests {
         #expect(try server.upload(samplePage, id: "latin1", contentType: "text/plain; charset=iso-8859-1").status == 415)
         #expect(try server.upload(String(repeating: samplePage, count: 20), id: "big").status == 413)
         #expect(try server.upload(samplePage, id: "../escape").status == 400)
-        #expect(try server.upload(samplePage, id: "000_4a89308387e3b988").status == 403)
+        #expect(try server.upload(samplePage, id: "000_4a89308387e3b988").status == 409)
         let binary = try server.request("POST", "/api/v1/pages?id=bin", headers: [
             "Authorization": "Bearer secret", "Content-Type": "text/plain",
         ], body: [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF])

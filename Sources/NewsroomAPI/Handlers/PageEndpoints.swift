@@ -150,7 +150,7 @@ enum PageEndpoints {
                 return .invalidParameter("id", "'\(id)' is not a valid page id: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'")
             case .conflict(let id):
                 return Problem(status: .conflict, type: "urn:newsroom:problem:page-exists",
-                               detail: "a page with id '\(id)' already exists; PUT /api/v1/pages/\(id) replaces it")
+                               detail: "a page with id '\(id)' already exists; PUT /api/v1/pages/\(id) replaces an uploaded page")
             case .readOnly(let id):
                 return Problem(status: .forbidden, type: "urn:newsroom:problem:read-only",
                                detail: "page '\(id)' is a bundled seed page and cannot be changed")
