@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "TestSupport"]),
         .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "JSONValue", "TestSupport"]),
         // Real headless Chromium against a live server; skipped (with a notice) where no browser is installed.
-        .testTarget(name: "BrowserTests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser"],
+        .testTarget(name: "BrowserTests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "TestSupport"],
                     exclude: ["browser"]),
     ],
     swiftLanguageModes: [.v6]

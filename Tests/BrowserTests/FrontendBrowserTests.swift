@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 // The frontend in real headless Chromium against a live in-process server.
@@ -22,7 +23,7 @@ struct FrontendBrowserTests {
         }
         guard let python = environment.python, let chromium = environment.chromium, let chromedriver = environment.chromedriver else { return }
 
-        let root = LiveServer.repositoryRoot
+        let root = repositoryRoot
         let screenshots = root.appendingPathComponent("artifacts/screenshots", isDirectory: true)
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
         let script = root.appendingPathComponent("Tests/BrowserTests/browser/frontend_checks.py")

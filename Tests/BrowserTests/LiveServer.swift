@@ -1,6 +1,7 @@
 import Analysis
 import Archive
 import Foundation
+import TestSupport
 import HTTPServer
 import NewsroomAPI
 import PageParser
@@ -13,12 +14,8 @@ final class LiveServer: Sendable {
     let token: String
     let dataDirectory: URL
 
-    /// The repository root, found from this file's path (Tests/BrowserTests/LiveServer.swift).
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     init(token: String = "browser-test-token-\(UUID().uuidString)") throws {
-        let root = LiveServer.repositoryRoot
+        let root = repositoryRoot
         let config = root.appendingPathComponent("config", isDirectory: true)
         let parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: config))
         let analyzer = CorpusAnalyzer(configuration: try AnalysisConfiguration.load(fromDirectory: config))
