@@ -18,14 +18,17 @@ let package = Package(
         .target(name: "HTTPServer", swiftSettings: strict),
         // Ordered JSON values written straight to bytes (CLI output, API responses).
         .target(name: "JSONValue", swiftSettings: strict),
+        // Persistent (copy-on-write, shared) collections and the checksummed, memory-mapped state
+        // file format that derived state is kept in. Knows nothing about newspapers.
+        .target(name: "Persistence", swiftSettings: strict),
         // Character classes and text primitives for Chinese text, shared by parser and analysis.
         .target(name: "ChineseText", swiftSettings: strict),
         // Page text -> Page/Article values. Knows nothing about sockets.
         .target(name: "PageParser", dependencies: ["ChineseText"], swiftSettings: strict),
         // Tags, localities, initiatives, authors, full-text index over parsed articles.
-        .target(name: "Analysis", dependencies: ["PageParser", "ChineseText"], swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["PageParser", "ChineseText", "Persistence"], swiftSettings: strict),
         // Immutable archive snapshots, cross-links, queries, durable page storage.
-        .target(name: "Archive", dependencies: ["PageParser", "Analysis"], swiftSettings: strict),
+        .target(name: "Archive", dependencies: ["PageParser", "Analysis", "Persistence"], swiftSettings: strict),
         // REST handlers, JSON shapes, OpenAPI document, static frontend.
         .target(name: "NewsroomAPI", dependencies: ["HTTPServer", "Archive", "JSONValue"], swiftSettings: strict),
         // Command line: serve, parse, analyze, healthcheck; configuration; signals.
@@ -38,6 +41,7 @@ let package = Package(
         // Test-only helpers (the repository's location); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence"]),
         .testTarget(name: "PageParserTests", dependencies: ["PageParser", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "TestSupport"]),
