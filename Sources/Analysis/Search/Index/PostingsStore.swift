@@ -1,3 +1,5 @@
+import Persistence
+
 /// Every term's postings, compressed in one byte array.
 ///
 /// A posting is (document, weighted term frequency). Documents are delta-coded as LEB128 varints
@@ -11,16 +13,16 @@ struct PostingsStore: Sendable {
     static let weightQuantum: UInt32 = 4
 
     /// The postings of term `t` are `bytes[termStarts[t]..<termStarts[t + 1]]`.
-    let bytes: [UInt8]
-    let termStarts: [Int]
-    let documentFrequencies: [Int32]
+    let bytes: StoredArray<UInt8>
+    let termStarts: StoredArray<Int>
+    let documentFrequencies: StoredArray<Int32>
     /// Skip entries of term `t` are pairs `skips[2 * skipStarts[t] ..< 2 * skipStarts[t + 1]]`:
     /// the last document of the block and the byte offset, from the term's start, just after it.
-    let skipStarts: [Int]
-    let skips: [UInt32]
+    let skipStarts: StoredArray<Int>
+    let skips: StoredArray<UInt32>
 
     var termCount: Int { documentFrequencies.count }
-    var byteCount: Int { bytes.count + termStarts.count * 8 + documentFrequencies.count * 4 + skipStarts.count * 8 + skips.count * 4 }
+    var byteCount: Int { bytes.byteCount + termStarts.byteCount + documentFrequencies.byteCount + skipStarts.byteCount + skips.byteCount }
 
     /// How many bytes a varint of `value` takes.
     @inline(__always)

@@ -1,16 +1,20 @@
+import Persistence
+
 /// The vocabulary: packed term keys to dense term ids, by open addressing with linear probing.
 ///
-/// Built once while indexing, then only read. Key and id share a slot, so a lookup usually touches
-/// one cache line, and the multiplicative hash costs a cycle or two where `Dictionary<UInt64, Int32>`
-/// runs SipHash: the build looks up every unigram and bigram of every document twice.
+/// Key and id share a slot, so a lookup usually touches one cache line, and the multiplicative
+/// hash costs a cycle or two where `Dictionary<UInt64, Int32>` runs SipHash: the build looks up
+/// every unigram and bigram of every document twice. The slot array is position-independent, so a
+/// segment stores it as is and maps it back from disk without rebuilding anything.
 struct TermTable: Sendable {
-    private struct Slot: Sendable {
+    struct Slot: Sendable, BitwiseCopyable {
         var key: UInt64
         var id: Int32
+        var padding: Int32 = 0
     }
 
-    private static let empty = UInt64.max
-    private var slots: [Slot]
+    static let empty = UInt64.max
+    private(set) var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
 
@@ -24,15 +28,21 @@ struct TermTable: Sendable {
     /// The id of `key`, or -1 when the vocabulary does not have it.
     @inline(__always)
     func id(of key: UInt64) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var index = Self.slot(for: key, shift: shift)
-            while true {
-                let slot = slots[index]
-                if slot.key == key { return slot.id }
-                if slot.key == Self.empty { return -1 }
-                index = (index + 1) & mask
-            }
+        slots.withUnsafeBufferPointer { Self.lookup(key, in: $0) }
+    }
+
+    /// Looks `key` up in a table's slots, wherever they are stored.
+    @inline(__always)
+    static func lookup(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int32 {
+        guard slots.count > 0 else { return -1 }
+        let mask = slots.count - 1
+        let shift = UInt64(64 - slots.count.trailingZeroBitCount)
+        var index = slot(for: key, shift: shift)
+        while true {
+            let slot = slots[index]
+            if slot.key == key { return slot.id }
+            if slot.key == empty { return -1 }
+            index = (index + 1) & mask
         }
     }
 

@@ -22,11 +22,11 @@ struct PhrasePattern: Sendable, Hashable {
         return nil
     }
 
-    /// Every occurrence within `range`, not overlapping, in order.
-    func matches(in text: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> [Range<Int>] {
+    /// Occurrences within `range`, not overlapping, in order, at most `limit`.
+    func matches(in text: UnsafeBufferPointer<UInt16>, range: Range<Int>, limit: Int = .max) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var from = range.lowerBound
-        while let match = firstMatch(in: text, range: from..<range.upperBound) {
+        while found.count < limit, let match = firstMatch(in: text, range: from..<range.upperBound) {
             found.append(match)
             from = match.upperBound
         }

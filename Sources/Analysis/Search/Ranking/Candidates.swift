@@ -1,17 +1,75 @@
-/// The documents that matched every term of a query, with the parts of their scores.
+/// The best-scoring matches of a query while they stream in from the segments, in bounded memory.
 ///
-/// Clauses whose match is settled are summed into `settled`; for each clause whose exact-run
-/// bonus is still unknown the raw score is kept in `pending`, so a final score needs only the
-/// verification results, and an upper bound needs none.
+/// A match's final score is `settled + Σ pending × (exact ? factor : 1)`, where each pending part
+/// belongs to a clause whose exact-run bonus is unknown until the text is checked. Before checking,
+/// every match has a lower bound (no bonus) and an upper bound (every bonus). Only matches whose
+/// upper bound reaches the `wanted`-th best lower bound seen so far can end up on the page, so the
+/// rest are dropped as soon as that threshold rises: a query matching half a million documents
+/// keeps a few hundred, not half a million.
 struct Candidates {
-    var documents: [Int32] = []
-    var settled: [Double] = []
-    /// `pendingStride` scores per candidate, in `QueryPlan.uncertainClauses` order.
-    var pending: [Double] = []
+    private(set) var slots: [Int] = []
+    private(set) var settled: [Double] = []
+    /// `pendingStride` scores per kept candidate.
+    private(set) var pending: [Double] = []
     let pendingStride: Int
     let exactFactor: Double
+    let wanted: Int
+    /// The `wanted` best lower bounds so far (a min-heap by score).
+    private var lowerBounds: BinaryHeap<Double>
+    /// Every match counted, kept or not.
+    private(set) var total = 0
 
-    var count: Int { documents.count }
+    init(pendingStride: Int, exactFactor: Double, wanted: Int) {
+        self.pendingStride = pendingStride
+        self.exactFactor = exactFactor
+        self.wanted = wanted
+        lowerBounds = BinaryHeap([]) { $0 < $1 }
+    }
+
+    var count: Int { slots.count }
+
+    /// The lowest score a match must be able to reach to matter.
+    private var threshold: Double {
+        lowerBounds.count < wanted ? -.infinity : lowerBounds.top ?? -.infinity
+    }
+
+    mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>) {
+        total += 1
+        guard wanted > 0 else { return }
+        var lower = score
+        var upper = score
+        for part in parts {
+            lower += part
+            upper += part * exactFactor
+        }
+        if lowerBounds.count < wanted {
+            lowerBounds.push(lower)
+        } else if let top = lowerBounds.top, lower > top {
+            lowerBounds.replaceTop(with: lower)
+        }
+        guard upper >= threshold else { return }
+        slots.append(slot)
+        settled.append(score)
+        pending.append(contentsOf: parts)
+        if slots.count >= 4 * wanted + 1024 { compact() }
+    }
+
+    /// Drops kept candidates that can no longer reach the threshold.
+    mutating func compact() {
+        let limit = threshold
+        var kept = 0
+        for candidate in 0..<slots.count where upperBound(candidate) >= limit {
+            slots[kept] = slots[candidate]
+            settled[kept] = settled[candidate]
+            for part in 0..<pendingStride {
+                pending[kept * pendingStride + part] = pending[candidate * pendingStride + part]
+            }
+            kept += 1
+        }
+        slots.removeLast(slots.count - kept)
+        settled.removeLast(settled.count - kept)
+        pending.removeLast(pending.count - kept * pendingStride)
+    }
 
     /// The score if every pending clause turns out contiguous.
     func upperBound(_ candidate: Int) -> Double {

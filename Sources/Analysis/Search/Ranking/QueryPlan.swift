@@ -1,10 +1,12 @@
 import Foundation
 
-/// A query resolved against one index: the distinct terms to AND, rarest first, with their BM25
-/// weights, and for each clause the terms it scores and what must be checked in the text.
+/// A conjunction of query clauses resolved against the whole index: the distinct terms with their
+/// BM25 weights from index-wide statistics (so scores are comparable across segments), and for
+/// each clause the terms it scores and what must be checked in the text.
 struct QueryPlan {
     struct Term {
-        var id: Int
+        var key: VocabularyKey
+        /// Documents holding the term, summed over segments.
         var documentFrequency: Int
         /// idf × (k1 + 1), the part of the BM25 term score that does not depend on the document.
         var weight: Double
@@ -25,52 +27,47 @@ struct QueryPlan {
         var check: Check
     }
 
-    /// Rarest first, so the rarest term drives the AND.
     var terms: [Term] = []
     var clauses: [Clause] = []
-    /// A clause has a term the corpus never saw: nothing can match.
+    /// A clause has a term the index never saw: nothing can match.
     var isUnsatisfiable = false
 
     var uncertainClauses: [Int] {
         clauses.indices.filter { if case .contiguous = clauses[$0].check { return true } else { return false } }
     }
 
-    var phraseClauses: [Int] {
-        clauses.indices.filter { if case .phrase = clauses[$0].check { return true } else { return false } }
+    var phrasePatterns: [PhrasePattern] {
+        clauses.compactMap { if case .phrase(let pattern) = $0.check { return pattern } else { return nil } }
     }
 
-    init(query: SearchQuery, vocabulary: Vocabulary, postings: PostingsStore, documentCount: Int, k1: Double,
-         exactRunBonus: Double) {
-        var termIDs: [Int] = []
-        var clauseTermIDs: [[Int]] = []
-        for clause in query.clauses {
-            var ids: [Int] = []
-            for term in Self.terms(of: clause) {
-                let id = vocabulary.id(of: term)
-                guard id >= 0 else {
-                    isUnsatisfiable = true
-                    return
-                }
-                if !ids.contains(Int(id)) { ids.append(Int(id)) }
+    var contiguityPatterns: [UnitPattern] {
+        clauses.compactMap { if case .contiguous(let pattern) = $0.check { return pattern } else { return nil } }
+    }
+
+    init(clauses queryClauses: [QueryClause], documentFrequency: (VocabularyKey) -> Int, documentCount: Int,
+         k1: Double, exactRunBonus: Double) {
+        var keys: [VocabularyKey] = []
+        for clause in queryClauses {
+            var indices: [Int] = []
+            for key in Self.terms(of: clause) {
+                let index = keys.firstIndex(of: key) ?? {
+                    keys.append(key)
+                    return keys.count - 1
+                }()
+                if !indices.contains(index) { indices.append(index) }
             }
-            clauseTermIDs.append(ids)
-            for id in ids where !termIDs.contains(id) { termIDs.append(id) }
             var check = Self.check(for: clause)
             // Without a bonus, contiguity changes no score, so there is nothing to verify.
             if case .contiguous = check, exactRunBonus == 0 { check = .none }
-            clauses.append(Clause(terms: [], check: check))
+            clauses.append(Clause(terms: indices, check: check))
         }
-        let count = Double(documentCount)
-        terms = termIDs.map { id in
-            let frequency = Int(postings.documentFrequencies[id])
+        let count = Double(max(1, documentCount))
+        terms = keys.map { key in
+            let frequency = documentFrequency(key)
             let idf = log(1 + (count - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
-            return Term(id: id, documentFrequency: frequency, weight: idf * (k1 + 1))
+            return Term(key: key, documentFrequency: frequency, weight: max(0, idf) * (k1 + 1))
         }
-        terms.sort { ($0.documentFrequency, $0.id) < ($1.documentFrequency, $1.id) }
-        let position = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1.id, $0) })
-        for index in clauses.indices {
-            clauses[index].terms = clauseTermIDs[index].map { position[$0].unsafelyUnwrapped }
-        }
+        isUnsatisfiable = terms.contains { $0.documentFrequency == 0 }
     }
 
     /// The index terms a clause needs, as lookup keys.

@@ -1,49 +1,79 @@
+import Persistence
+
 extension SearchIndex {
     /// One page of hits, best first, and the number of matches in all.
     ///
-    /// Every clause must match (AND). Only documents in `allowed` count, when given. Ties are
-    /// broken by ascending document id, so paging is stable. An empty query gives
-    /// `SearchResults.emptyQuery`; a term the corpus never had gives no hits.
-    public func search(_ query: SearchQuery, allowed: DocumentFilter? = nil, limit: Int = 20, offset: Int = 0) -> SearchResults {
+    /// Only documents in `allowed` count, when given. Ties are broken by ascending slot, so paging
+    /// is stable. An empty query gives `SearchResults.emptyQuery`; a term the index never had
+    /// gives no hits. `isCancelled` is polled while matching; a cancelled search returns what it
+    /// has, which the caller throws away.
+    public func search(_ query: SearchQuery, allowed: DocumentFilter? = nil, limit: Int = 20, offset: Int = 0,
+                       isCancelled: () -> Bool = { false }) -> SearchResults {
         guard !query.isEmpty else { return .emptyQuery }
-        let plan = plan(for: query)
-        guard !plan.isUnsatisfiable else { return SearchResults(total: 0, hits: []) }
-        let candidates = collect(plan, allowed: allowed)
         let offset = max(0, offset)
         let wanted = offset + max(0, limit)
-        let hits = candidates.pendingStride == 0
-            ? bestSettled(candidates, count: wanted)
-            : bestVerifyingLazily(candidates, plan: plan, count: wanted)
-        return SearchResults(total: candidates.count, hits: Array(hits.dropFirst(offset)))
+        guard let prepared = prepare(query, allowed: allowed, isCancelled: isCancelled) else {
+            return SearchResults(total: 0, hits: [])
+        }
+        let plan = prepared.plan
+        var candidates = Candidates(pendingStride: plan.uncertainClauses.count, exactFactor: exactFactor, wanted: wanted)
+        collect(prepared, isCancelled: isCancelled) { slot, settled, pending in
+            candidates.add(slot: slot, settled: settled, pending: pending)
+        }
+        let hits = best(candidates, plan: plan, count: wanted)
+        return SearchResults(total: candidates.total, hits: Array(hits.dropFirst(offset)))
     }
 
-    /// Every match with its final score, best first (ties by ascending id), for callers that sort
-    /// or page by something else. Empty for an empty query.
-    public func matches(_ query: SearchQuery, allowed: DocumentFilter? = nil) -> [SearchHit] {
-        guard !query.isEmpty else { return [] }
-        let plan = plan(for: query)
-        guard !plan.isUnsatisfiable else { return [] }
-        let candidates = collect(plan, allowed: allowed)
-        let patterns = contiguityPatterns(plan)
-        var hits: [SearchHit] = []
-        hits.reserveCapacity(candidates.count)
-        text.units.withUnsafeBufferPointer { units in
-            for candidate in 0..<candidates.count {
-                let document = Int(candidates.documents[candidate])
-                let range = text.documentRange(document)
-                let score = candidates.score(candidate) { clause in
-                    patterns[clause].firstMatch(in: units, from: range.lowerBound, to: range.upperBound) != nil
-                }
-                hits.append(SearchHit(doc: document, score: score))
+    /// One page of matches in the order of a caller's key (ascending; ties by slot), with their
+    /// final scores, and the number of matches in all: for results sorted by date or title.
+    public func search(_ query: SearchQuery, allowed: DocumentFilter? = nil, limit: Int, offset: Int,
+                       orderedBy key: (Int) -> UInt64, isCancelled: () -> Bool = { false }) -> SearchResults {
+        guard !query.isEmpty else { return .emptyQuery }
+        let wanted = max(0, offset) + max(0, limit)
+        guard let prepared = prepare(query, allowed: allowed, isCancelled: isCancelled) else {
+            return SearchResults(total: 0, hits: [])
+        }
+        var total = 0
+        // The `wanted` smallest keys; the root is the largest of them.
+        var kept = BinaryHeap<(key: UInt64, slot: Int, settled: Double, pending: [Double])>([]) {
+            ($0.key, $0.slot) > ($1.key, $1.slot)
+        }
+        collect(prepared, isCancelled: isCancelled) { slot, settled, pending in
+            total += 1
+            guard wanted > 0 else { return }
+            let entry = (key: key(slot), slot: slot, settled: settled, pending: Array(pending))
+            if kept.count < wanted {
+                kept.push(entry)
+            } else if let top = kept.top, (entry.key, entry.slot) < (top.key, top.slot) {
+                kept.replaceTop(with: entry)
             }
+        }
+        let ordered = kept.elements.sorted { ($0.key, $0.slot) < ($1.key, $1.slot) }.dropFirst(max(0, offset))
+        let patterns = prepared.plan.contiguityPatterns
+        let hits = ordered.map { entry in
+            var score = entry.settled
+            for (clause, part) in entry.pending.enumerated() {
+                score += part * (occurs(patterns[clause], inSlot: entry.slot) ? exactFactor : 1)
+            }
+            return SearchHit(doc: entry.slot, score: score)
+        }
+        return SearchResults(total: total, hits: Array(hits))
+    }
+
+    /// Every match with its final score, best first (ties by ascending slot). Empty for an empty query.
+    public func matches(_ query: SearchQuery, allowed: DocumentFilter? = nil) -> [SearchHit] {
+        guard !query.isEmpty, let prepared = prepare(query, allowed: allowed, isCancelled: { false }) else { return [] }
+        var hits: [SearchHit] = []
+        let patterns = prepared.plan.contiguityPatterns
+        collect(prepared, isCancelled: { false }) { slot, settled, pending in
+            var score = settled
+            for (clause, part) in pending.enumerated() {
+                score += part * (occurs(patterns[clause], inSlot: slot) ? exactFactor : 1)
+            }
+            hits.append(SearchHit(doc: slot, score: score))
         }
         hits.sort(by: Self.ranksBefore)
         return hits
-    }
-
-    func plan(for query: SearchQuery) -> QueryPlan {
-        QueryPlan(query: query, vocabulary: vocabulary, postings: postings, documentCount: documentCount,
-                  k1: configuration.k1, exactRunBonus: configuration.exactRunBonus)
     }
 
     @inline(__always)
@@ -51,69 +81,228 @@ extension SearchIndex {
         first.score > second.score || (first.score == second.score && first.doc < second.doc)
     }
 
-    // MARK: Matching
+    var exactFactor: Double { 1 + configuration.exactRunBonus }
 
-    /// Every document holding all the plan's terms, allowed, and containing its phrases, scored.
-    func collect(_ plan: QueryPlan, allowed: DocumentFilter?) -> Candidates {
-        let uncertain = plan.uncertainClauses
-        let phrases: [PhrasePattern] = plan.phraseClauses.map { index in
-            guard case .phrase(let pattern) = plan.clauses[index].check else { preconditionFailure() }
-            return pattern
+    // MARK: - Preparing: OR groups and exclusions become filters and extra scores
+
+    struct Prepared {
+        var plan: QueryPlan
+        var allowed: DocumentFilter?
+        /// Scores from OR groups, added to every match's settled score.
+        var extra: [Int: Double]
+    }
+
+    /// Resolves the query's OR groups and exclusions into a filter, or nil when nothing can match.
+    private func prepare(_ query: SearchQuery, allowed: DocumentFilter?, isCancelled: () -> Bool) -> Prepared? {
+        var filter = allowed
+        var extra: [Int: Double] = [:]
+        for exclusion in query.excluded {
+            let plan = plan(for: exclusion)
+            guard !plan.isUnsatisfiable else { continue }
+            var excluded = DocumentFilter(capacity: slotCount)
+            collect(Prepared(plan: plan, allowed: filter, extra: [:]), isCancelled: isCancelled) { slot, _, _ in
+                excluded.insert(slot)
+            }
+            filter = (filter ?? liveFilter()).subtracting(excluded)
         }
+        for group in query.alternativeGroups {
+            var scores: [Int: Double] = [:]
+            for alternative in group {
+                for hit in conjunctionHits(alternative, allowed: filter, isCancelled: isCancelled) {
+                    scores[hit.doc, default: 0] += hit.score
+                }
+            }
+            guard !scores.isEmpty else { return nil }
+            var matched = DocumentFilter(capacity: slotCount)
+            for slot in scores.keys { matched.insert(slot) }
+            filter = filter.map { $0.intersection(matched) } ?? matched
+            for (slot, score) in scores { extra[slot, default: 0] += score }
+        }
+        let required = query.requiredClauses
+        let plan = plan(for: required)
+        if !required.isEmpty && plan.isUnsatisfiable { return nil }
+        return Prepared(plan: plan, allowed: filter, extra: extra)
+    }
+
+    /// Every match of a conjunction with its final score.
+    private func conjunctionHits(_ clauses: [QueryClause], allowed: DocumentFilter?, isCancelled: () -> Bool) -> [SearchHit] {
+        let plan = plan(for: clauses)
+        guard !plan.isUnsatisfiable else { return [] }
+        var hits: [SearchHit] = []
+        let patterns = plan.contiguityPatterns
+        collect(Prepared(plan: plan, allowed: allowed, extra: [:]), isCancelled: isCancelled) { slot, settled, pending in
+            var score = settled
+            for (clause, part) in pending.enumerated() {
+                score += part * (occurs(patterns[clause], inSlot: slot) ? exactFactor : 1)
+            }
+            hits.append(SearchHit(doc: slot, score: score))
+        }
+        return hits
+    }
+
+    func plan(for clauses: [QueryClause]) -> QueryPlan {
+        QueryPlan(clauses: clauses, documentFrequency: documentFrequency(of:), documentCount: documentCount,
+                  k1: configuration.k1, exactRunBonus: configuration.exactRunBonus)
+    }
+
+    /// Documents holding the term in any segment (deleted ones included until merged away, as in
+    /// Lucene: statistics drift a little, results never do).
+    func documentFrequency(of key: VocabularyKey) -> Int {
+        segments.reduce(0) { total, segment in
+            let id = segment.vocabulary.id(of: key)
+            return id >= 0 ? total + Int(segment.postings.documentFrequencies[Int(id)]) : total
+        }
+    }
+
+    /// Every live slot, for subtracting from when the caller gave no filter.
+    private func liveFilter() -> DocumentFilter {
+        var filter = DocumentFilter.all(slotCount)
+        for segment in segments {
+            for slot in segment.slots where !segment.hasDocument(atSlot: slot) { filter.remove(slot) }
+        }
+        deleted.forEach { filter.remove($0); return true }
+        return filter
+    }
+
+    // MARK: - Matching
+
+    /// Calls `body` with each live match (ascending slot within a segment, segments in order), its
+    /// settled score (OR-group scores included) and its pending clause scores.
+    func collect(_ prepared: Prepared, isCancelled: () -> Bool,
+                 _ body: (Int, Double, UnsafeBufferPointer<Double>) -> Void) {
+        let plan = prepared.plan
+        if plan.clauses.isEmpty {
+            // Only OR groups: their union, restricted, is the result.
+            for (slot, score) in prepared.extra.sorted(by: { $0.key < $1.key })
+            where (prepared.allowed?.contains(slot) ?? true) && contains(slot: slot) {
+                body(slot, score, UnsafeBufferPointer(start: nil, count: 0))
+            }
+            return
+        }
+        let uncertain = plan.uncertainClauses
         let isPending = plan.clauses.map { clause in
             if case .contiguous = clause.check { return true } else { return false }
         }
-        let exactFactor = 1 + configuration.exactRunBonus
-        var candidates = Candidates(pendingStride: uncertain.count, exactFactor: exactFactor)
-        var termScores = [Double](repeating: 0, count: plan.terms.count)
-        let termWeights = plan.terms.map(\.weight)
+        let phrases = plan.phrasePatterns
+        let factor = exactFactor
+        let k1 = configuration.k1
+        let b = configuration.b
+        // BM25's per-document denominator k1 × (1 − b + b × length / average) as c0 + c1 × length.
+        let c0 = k1 * (1 - b)
+        let c1 = k1 * b / averageLength
         let quantum = Double(PostingsStore.weightQuantum)
-        text.units.withUnsafeBufferPointer { units in
-            lengthNorms.withUnsafeBufferPointer { norms in
-                forEachMatch(plan, allowed: allowed) { document, cursors in
-                    if !phrases.isEmpty {
-                        let range = text.documentRange(Int(document))
-                        for phrase in phrases where phrase.firstMatch(in: units, range: range) == nil { return }
-                    }
-                    let norm = Double(norms[Int(document)])
-                    for term in 0..<cursors.count {
-                        let frequency = Double(cursors[term].weight) / quantum
-                        termScores[term] = termWeights[term] * frequency / (frequency + norm)
-                    }
-                    var settled = 0.0
-                    for (index, clause) in plan.clauses.enumerated() {
-                        var score = 0.0
-                        for term in clause.terms { score += termScores[term] }
-                        if isPending[index] {
-                            candidates.pending.append(score)
-                        } else {
-                            settled += score * exactFactor
+        let weights = plan.terms.map(\.weight)
+        let allowedCount = prepared.allowed?.count
+        var termScores = [Double](repeating: 0, count: plan.terms.count)
+        var pending = [Double](repeating: 0, count: uncertain.count)
+        var seen = 0
+        let hasExtra = !prepared.extra.isEmpty
+        for segment in segments {
+            if isCancelled() { return }
+            // Local term ids; a term this segment lacks means no match here.
+            var local: [(term: Int, id: Int, frequency: Int)] = []
+            for (index, term) in plan.terms.enumerated() {
+                let id = segment.vocabulary.id(of: term.key)
+                if id < 0 { break }
+                local.append((index, Int(id), Int(segment.postings.documentFrequencies[Int(id)])))
+            }
+            guard local.count == plan.terms.count else { continue }
+            local.sort { ($0.frequency, $0.term) < ($1.frequency, $1.term) }
+            let order = local.map(\.term)
+            let filterLeads = allowedCount.map { $0 < local[0].frequency } ?? false
+            segment.text.units.withUnsafeBufferPointer { units in
+                segment.lengths.withUnsafeBufferPointer { lengths in
+                    segment.forEachMatch(local.map(\.id), allowed: prepared.allowed, filterLeads: filterLeads) { document, cursors in
+                        let slot = segment.base + Int(document)
+                        if let deletedFilter, deletedFilter.contains(slot) { return true }
+                        seen += 1
+                        if seen & 4095 == 0, isCancelled() { return false }
+                        if !phrases.isEmpty {
+                            let range = segment.text.documentRange(Int(document))
+                            for phrase in phrases where phrase.firstMatch(in: units, range: range) == nil { return true }
                         }
+                        let norm = c0 + c1 * Double(lengths[Int(document)])
+                        for position in 0..<cursors.count {
+                            let frequency = Double(cursors[position].weight) / quantum
+                            termScores[order[position]] = weights[order[position]] * frequency / (frequency + norm)
+                        }
+                        var settled = hasExtra ? prepared.extra[slot] ?? 0 : 0
+                        var pendingIndex = 0
+                        for (index, clause) in plan.clauses.enumerated() {
+                            var score = 0.0
+                            for term in clause.terms { score += termScores[term] }
+                            if isPending[index] {
+                                pending[pendingIndex] = score
+                                pendingIndex += 1
+                            } else {
+                                settled += score * factor
+                            }
+                        }
+                        pending.withUnsafeBufferPointer { body(slot, settled, $0) }
+                        return true
                     }
-                    candidates.documents.append(document)
-                    candidates.settled.append(settled)
                 }
             }
         }
-        return candidates
     }
 
-    /// Calls `body` with each document (ascending) that every term's postings and `allowed` hold,
-    /// by leapfrogging cursors rarest first; the filter leads instead when it is the sparsest.
-    private func forEachMatch(
-        _ plan: QueryPlan, allowed: DocumentFilter?,
-        _ body: (Int32, UnsafeMutableBufferPointer<PostingCursor>) -> Void
-    ) {
-        let filterLeads = allowed.map { $0.count < plan.terms[0].documentFrequency } ?? false
+    /// True when `pattern` occurs in the document of `slot`.
+    func occurs(_ pattern: UnitPattern, inSlot slot: Int) -> Bool {
+        guard let segment = segment(containing: slot) else { return false }
+        let range = segment.text.documentRange(slot - segment.base)
+        return segment.text.units.withUnsafeBufferPointer { units in
+            pattern.firstMatch(in: units, from: range.lowerBound, to: range.upperBound) != nil
+        }
+    }
+
+    // MARK: - Ranking
+
+    /// The best `count` kept candidates, verifying exact runs lazily: candidates are checked in
+    /// order of their best possible score, and checking stops once no remaining candidate's bound
+    /// can displace the worst hit kept. Usually only a few dozen documents are read.
+    private func best(_ candidates: Candidates, plan: QueryPlan, count: Int) -> [SearchHit] {
+        guard count > 0, candidates.count > 0 else { return [] }
+        let patterns = plan.contiguityPatterns
+        var bounds: [(bound: SearchHit, candidate: Int)] = []
+        bounds.reserveCapacity(candidates.count)
+        for candidate in 0..<candidates.count {
+            bounds.append((SearchHit(doc: candidates.slots[candidate], score: candidates.upperBound(candidate)), candidate))
+        }
+        var queue = BinaryHeap(bounds) { Self.ranksBefore($0.bound, $1.bound) }
+        var kept = BinaryHeap<SearchHit>([]) { Self.ranksBefore($1, $0) }
+        while let (bound, candidate) = queue.pop() {
+            if kept.count == count, let worst = kept.top, !Self.ranksBefore(bound, worst) { break }
+            let score = patterns.isEmpty
+                ? bound.score
+                : candidates.score(candidate) { clause in occurs(patterns[clause], inSlot: bound.doc) }
+            let hit = SearchHit(doc: bound.doc, score: score)
+            if kept.count < count {
+                kept.push(hit)
+            } else if let worst = kept.top, Self.ranksBefore(hit, worst) {
+                kept.replaceTop(with: hit)
+            }
+        }
+        return kept.elements.sorted(by: Self.ranksBefore)
+    }
+}
+
+extension SearchSegment {
+    /// Calls `body` with each local document (ascending) that every term's postings and `allowed`
+    /// hold, by leapfrogging cursors rarest first; the filter leads instead when it is the sparsest.
+    /// `body` returns false to stop.
+    func forEachMatch(_ termIDs: [Int], allowed: DocumentFilter?, filterLeads: Bool,
+                      _ body: (Int32, UnsafeMutableBufferPointer<PostingCursor>) -> Bool) {
+        let base = self.base
+        let end = Int32(documentCount)
         postings.bytes.withUnsafeBufferPointer { bytes in
             postings.skips.withUnsafeBufferPointer { skips in
-                var cursors = plan.terms.map { PostingCursor(term: $0.id, store: postings, bytes: bytes, skips: skips) }
+                var cursors = termIDs.map { PostingCursor(term: $0, store: postings, bytes: bytes, skips: skips) }
                 cursors.withUnsafeMutableBufferPointer { cursors in
                     var target: Int32 = 0
-                    search: while true {
+                    search: while target < end {
                         if filterLeads, let allowed {
-                            guard let next = allowed.nextMember(atOrAfter: Int(target)) else { break search }
-                            target = Int32(next)
+                            guard let next = allowed.nextMember(atOrAfter: base + Int(target)), next < base + Int(end) else { break search }
+                            target = Int32(next - base)
                         }
                         var index = 0
                         while index < cursors.count {
@@ -127,71 +316,15 @@ extension SearchIndex {
                             }
                             index += 1
                         }
-                        if !filterLeads, let allowed, !allowed.contains(Int(target)) {
+                        if !filterLeads, let allowed, !allowed.contains(base + Int(target)) {
                             target += 1
                             continue
                         }
-                        body(target, cursors)
+                        if !body(target, cursors) { break search }
                         target += 1
                     }
                 }
             }
-        }
-    }
-
-    // MARK: Ranking
-
-    /// The best `count` candidates when no score depends on verification.
-    private func bestSettled(_ candidates: Candidates, count: Int) -> [SearchHit] {
-        guard count > 0 else { return [] }
-        var kept = BinaryHeap<SearchHit>([]) { Self.ranksBefore($1, $0) }
-        for candidate in 0..<candidates.count {
-            let hit = SearchHit(doc: Int(candidates.documents[candidate]), score: candidates.settled[candidate])
-            if kept.count < count {
-                kept.push(hit)
-            } else if let worst = kept.top, Self.ranksBefore(hit, worst) {
-                kept.replaceTop(with: hit)
-            }
-        }
-        return kept.elements.sorted(by: Self.ranksBefore)
-    }
-
-    /// The best `count` candidates when exact-run bonuses are pending: candidates are verified in
-    /// order of their best possible score, and verification stops once no remaining candidate's
-    /// bound can displace the worst hit kept. Usually only a few dozen documents are read.
-    private func bestVerifyingLazily(_ candidates: Candidates, plan: QueryPlan, count: Int) -> [SearchHit] {
-        guard count > 0 else { return [] }
-        let patterns = contiguityPatterns(plan)
-        var bounds: [(bound: SearchHit, candidate: Int)] = []
-        bounds.reserveCapacity(candidates.count)
-        for candidate in 0..<candidates.count {
-            let hit = SearchHit(doc: Int(candidates.documents[candidate]), score: candidates.upperBound(candidate))
-            bounds.append((hit, candidate))
-        }
-        var queue = BinaryHeap(bounds) { Self.ranksBefore($0.bound, $1.bound) }
-        var kept = BinaryHeap<SearchHit>([]) { Self.ranksBefore($1, $0) }
-        text.units.withUnsafeBufferPointer { units in
-            while let (bound, candidate) = queue.pop() {
-                if kept.count == count, let worst = kept.top, !Self.ranksBefore(bound, worst) { break }
-                let range = text.documentRange(bound.doc)
-                let score = candidates.score(candidate) { clause in
-                    patterns[clause].firstMatch(in: units, from: range.lowerBound, to: range.upperBound) != nil
-                }
-                let hit = SearchHit(doc: bound.doc, score: score)
-                if kept.count < count {
-                    kept.push(hit)
-                } else if let worst = kept.top, Self.ranksBefore(hit, worst) {
-                    kept.replaceTop(with: hit)
-                }
-            }
-        }
-        return kept.elements.sorted(by: Self.ranksBefore)
-    }
-
-    private func contiguityPatterns(_ plan: QueryPlan) -> [UnitPattern] {
-        plan.uncertainClauses.map { index in
-            guard case .contiguous(let pattern) = plan.clauses[index].check else { preconditionFailure() }
-            return pattern
         }
     }
 }

@@ -45,29 +45,47 @@ struct HighlightTerms {
         return pieces
     }
 
-    /// Every occurrence of every clause and piece within `range`.
-    func occurrences(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> [Occurrence] {
+    /// Occurrences of every clause and piece within `range`, at most `limit` per pattern, sorted
+    /// by position.
+    func occurrences(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>, limit: Int = .max) -> [Occurrence] {
         var found: [Occurrence] = []
         for (index, clause) in clauses.enumerated() {
-            for match in clause.whole.matches(in: units, range: range) {
+            for match in clause.whole.matches(in: units, range: range, limit: limit) {
                 found.append(Occurrence(range: match, clause: index, piece: nil))
             }
             for (pieceIndex, piece) in clause.pieces.enumerated() {
-                for match in piece.matches(in: units, range: range) {
+                for match in piece.matches(in: units, range: range, limit: limit) {
                     found.append(Occurrence(range: match, clause: index, piece: pieceIndex))
                 }
             }
         }
-        return found
+        // Longer first at one start: the whole clause before its pieces.
+        return found.sorted { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
+    }
+
+    /// Where the first occurrence of any clause or piece starts in `range`.
+    func firstOccurrence(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> Int? {
+        var first: Int?
+        for clause in clauses {
+            for pattern in [clause.whole] + clause.pieces {
+                let upper = first ?? range.upperBound
+                if let match = pattern.firstMatch(in: units, range: range.lowerBound..<upper) {
+                    first = match.lowerBound
+                }
+            }
+        }
+        return first
     }
 
     /// How well `window` shows the query: a clause shown whole counts 1, a clause shown only in
     /// pieces counts half its share of distinct pieces. Then the number of occurrences shown.
+    /// `occurrences` must be sorted by position (as `occurrences(in:range:)` returns them); only
+    /// those starting inside the window are visited.
     func coverage(of occurrences: [Occurrence], within window: Range<Int>) -> (score: Double, shown: Int) {
         var whole = [Bool](repeating: false, count: clauses.count)
         var pieces = clauses.map { [Bool](repeating: false, count: $0.pieces.count) }
         var shown = 0
-        for occurrence in occurrences where window.encloses(occurrence.range) {
+        for occurrence in Self.starting(within: window, occurrences) where window.encloses(occurrence.range) {
             shown += 1
             if let piece = occurrence.piece {
                 pieces[occurrence.clause][piece] = true
@@ -89,7 +107,7 @@ struct HighlightTerms {
     /// The ranges to mark within `window`, ascending and merged: each clause's whole occurrences
     /// when any lies inside, otherwise its pieces.
     func highlightRanges(_ occurrences: [Occurrence], within window: Range<Int>) -> [Range<Int>] {
-        let inside = occurrences.filter { window.encloses($0.range) }
+        let inside = Self.starting(within: window, occurrences).filter { window.encloses($0.range) }
         let shownWhole = Set(inside.filter { $0.piece == nil }.map(\.clause))
         let ranges = inside
             .filter { $0.piece == nil || !shownWhole.contains($0.clause) }
@@ -104,5 +122,20 @@ struct HighlightTerms {
             }
         }
         return merged
+    }
+}
+
+extension HighlightTerms {
+    /// The occurrences (sorted by start) whose start lies in `window`, found by binary search.
+    static func starting(within window: Range<Int>, _ occurrences: [Occurrence]) -> ArraySlice<Occurrence> {
+        var low = 0
+        var high = occurrences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if occurrences[middle].range.lowerBound < window.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < occurrences.count, occurrences[end].range.lowerBound < window.upperBound { end += 1 }
+        return occurrences[low..<end]
     }
 }

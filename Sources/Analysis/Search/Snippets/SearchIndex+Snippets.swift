@@ -1,16 +1,34 @@
 extension SearchIndex {
+    /// The body is searched for a snippet within this many UTF-16 units around the first match,
+    /// so a pathological multi-megabyte paragraph costs no more than an ordinary article.
+    static let snippetRegionUnits = 16_384
+    /// At most this many occurrences are collected for choosing and marking a snippet.
+    static let snippetOccurrenceLimit = 512
+
     /// The best excerpt of the document's body fields for `query`: about `maxLength` characters
     /// (default `configuration.snippetLength`) cut at sentence or clause ends where possible, with
     /// "…" where text was left out, and every query match in it highlighted: a query run where it
-    /// is contiguous, otherwise its pieces. With no match in the body, the body's opening.
-    public func snippet(doc: Int, query: SearchQuery, maxLength: Int? = nil) -> Snippet {
-        guard (0..<documentCount).contains(doc) else { return Snippet(text: "", highlights: []) }
+    /// is contiguous, otherwise its pieces. With no match in the body, the body's opening. Work is
+    /// linear in the text and bounded for very long bodies.
+    public func snippet(doc slot: Int, query: SearchQuery, maxLength: Int? = nil) -> Snippet {
+        guard let segment = segment(containing: slot), segment.hasDocument(atSlot: slot) else {
+            return Snippet(text: "", highlights: [])
+        }
+        let text = segment.text
+        let doc = slot - segment.base
         let maxLength = max(1, maxLength ?? configuration.snippetLength)
         let terms = HighlightTerms(query)
-        let region = text.bodyRange(doc)
+        var region = text.bodyRange(doc)
         return text.units.withUnsafeBufferPointer { units in
+            if region.count > Self.snippetRegionUnits {
+                let first = terms.firstOccurrence(in: units, range: region) ?? region.lowerBound
+                let lower = max(region.lowerBound, first - Self.snippetRegionUnits / 4)
+                let upper = min(region.upperBound, lower + Self.snippetRegionUnits)
+                // Never start inside a surrogate pair.
+                region = (lower > region.lowerBound && units[lower] & 0xFC00 == 0xDC00 ? lower + 1 : lower)..<upper
+            }
             let content = Self.trimmed(region, in: units, droppingPause: false)
-            let occurrences = terms.occurrences(in: units, range: content)
+            let occurrences = terms.occurrences(in: units, range: content, limit: Self.snippetOccurrenceLimit)
             let best = SnippetWindow.best(in: units, region: content, terms: terms, occurrences: occurrences,
                                           maxLength: maxLength)
             let cutBefore = best.lowerBound > content.lowerBound

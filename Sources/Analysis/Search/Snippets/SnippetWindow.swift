@@ -66,7 +66,7 @@ struct SnippetWindow {
         maxLength: Int
     ) -> Range<Int> {
         var start = range.lowerBound
-        if let first = occurrences.filter({ range.encloses($0.range) }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        if let first = HighlightTerms.starting(within: range, occurrences).first(where: { range.encloses($0.range) }) {
             start = first.range.lowerBound
             // A third of the room left by the match goes before it.
             var context = max(0, maxLength - first.range.count) / 3

@@ -1,11 +1,13 @@
-/// Builds the vocabulary, postings and text store from documents, in two passes over the text.
+import Persistence
+
+/// Builds a segment's vocabulary, postings and text store from documents, in two passes over the text.
 ///
 /// The first pass normalises every field into the text store, gives every term an id and counts
 /// exactly how many bytes each term's postings will take; the second pass re-scans the stored text
 /// and writes postings straight into one array of that size. Scanning twice is cheaper than what it
 /// avoids: a growable buffer per term (millions of small allocations in a real corpus, and twice
 /// the memory while they grow) or a flat list of every (term, document) pair to sort.
-struct IndexBuilder {
+struct SegmentBuilder {
     struct Output {
         var vocabulary: Vocabulary
         var postings: PostingsStore
@@ -20,18 +22,25 @@ struct IndexBuilder {
     private struct FieldLayout {
         var ends: [Int] = []
         var weights: [UInt32] = []
+        var kinds: [UInt8] = []
         var documentFields: [Int] = [0]
         var documentStarts: [Int] = [0]
     }
 
-    static func build(_ documents: [SearchDocument]) -> Output {
+    /// A field longer than this many UTF-16 units is indexed as several windows cut at sentence
+    /// ends, so phrase checks and snippets work on bounded stretches of a pathological paragraph.
+    static let maxFieldUnits = 8192
+
+    /// Builds over documents whose ids lie in `base..<(base + count)`; ids with no document
+    /// (deleted articles) become empty documents, so local document `d` is always id `base + d`.
+    static func build(_ documents: [SearchDocument], base: Int, count: Int) -> Output {
         var layout = FieldLayout()
-        let text = storeText(orderedByID(documents), layout: &layout)
+        let text = storeText(slotted(documents, base: base, count: count), layout: &layout)
         return text.units.withUnsafeBufferPointer { units in
-            var vocabulary = Vocabulary()
+            var vocabulary = VocabularyBuilder()
             let counted = countPostings(units, layout: layout, vocabulary: &vocabulary)
             let postings = writePostings(units, layout: layout, vocabulary: &vocabulary, counted: counted)
-            return Output(vocabulary: vocabulary, postings: postings, text: text, lengths: counted.lengths)
+            return Output(vocabulary: vocabulary.frozen(), postings: postings, text: text, lengths: counted.lengths)
         }
     }
 
@@ -45,7 +54,7 @@ struct IndexBuilder {
 
     /// First pass: term ids, document frequencies, exact postings sizes, document lengths.
     private static func countPostings(
-        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: inout Vocabulary
+        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: inout VocabularyBuilder
     ) -> Counted {
         var counter = DocumentTermCounter()
         let documentFrequencies = ScratchBuffer<Int32>(repeating: 0, count: 0)
@@ -75,7 +84,7 @@ struct IndexBuilder {
 
     /// Second pass: the same scan, writing each posting at its term's cursor.
     private static func writePostings(
-        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: inout Vocabulary, counted: Counted
+        _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout, vocabulary: inout VocabularyBuilder, counted: Counted
     ) -> PostingsStore {
         let termCount = counted.documentFrequencies.count
         var termStarts = [Int](repeating: 0, count: termCount + 1)
@@ -124,8 +133,9 @@ struct IndexBuilder {
             }
             initialized = termStarts[termCount]
         }
-        return PostingsStore(bytes: bytes, termStarts: termStarts, documentFrequencies: counted.documentFrequencies,
-                             skipStarts: skipStarts, skips: skips)
+        return PostingsStore(bytes: StoredArray(bytes), termStarts: StoredArray(termStarts),
+                             documentFrequencies: StoredArray(counted.documentFrequencies),
+                             skipStarts: StoredArray(skipStarts), skips: StoredArray(skips))
     }
 
     /// Scans one document's fields into `counter` and returns its weighted length.
@@ -133,7 +143,7 @@ struct IndexBuilder {
     @inline(__always)
     private static func scan(
         _ document: Int32, _ units: UnsafeBufferPointer<UInt16>, layout: FieldLayout,
-        vocabulary: inout Vocabulary, inserting: Bool, counter: inout DocumentTermCounter
+        vocabulary: inout VocabularyBuilder, inserting: Bool, counter: inout DocumentTermCounter
     ) -> Float {
         counter.start(document)
         var length: UInt64 = 0
@@ -155,20 +165,16 @@ struct IndexBuilder {
         return Float(Double(length) / Double(PostingsStore.weightQuantum))
     }
 
-    private static func orderedByID(_ documents: [SearchDocument]) -> [SearchDocument] {
-        var isSorted = true
-        for (index, document) in documents.enumerated() where document.id != index {
-            isSorted = false
-            break
+    /// The documents in local order, an empty one for every id in the range nobody gave.
+    private static func slotted(_ documents: [SearchDocument], base: Int, count: Int) -> [SearchDocument] {
+        var slots = [SearchDocument?](repeating: nil, count: count)
+        for document in documents {
+            let local = document.id - base
+            precondition((0..<count).contains(local), "document id \(document.id) is outside \(base)..<\(base + count)")
+            precondition(slots[local] == nil, "document id \(document.id) is given twice")
+            slots[local] = document
         }
-        if isSorted { return documents }
-        var slots = [Int](repeating: -1, count: documents.count)
-        for (index, document) in documents.enumerated() {
-            precondition((0..<documents.count).contains(document.id), "document ids must be 0..<\(documents.count)")
-            precondition(slots[document.id] == -1, "document id \(document.id) is given twice")
-            slots[document.id] = index
-        }
-        return slots.map { documents[$0] }
+        return slots.enumerated().map { $1 ?? SearchDocument(id: base + $0, fields: []) }
     }
 
     // MARK: Text
@@ -176,7 +182,7 @@ struct IndexBuilder {
     private static func storeText(_ documents: [SearchDocument], layout: inout FieldLayout) -> TextStore {
         var total = 0
         for document in documents {
-            for field in document.fields { total += SearchAnalyzer.utf16Count(of: field.text) + 1 }
+            for field in windowed(document.fields) { total += SearchAnalyzer.utf16Count(of: field.text) + 1 }
         }
         var documentStarts = [0]
         var bodyStarts: [Int] = []
@@ -187,7 +193,7 @@ struct IndexBuilder {
         let units = [UInt16](unsafeUninitializedCapacity: total) { buffer, initialized in
             var position = 0
             for document in documents {
-                let fields = Self.bodyLast(document.fields)
+                let fields = Self.bodyLast(windowed(document.fields))
                 let firstBody = fields.firstIndex(where: \.isBody) ?? fields.count
                 for (index, field) in fields.enumerated() {
                     if index == firstBody { bodyStarts.append(position) }
@@ -202,6 +208,7 @@ struct IndexBuilder {
                     }
                     layout.ends.append(position)
                     layout.weights.append(Self.quantize(field.boost))
+                    layout.kinds.append(field.kind.rawValue)
                     buffer[position] = CharacterClass.fieldBreakUnit
                     position += 1
                 }
@@ -213,8 +220,44 @@ struct IndexBuilder {
             initialized = position
         }
         layout.documentStarts = documentStarts
-        return TextStore(units: units, documentStarts: documentStarts, bodyStarts: bodyStarts,
-                         exceptionOffsets: exceptionOffsets, exceptionUnits: exceptionUnits)
+        return TextStore(units: StoredArray(units), documentStarts: StoredArray(documentStarts),
+                         bodyStarts: StoredArray(bodyStarts), exceptionOffsets: StoredArray(exceptionOffsets),
+                         exceptionUnits: StoredArray(exceptionUnits), fieldEnds: StoredArray(layout.ends),
+                         fieldKinds: StoredArray(layout.kinds), fieldWeights: StoredArray(layout.weights),
+                         documentFields: StoredArray(layout.documentFields))
+    }
+
+    /// Fields longer than `maxFieldUnits` split into windows at the last sentence end (else any
+    /// separator, else anywhere) before the limit.
+    static func windowed(_ fields: [SearchField]) -> [SearchField] {
+        guard fields.contains(where: { $0.text.utf8.count > maxFieldUnits }) else { return fields }
+        var result: [SearchField] = []
+        for field in fields {
+            guard SearchAnalyzer.utf16Count(of: field.text) > maxFieldUnits else {
+                result.append(field)
+                continue
+            }
+            var units = Array(field.text.utf16)[...]
+            while units.count > maxFieldUnits {
+                let limit = units.startIndex + maxFieldUnits
+                var cut = limit
+                if let end = units[units.startIndex..<limit].lastIndex(where: SnippetWindow.isSentenceEnd), end > units.startIndex {
+                    cut = end + 1
+                } else if let pause = units[units.startIndex..<limit].lastIndex(where: { SnippetWindow.isPause($0) || $0 == 0x20 }),
+                          pause > units.startIndex {
+                    cut = pause + 1
+                } else if units[cut - 1] & 0xFC00 == 0xD800 {
+                    cut -= 1
+                }
+                result.append(SearchField(text: String(decoding: units[units.startIndex..<cut], as: UTF16.self),
+                                          boost: field.boost, kind: field.kind))
+                units = units[cut...]
+            }
+            if !units.isEmpty {
+                result.append(SearchField(text: String(decoding: units, as: UTF16.self), boost: field.boost, kind: field.kind))
+            }
+        }
+        return result
     }
 
     /// The fields with body fields last, each group in the caller's order.
