@@ -1,7 +1,9 @@
 import PageParser
+import Persistence
 
-/// Links the parsed pages of an archive: tags, localities, initiatives and authors. Pure: the same
-/// pages and configuration give the same analysis.
+/// The whole analysis of a set of pages at once: the corpus model built from them, every article
+/// analysed against it, and the aggregate that links them. The archive does the same one page at a
+/// time (and the two agree); this form serves the CLI's `analyze` command and tests.
 public struct CorpusAnalyzer: Sendable {
     public let configuration: AnalysisConfiguration
 
@@ -9,28 +11,59 @@ public struct CorpusAnalyzer: Sendable {
         self.configuration = configuration
     }
 
-    public func analyze(_ pages: [Page]) -> CorpusAnalysis {
-        let articles = pages.flatMap(\.articles)
-        let pageOfArticle = pages.flatMap { page in page.articles.map { _ in page } }
-
-        let tags = KeywordExtractor(configuration: configuration.tags).extract(articles)
-        let localities = LocalityResolver(configuration: configuration.localities).resolve(articles, pages: pageOfArticle)
-        let initiatives = InitiativeExtractor(configuration: configuration.initiatives, localities: localities)
-            .extract(articles)
-        let authors = AuthorDirectory.build(articles, pages: pageOfArticle)
-
-        var results: [ArticleAnalysis] = []
-        for (index, article) in articles.enumerated() {
-            results.append(ArticleAnalysis(
-                articleID: article.id,
-                tags: tags.perArticle[index],
-                locality: localities.main[index],
-                places: localities.mentions[index],
-                initiatives: initiatives.byArticle[article.id] ?? [],
-                authorIDs: authors.byArticle[article.id] ?? []
-            ))
+    /// Analyses `pages` against a model built from them (or against `model` when given).
+    public func analyze(_ pages: [Page], model: CorpusModel? = nil) -> CorpusAnalysis {
+        let texts = pages.map(PageText.init)
+        let model = model ?? CorpusModelBuilder(configuration: configuration).build(texts)
+        let places = PlaceDirectory(configuration: configuration.localities, model: model)
+        let analyzer = PageAnalyzer(configuration: configuration)
+        var articles: [ArticleAnalysis] = []
+        var ids: [String] = []
+        for (page, text) in zip(pages, texts) {
+            articles += analyzer.analyze(text, model: model, places: places)
+            ids += page.articles.map(\.id)
         }
-        return CorpusAnalysis(articles: results, tagCounts: tags.counts, places: localities.places,
-                              initiatives: initiatives.all, authors: authors.records)
+        var aggregate = CorpusAggregate(places: places)
+        aggregate.add(articles.enumerated().map { ($0.offset, $0.element) })
+        return CorpusAnalysis(model: model, articleIDs: ids, articles: articles, aggregate: aggregate)
+    }
+}
+
+/// The analysis of a whole corpus: per article (in the order the articles were given) and the
+/// corpus-wide tables, with articles numbered by position.
+public struct CorpusAnalysis: Sendable {
+    public let model: CorpusModel
+    public let articleIDs: [String]
+    public let articles: [ArticleAnalysis]
+    public let aggregate: CorpusAggregate
+
+    /// Tags with the number of articles they tag, most used first.
+    public var tagCounts: [(term: String, articles: Int)] { aggregate.rankedTags(offset: 0, limit: .max) }
+
+    /// Every initiative, most mentioned first.
+    public var initiatives: [Initiative] { aggregate.rankedInitiatives(offset: 0, limit: .max) }
+
+    /// Every author record, most prolific first.
+    public var authors: [AuthorRecord] { aggregate.rankedAuthors(offset: 0, limit: .max) }
+
+    /// The place table: gazetteer places and those the model accepted.
+    public var places: PlaceDirectory { aggregate.places }
+
+    /// Ids of the articles in a set of positions, in order.
+    public func ids(_ articles: SlotSet) -> [String] { articles.slots.map { articleIDs[$0] } }
+
+    /// Author ids of one article, in byline order (nil where a byline has no record).
+    public func authorIDs(ofArticle index: Int) -> [String?] { aggregate.authorIDs(in: articles[index]) }
+
+    /// Initiative ids of one article.
+    public func initiativeIDs(ofArticle index: Int) -> [String] { aggregate.initiativeIDs(in: articles[index]) }
+
+    /// How each article mentions an initiative: uses and the first sentence, in article order.
+    public func mentions(of initiative: Initiative) -> [(article: String, count: Int, context: String)] {
+        initiative.articles.slots.compactMap { index in
+            let quotes = articles[index].quotes.filter { initiative.keys.contains($0.key) }
+            guard let first = quotes.first else { return nil }
+            return (articleIDs[index], quotes.reduce(0) { $0 + $1.uses }, first.context)
+        }
     }
 }

@@ -1,127 +1,186 @@
 import Analysis
 import Foundation
 import PageParser
+import Persistence
 import Synchronization
 
-/// The one mutable place of the archive: the current snapshot, and the serialised writes that
-/// replace it. Reads never wait on writes: a reader takes the snapshot reference (or, on the hot
-/// path, compares `generation` and keeps its own reference) and works on an immutable value.
+/// The one mutable place of the archive: the current state, the serialised writes that replace
+/// it, and the work done off the request path (loading, persisting, merging, re-analysing).
+/// Readers never wait: they take the current state (or, on the hot path, compare `generation` and
+/// keep theirs) and work on an immutable value.
 public final class Archive: Sendable {
-    public let store: PageStore
-    let parser: PageParser
-    let builder: SnapshotBuilder
-    private let current: Mutex<ArchiveSnapshot>
-    private let counter = Atomic<Int>(0)
-    /// Writers take turns; the store and the snapshot change together.
-    private let writes = Mutex<Void>(())
+    public struct Options: Sendable {
+        /// Where derived state (index segments, records, the corpus model) is kept; nil keeps it in
+        /// memory only and rebuilds at every start.
+        public var stateDirectory: URL?
+        /// Identifies the program version and configuration: state made by another is rebuilt,
+        /// and ETags change with it.
+        public var configurationKey: UInt64
+        /// Re-analyse the corpus (new word list, IDF, pattern places) once the number of articles
+        /// has changed by this share since the model was built.
+        public var reanalysisDrift: Double
+        /// …but not for fewer changed articles than this.
+        public var reanalysisMinimumChange: Int
+        /// Merge segments, re-analyse and persist in the background (off for tests that drive it).
+        public var backgroundWork: Bool
 
-    /// Loads every page of the store. Files that fail to parse are reported in `loadErrors` (and
-    /// to `report`) by name; the rest load.
-    public init(store: PageStore, parser: PageParser, analyzer: CorpusAnalyzer, report: (String) -> Void = { _ in }) {
-        self.store = store
-        self.parser = parser
-        builder = SnapshotBuilder(analyzer: analyzer)
-        let (files, readErrors) = store.readAll()
-        var errors = readErrors.map { LoadError(file: $0.path, reason: $0.reason) }
-        var pages: [(page: Page, source: PageSource, contentHash: UInt64)] = []
-        var seen = Set<String>()
-        for file in files {
-            guard isValidPageID(file.id) else {
-                errors.append(LoadError(file: file.path, reason: "file name is not a valid page id (letters, digits, '-', '_', '.'; at most 64)"))
-                continue
-            }
-            guard seen.insert(file.id).inserted else {
-                errors.append(LoadError(file: file.path, reason: "a page with id '\(file.id)' is already loaded (seeds win over uploads)"))
-                continue
-            }
-            do {
-                let page = try parser.parse(data: file.data, fileName: file.fileName)
-                pages.append((page, file.source, fnv1a64(file.data)))
-            } catch {
-                errors.append(LoadError(file: file.path, reason: error.message))
-            }
+        public init(stateDirectory: URL? = nil, configurationKey: UInt64 = 0, reanalysisDrift: Double = 0.2,
+                    reanalysisMinimumChange: Int = 50, backgroundWork: Bool = true) {
+            self.stateDirectory = stateDirectory
+            self.configurationKey = configurationKey
+            self.reanalysisDrift = reanalysisDrift
+            self.reanalysisMinimumChange = reanalysisMinimumChange
+            self.backgroundWork = backgroundWork
         }
-        for error in errors { report(error.description) }
-        current = Mutex(builder.build(pages, loadErrors: errors))
     }
 
-    /// Changes each time a write lands; cheap to read on every request.
+    public let store: PageStore
+    public let options: Options
+    let preparer: PagePreparer
+    let configuration: AnalysisConfiguration
+    let modelBuilder: CorpusModelBuilder
+    let places: PlaceDirectory
+    private let current = Mutex<ArchiveState?>(nil)
+    private let counter = Atomic<Int>(0)
+    /// Writers take turns; the store and the state change together.
+    let writes = Mutex<Void>(())
+    let progress = Mutex(LoadProgress())
+
+    public init(store: PageStore, parser: PageParser, configuration: AnalysisConfiguration, options: Options = Options()) {
+        self.store = store
+        self.options = options
+        self.configuration = configuration
+        preparer = PagePreparer(parser: parser, analyzer: PageAnalyzer(configuration: configuration))
+        modelBuilder = CorpusModelBuilder(configuration: configuration)
+        places = PlaceDirectory(configuration: configuration.localities)
+    }
+
+    /// An archive loaded from its pages before returning (tools and tests).
+    public static func open(store: PageStore, parser: PageParser, configuration: AnalysisConfiguration,
+                            options: Options = Options(backgroundWork: false), model: CorpusModel? = nil,
+                            report: (String) -> Void = { _ in }) -> Archive {
+        let archive = Archive(store: store, parser: parser, configuration: configuration, options: options)
+        archive.load(model: model, report: report)
+        return archive
+    }
+
+    // MARK: - Reading
+
+    /// Changes each time the state changes; cheap to read on every request.
     public var generation: Int { counter.load(ordering: .acquiring) }
 
-    public func snapshot() -> ArchiveSnapshot { current.withLock { $0 } }
+    /// The current state, or nil while the archive is still loading.
+    public func state() -> ArchiveState? { current.withLock { $0 } }
 
-    // MARK: - Writes
+    public var isReady: Bool { state() != nil }
 
-    public enum WriteResult: Sendable {
-        case created(PageRecord)
-        case replaced(PageRecord)
-    }
+    public var loadProgress: LoadProgress { progress.withLock { $0 } }
 
-    /// Adds a page. Refused (and nothing changes) when the id is taken, the text has no article, or
-    /// the file cannot be written durably.
-    public func add(_ data: Data, id requestedID: String?) throws(WriteError) -> PageRecord {
-        let id = requestedID ?? "upload-" + String(fnv1a64(data), radix: 16)
-        guard isValidPageID(id) else { throw .invalidID(id) }
-        return try writes.withLock { _ throws(WriteError) -> PageRecord in
-            let snapshot = current.withLock { $0 }
-            // The id is taken, by an upload or a seed: adding never replaces (PUT does, for uploads).
-            if snapshot.page(id: id) != nil { throw .conflict(id) }
-            return try commit(data, id: id, over: snapshot)
-        }
-    }
-
-    /// Creates or replaces an uploaded page. Seed pages are read-only.
-    public func put(_ data: Data, id: String) throws(WriteError) -> WriteResult {
-        guard isValidPageID(id) else { throw .invalidID(id) }
-        return try writes.withLock { _ throws(WriteError) -> WriteResult in
-            let snapshot = current.withLock { $0 }
-            let existing = snapshot.page(id: id)
-            if existing?.source == .seed { throw .readOnly(id) }
-            let record = try commit(data, id: id, over: snapshot)
-            return existing == nil ? .created(record) : .replaced(record)
-        }
-    }
-
-    public func delete(id: String) throws(WriteError) {
-        try writes.withLock { _ throws(WriteError) in
-            let snapshot = current.withLock { $0 }
-            guard let existing = snapshot.page(id: id) else { throw .notFound(id) }
-            guard existing.source == .uploaded else { throw .readOnly(id) }
-            do { try store.delete(id: id) } catch { throw .storage("\(error)") }
-            let pages = snapshot.pages.filter { $0.page.id != id }.map { ($0.page, $0.source, $0.contentHash) }
-            install(builder.build(pages, loadErrors: snapshot.loadErrors))
-        }
-    }
-
-    /// Parse first (a page that does not parse is never stored), then store durably, then swap.
-    private func commit(_ data: Data, id: String, over snapshot: ArchiveSnapshot) throws(WriteError) -> PageRecord {
-        let page: Page
-        do {
-            page = try parser.parse(data: data, fileName: "\(id).txt")
-        } catch {
-            throw .unparseable(error)
-        }
-        do { try store.write(id: id, data: data) } catch { throw .storage(error.description) }
-        var pages = snapshot.pages.filter { $0.page.id != id }.map { ($0.page, $0.source, $0.contentHash) }
-        pages.append((page, .uploaded, fnv1a64(data)))
-        let next = builder.build(pages, loadErrors: snapshot.loadErrors)
-        install(next)
-        return next.page(id: id)!
-    }
-
-    private func install(_ snapshot: ArchiveSnapshot) {
-        current.withLock { $0 = snapshot }
+    func install(_ state: ArchiveState) {
+        current.withLock { $0 = state }
         counter.add(1, ordering: .releasing)
+    }
+
+    // MARK: - Loading
+
+    /// Builds the archive from its page files: every page is parsed and analysed (on all cores),
+    /// the corpus model is built from them, and the state is installed in one step, so no request
+    /// ever sees part of the archive. Files that fail are reported by name and skipped.
+    ///
+    /// - Parameter model: analyse against this corpus model instead of building one from the pages.
+    public func load(model: CorpusModel? = nil, report: (String) -> Void = { _ in }) {
+        let (entries, listErrors) = store.list()
+        var errors = listErrors.map { LoadError(file: $0.path, reason: $0.reason) }
+        for removed in store.removeStaleTemporaryFiles() { report("removed stale temporary file \(removed)") }
+        let built = build(entries, model: model, errors: &errors, report: report)
+        for error in errors { report("skipped page file \(error)") }
+        progress.withLock { $0 = LoadProgress(phase: .ready, done: built.pageCount, total: built.pageCount) }
+        install(built.with(loadErrors: errors))
+    }
+
+    /// Parses, models, analyses and applies every page of `entries`.
+    func build(_ entries: [PageStore.Entry], model given: CorpusModel? = nil, errors: inout [LoadError],
+               report: (String) -> Void) -> ArchiveState {
+        var seen = Set<String>()
+        var inputs: [PagePreparer.Input] = []
+        var tombstones: [String: [String]] = [:]
+        for entry in entries where entry.isTombstone {
+            if let gone = (try? store.read(entry))?.metadata?.gone { tombstones[entry.id] = gone }
+        }
+        for entry in entries where !entry.isTombstone {
+            guard isValidPageID(entry.id) else {
+                errors.append(LoadError(file: entry.path, reason: "file name is not a valid page id (letters, digits, '-', '_', '.'; at most 64)"))
+                continue
+            }
+            guard seen.insert(entry.id).inserted else {
+                errors.append(LoadError(file: entry.path, reason: "a page with id '\(entry.id)' is already loaded (seeds win over uploads)"))
+                continue
+            }
+            inputs.append(PagePreparer.Input(id: entry.id, file: (entry.path as NSString).lastPathComponent, source: entry.source,
+                                             body: Data(), metadata: nil, size: entry.size, modified: entry.modified))
+        }
+        let total = inputs.count
+        progress.withLock { $0 = LoadProgress(phase: .parsing, done: 0, total: total) }
+        let store = self.store
+        let preparer = self.preparer
+        let paths = Dictionary(entries.map { ($0.id + "\u{1}" + $0.source.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        let parsed: [Result<(PagePreparer.Input, Page), LoadError>] = parallelMap(inputs, progress: { [self] done in
+            progress.withLock { $0.done = done }
+        }) { input in
+            guard let entry = paths[input.id + "\u{1}" + input.source.rawValue] else {
+                return .failure(LoadError(file: input.file, reason: "vanished"))
+            }
+            var input = input
+            do {
+                let (metadata, body) = try store.read(entry)
+                input.body = body
+                input.metadata = metadata
+                return .success((input, try preparer.parse(input)))
+            } catch let error as PageStore.ReadError {
+                return .failure(LoadError(file: error.path, reason: error.reason))
+            } catch let error as PageParseError {
+                return .failure(LoadError(file: entry.path, reason: error.message))
+            } catch {
+                return .failure(LoadError(file: entry.path, reason: "\(error)"))
+            }
+        }
+        var pages: [(PagePreparer.Input, Page)] = []
+        for result in parsed {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        progress.withLock { $0 = LoadProgress(phase: .modelling, done: 0, total: pages.count) }
+        let model = given ?? modelBuilder.build(pages.map { input, page in
+            PagePreparer.text(page.articles.map(ArticleText.init), newspaper: input.metadata?.newspaper ?? page.newspaper, id: input.id)
+        })
+        progress.withLock { $0 = LoadProgress(phase: .analysing, done: 0, total: pages.count) }
+        let places = self.places.with(model: model)
+        let prepared: [PreparedPage] = parallelMap(pages, progress: { [self] done in progress.withLock { $0.done = done } }) { input, page in
+            preparer.prepare(input, parsed: page, model: model, places: places)
+        }
+        progress.withLock { $0 = LoadProgress(phase: .indexing, done: 0, total: 1) }
+        let empty = ArchiveState.empty(model: model, places: places, search: searchConfiguration,
+                                       configurationKey: options.configurationKey)
+        return empty.applying(removing: [], adding: prepared, tombstones: tombstones, configuration: configuration)
+    }
+
+    var searchConfiguration: SearchConfiguration {
+        let search = configuration.search
+        return SearchConfiguration(k1: search.k1, b: search.b, exactRunBonus: search.exactRunBonus, snippetLength: search.snippetLength)
     }
 }
 
-public enum WriteError: Error, Sendable {
-    case invalidID(String)
-    case conflict(String)
-    case readOnly(String)
-    case notFound(String)
-    case unparseable(PageParseError)
-    case storage(String)
+/// How far loading has come, for logs and `/readyz`.
+public struct LoadProgress: Sendable, Hashable {
+    public enum Phase: String, Sendable {
+        case starting, reading, parsing, modelling, analysing, indexing, ready
+    }
+
+    public var phase: Phase = .starting
+    public var done = 0
+    public var total = 0
 }
 
 /// Page ids are file names and URL segments: letters, digits, `-`, `_` and `.`, not starting with

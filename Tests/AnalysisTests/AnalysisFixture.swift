@@ -34,3 +34,13 @@ func seedPages() throws -> [Page] {
         try parser.parse(data: try Data(contentsOf: repositoryRoot.appendingPathComponent("seeds/\(file)")), fileName: file)
     }
 }
+
+extension CorpusAnalysis {
+    /// The analysis of the article with this id.
+    func article(_ id: String) -> ArticleAnalysis? {
+        articleIDs.firstIndex(of: id).map { articles[$0] }
+    }
+
+    /// Author ids per article, in article order.
+    var authorIDsPerArticle: [[String?]] { articles.indices.map(authorIDs(ofArticle:)) }
+}

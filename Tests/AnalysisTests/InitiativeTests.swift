@@ -72,9 +72,9 @@ struct InitiativeTests {
         ])
         let found = analysis.initiatives.first
         #expect(found?.name == "网办到家")
-        #expect(found?.articleIDs == ["a", "b"])
+        #expect(found.map { analysis.ids($0.articles) } == ["a", "b"])
         #expect(found?.mentionCount == 3)
-        #expect(found?.mentions.last?.context == "长沙的“网办到家”让企业少跑腿。")
+        #expect(found.flatMap { analysis.mentions(of: $0).last?.context } == "长沙的“网办到家”让企业少跑腿。")
     }
 
     @Test func seedInitiativesAreAttributedToTheirPlaces() throws {

@@ -5,7 +5,7 @@ import Testing
 @Suite("Localities: gazetteer, patterns, main place")
 struct LocalityTests {
     func result(_ analysis: CorpusAnalysis, _ id: String = "a") -> ArticleAnalysis {
-        analysis.articles.first { $0.articleID == id }!
+        analysis.article(id)!
     }
 
     @Test func shortFormIsTheGazetteerPlace() {

@@ -13,7 +13,7 @@ struct TagTests {
     }
 
     func terms(_ analysis: CorpusAnalysis, _ id: String) -> [String] {
-        analysis.articles.first { $0.articleID == id }?.tags.map(\.term) ?? []
+        analysis.article(id)?.tags.map(\.term) ?? []
     }
 
     @Test func repeatedCompoundIsOneTagAndItsFragmentsAreNot() {

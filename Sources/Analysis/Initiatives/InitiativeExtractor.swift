@@ -1,23 +1,18 @@
 import ChineseText
 import PageParser
 
-/// Finds named local programmes: a quoted name that carries a naming word (“六单工作法”), is
-/// followed by one (“一件事一次办”改革, “志在株洲”志愿服务信息平台), or is a dotted brand name next
-/// to a launch verb (创新开展“亲清直通车·政企恳谈会”). Every later quoted use of a found name counts
-/// as a mention. Numbered slogans (两个确立, 四个自信) are out by pattern, and a name used in two
-/// provinces is a national slogan, not a local programme.
+/// Finds the quoted names of an article that could be local programmes, with the evidence for
+/// each: a quoted name that carries a naming word (“六单工作法”), is followed by one (“一件事一次办”
+/// 改革, “志在株洲”志愿服务信息平台), or is a dotted brand name next to a launch verb (创新开展“亲清直通车·
+/// 政企恳谈会”) *qualifies*. Whether a name is an initiative is decided over the corpus
+/// (`CorpusAggregate`): one qualifying use anywhere makes every quoted use a mention, numbered
+/// slogans (两个确立, 四个自信) are out by pattern, and a name used in two provinces is a national
+/// slogan, not a local programme.
 struct InitiativeExtractor {
     let configuration: AnalysisConfiguration.Initiatives
-    let localities: LocalityResolver.Result
 
-    struct Output {
-        var all: [Initiative]
-        var byArticle: [String: [String]]
-    }
-
-    /// One quoted span in one text of one article.
+    /// One quoted span in one text of the article.
     private struct Quote {
-        var article: Int
         var text: Int
         var key: String
         var start: Int
@@ -26,78 +21,45 @@ struct InitiativeExtractor {
         var type: String?
     }
 
-    func extract(_ articles: [Article]) -> Output {
-        var quotes: [Quote] = []
-        for (articleIndex, texts) in localities.texts.enumerated() {
-            for (textIndex, text) in texts.enumerated() {
-                quotes += scanQuotes(Array(text.unicodeScalars), article: articleIndex, text: textIndex)
+    /// The article's quoted names, one entry per name, in order of first use.
+    func quotedNames(in article: ArticleText, places: LocalityResolver.ArticlePlaces, directory: PlaceDirectory) -> [QuotedName] {
+        let texts = article.scannedTexts.map { Array($0.unicodeScalars) }
+        var names: [QuotedName] = []
+        var index: [String: Int] = [:]
+        for (textIndex, scalars) in texts.enumerated() {
+            for quote in scanQuotes(scalars, text: textIndex) {
+                let position = index[quote.key] ?? {
+                    names.append(QuotedName(key: quote.key, uses: 0, qualifying: 0, types: [], places: [],
+                                            context: sentence(around: quote, in: scalars)))
+                    index[quote.key] = names.count - 1
+                    return names.count - 1
+                }()
+                names[position].uses += 1
+                if quote.qualifies { names[position].qualifying += 1 }
+                if let type = quote.type { Self.add(type, 1, to: &names[position].types) }
+                if let (place, weight) = locality(of: quote, in: scalars, occurrences: places.occurrences[textIndex], main: places.main) {
+                    Self.add(place, weight, to: &names[position].places)
+                }
             }
         }
+        for position in names.indices {
+            names[position].types.sort { $0.name < $1.name }
+            names[position].places.sort { $0.name < $1.name }
+        }
+        return names
+    }
 
-        // Names qualify on their own; multi-part names (`幸福长沙、网办到家`) also answer to each part.
-        var groupOfKey: [String: Int] = [:]
-        var groups: [[String]] = []
-        var types: [Int: [String: Int]] = [:]
-        for quote in quotes where quote.qualifies {
-            let parts = components(quote.key)
-            let group = ([quote.key] + parts).compactMap { groupOfKey[$0] }.first ?? {
-                groups.append([])
-                return groups.count - 1
-            }()
-            for key in [quote.key] + parts where groupOfKey[key] == nil {
-                groupOfKey[key] = group
-                groups[group].append(key)
-            }
-            if let type = quote.type { types[group, default: [:]][type, default: 0] += 1 }
+    private static func add(_ name: String, _ weight: Double, to votes: inout [QuotedName.Vote]) {
+        if let existing = votes.firstIndex(where: { $0.name == name }) {
+            votes[existing].weight += weight
+        } else {
+            votes.append(QuotedName.Vote(name: name, weight: weight))
         }
-
-        // Every quoted use of a known name is a mention.
-        struct Tally {
-            var count = 0
-            var firstQuote: Quote?
-        }
-        var mentions: [Int: [Int: Tally]] = [:]
-        var keyUses: [Int: [String: Int]] = [:]
-        var localityVotes: [Int: [String: Double]] = [:]
-        for quote in quotes {
-            guard let group = groupOfKey[quote.key] else { continue }
-            var tally = mentions[group, default: [:]][quote.article, default: Tally()]
-            tally.count += 1
-            if tally.firstQuote == nil { tally.firstQuote = quote }
-            mentions[group, default: [:]][quote.article] = tally
-            keyUses[group, default: [:]][quote.key, default: 0] += 1
-            if let (place, weight) = locality(of: quote) { localityVotes[group, default: [:]][place, default: 0] += weight }
-        }
-
-        var initiatives: [Initiative] = []
-        var byArticle: [String: [String]] = [:]
-        for (group, keys) in groups.enumerated() {
-            guard let perArticle = mentions[group] else { continue }
-            let votes = localityVotes[group] ?? [:]
-            if spansProvinces(Array(votes.keys)) { continue }
-            let name = displayName(keys: keys, uses: keyUses[group] ?? [:])
-            let locality = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            let type = types[group]?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            var initiativeMentions: [InitiativeMention] = []
-            for (article, tally) in perArticle.sorted(by: { $0.key < $1.key }) {
-                guard let quote = tally.firstQuote else { continue }
-                initiativeMentions.append(InitiativeMention(article: articles[article].id, count: tally.count,
-                                                            context: sentence(around: quote)))
-            }
-            let initiative = Initiative(id: name, name: name, aliases: keys.filter { $0 != name }.sorted(),
-                                        type: type, locality: locality, mentions: initiativeMentions)
-            initiatives.append(initiative)
-        }
-        initiatives.sort { $0.mentionCount != $1.mentionCount ? $0.mentionCount > $1.mentionCount : $0.id < $1.id }
-        for initiative in initiatives {
-            for mention in initiative.mentions { byArticle[mention.article, default: []].append(initiative.id) }
-        }
-        return Output(all: initiatives, byArticle: byArticle)
     }
 
     // MARK: - Quotes
 
-    private func scanQuotes(_ scalars: [Unicode.Scalar], article: Int, text: Int) -> [Quote] {
+    private func scanQuotes(_ scalars: [Unicode.Scalar], text: Int) -> [Quote] {
         var spans: [(start: Int, end: Int)] = []   // inner ranges
         var open: Int?
         for (index, scalar) in scalars.enumerated() {
@@ -119,7 +81,7 @@ struct InitiativeExtractor {
                   key.unicodeScalars.contains(where: \.isIdeograph),
                   // A name is not a sentence, and a list of two-character verbs is a procedure.
                   !key.unicodeScalars.contains(where: { $0.isSentenceFinal || $0 == "," || $0 == "，" || $0 == ";" }),
-                  !(components(key).count > 1 && components(key).allSatisfy { $0.count <= 2 }),
+                  !(Self.components(key).count > 1 && Self.components(key).allSatisfy { $0.count <= 2 }),
                   !configuration.nonInitiativeEndings.contains(where: { key.hasSuffix($0) }),
                   !configuration.sloganPatterns.contains(where: { $0.matches(key) })
             else { continue }
@@ -134,7 +96,7 @@ struct InitiativeExtractor {
             if type == nil { type = suffix(inWindowAfter: chainEnd + 1, in: scalars) }
             let dotted = key.contains("·") && key.split(separator: "·").allSatisfy { $0.count >= 2 }
             let cued = dotted && (hasCue(before: span.start - 1, in: scalars) || hasCue(after: span.end + 1, in: scalars))
-            quotes.append(Quote(article: article, text: text, key: key, start: span.start, end: span.end,
+            quotes.append(Quote(text: text, key: key, start: span.start, end: span.end,
                                 qualifies: type != nil || cued, type: type))
         }
         return quotes
@@ -181,19 +143,9 @@ struct InitiativeExtractor {
         return configuration.cueVerbs.contains { clause.hasPrefix($0) }
     }
 
-    private func components(_ key: String) -> [String] {
+    static func components(_ key: String) -> [String] {
         let parts = key.split(separator: "、").map(String.init)
         return parts.count > 1 ? parts.filter { $0.count >= 2 } : []
-    }
-
-    /// The most used spelling; on a tie, the shortest that was used on its own.
-    private func displayName(keys: [String], uses: [String: Int]) -> String {
-        keys.max { a, b in
-            let ua = uses[a] ?? 0, ub = uses[b] ?? 0
-            if ua != ub { return ua < ub }
-            if a.count != b.count { return a.count > b.count }
-            return a > b
-        } ?? keys[0]
     }
 
     // MARK: - Locality and context
@@ -201,12 +153,11 @@ struct InitiativeExtractor {
     /// Where a mention says the programme runs, with how sure that is: a place in the same
     /// sentence before the name (its chain head: 天心区 in 天心区金盆岭街道), a place inside the name,
     /// 我市/本市 for the article's place, or the article's place at worst.
-    private func locality(of quote: Quote) -> (String, Double)? {
-        let occurrences = localities.occurrences[quote.article][quote.text]
-        let text = Array(localities.texts[quote.article][quote.text].unicodeScalars)
+    private func locality(of quote: Quote, in text: [Unicode.Scalar], occurrences: [PlaceMatcher.Occurrence],
+                          main: String?) -> (String, Double)? {
         var sentenceStart = quote.start
         while sentenceStart > 0, !text[sentenceStart - 1].isSentenceFinal { sentenceStart -= 1 }
-        let before = occurrences.filter { $0.end <= quote.start && $0.start >= sentenceStart && $0.start >= 0 }
+        let before = occurrences.filter { $0.end <= quote.start && $0.start >= sentenceStart }
         if var nearest = before.last {
             var head = nearest
             while let previous = before.last(where: { $0.end == head.start }) { head = previous; nearest = previous }
@@ -215,34 +166,14 @@ struct InitiativeExtractor {
         if let inside = occurrences.first(where: { $0.start >= quote.start && $0.end <= quote.end }) {
             return (inside.name, 2)
         }
-        let main = localities.main[quote.article]
-        let sentence = String(scalars: text[sentenceStart..<quote.start])
+        let sentence = String(String.UnicodeScalarView(text[sentenceStart..<quote.start]))
         if configuration.ownPlaceWords.contains(where: sentence.contains), let main {
             return (main, 1)
         }
         return main.map { ($0, 0.5) }
     }
 
-    /// A name whose mentions point to places in two different provinces is not local.
-    private func spansProvinces(_ places: [String]) -> Bool {
-        let provinces = Set(places.compactMap(province(of:)))
-        return provinces.count > 1
-    }
-
-    /// The province a place belongs to, when its chain of parents reaches one.
-    private func province(of place: String) -> String? {
-        var current: String? = place
-        var steps = 0
-        while let name = current, steps < 10 {
-            if localities.places[name]?.level == .province { return name }
-            current = localities.places[name]?.parent
-            steps += 1
-        }
-        return nil
-    }
-
-    private func sentence(around quote: Quote) -> String {
-        let text = Array(localities.texts[quote.article][quote.text].unicodeScalars)
+    private func sentence(around quote: Quote, in text: [Unicode.Scalar]) -> String {
         var start = quote.start
         while start > 0, !text[start - 1].isSentenceFinal { start -= 1 }
         var end = quote.end

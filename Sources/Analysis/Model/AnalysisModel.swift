@@ -1,4 +1,5 @@
 import PageParser
+import Persistence
 
 /// A keyword tag of one article, with its rank score.
 public struct Tag: Sendable, Hashable {
@@ -39,9 +40,12 @@ public struct PlaceCount: Sendable, Hashable {
     }
 }
 
-/// A named local programme, mechanism, brand or campaign (六单工作法, 亲清直通车·政企恳谈会).
+/// A named local programme, mechanism, brand or campaign (六单工作法, 亲清直通车·政企恳谈会): the
+/// quoted names that belong together, with what the corpus says about them.
 public struct Initiative: Sendable, Hashable {
+    /// The shortest spelling (then the first in code point order): stable while the programme is.
     public var id: String
+    /// The most used spelling.
     public var name: String
     /// Other spellings merged into this one.
     public var aliases: [String]
@@ -49,17 +53,14 @@ public struct Initiative: Sendable, Hashable {
     public var type: String?
     /// The place that runs it.
     public var locality: String?
-    public var mentions: [InitiativeMention]
+    /// Articles that mention it.
+    public var articles: SlotSet
+    /// Times it is printed, over all articles.
+    public var mentionCount: Int
+    /// Every spelling, the name's included.
+    public var keys: [String]
 
-    public var mentionCount: Int { mentions.reduce(0) { $0 + $1.count } }
-    public var articleIDs: [String] { mentions.map(\.article) }
-}
-
-/// How one article mentions an initiative: how often, and the first sentence that does.
-public struct InitiativeMention: Sendable, Hashable {
-    public var article: String
-    public var count: Int
-    public var context: String
+    public var articleCount: Int { articles.count }
 }
 
 /// One person across pages, by name and compatible affiliation.
@@ -69,28 +70,7 @@ public struct AuthorRecord: Sendable, Hashable {
     public var roles: [Person.Role]
     public var organisations: [String]
     public var positions: [String]
-    public var articleIDs: [String]
-}
+    public var articles: SlotSet
 
-/// What the analysis found in one article.
-public struct ArticleAnalysis: Sendable, Hashable {
-    public var articleID: String
-    public var tags: [Tag]
-    /// The place the article is about.
-    public var locality: String?
-    /// Every place mentioned, most mentioned first.
-    public var places: [PlaceCount]
-    public var initiatives: [String]
-    public var authorIDs: [String]
-}
-
-/// The analysis of a whole archive: per-article results (in the order articles were given) and
-/// the corpus-wide tables.
-public struct CorpusAnalysis: Sendable {
-    public var articles: [ArticleAnalysis]
-    /// Tags with the number of articles they tag, most used first.
-    public var tagCounts: [(term: String, articles: Int)]
-    public var places: [String: Place]
-    public var initiatives: [Initiative]
-    public var authors: [AuthorRecord]
+    public var articleCount: Int { articles.count }
 }

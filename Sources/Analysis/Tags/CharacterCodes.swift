@@ -2,7 +2,7 @@ import ChineseText
 
 /// Dense 16-bit codes for the ideographs of a corpus, so n-grams of up to eight characters pack
 /// into two machine words and hash fast.
-struct CharacterCodes {
+struct CharacterCodes: Sendable {
     private var codes: [Unicode.Scalar: UInt16] = [:]
     private var scalars: [Unicode.Scalar] = ["\0"]
 
@@ -27,7 +27,7 @@ struct CharacterCodes {
 
 /// Up to eight character codes packed in two words; the unused high positions are zero, so grams
 /// of different lengths never collide.
-struct Gram: Hashable {
+struct Gram: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var length: Int {

@@ -4,7 +4,8 @@ import Foundation
 /// Finds the words of a corpus without a dictionary, the way new-word discovery does it: an n-gram
 /// is a word when it is frequent, its parts belong together (high mutual information between the
 /// two halves, for every split) and it is free at its edges (many different characters before and
-/// after it). Quoted terms (“志愿服务”) are words by the writer's own say-so.
+/// after it). Quoted terms (“志愿服务”) are words by the writer's own say-so; the corpus model adds
+/// those from every article, while the statistics run over a bounded sample (`CorpusModelBuilder`).
 struct TermDiscovery {
     let configuration: AnalysisConfiguration.Tags
 
@@ -16,16 +17,13 @@ struct TermDiscovery {
         var quoted: Bool
     }
 
-    /// - Parameter texts: the corpus, one text per article (titles and body together).
+    /// - Parameter texts: the sample, one text per article (titles and body together), in an order
+    ///   that does not depend on how the archive was loaded.
     func discover(_ texts: [String], codes: inout CharacterCodes) -> [Gram: Term] {
         let maxLength = configuration.maxTermLength
         var counts: [Gram: Int32] = [:]
         var totalCharacters = 0
-
-        // Sample evenly over the corpus so that discovery stays bounded on huge archives.
-        let totalLength = texts.reduce(0) { $0 + $1.utf8.count / 3 }
-        let stride = max(1, Int((Double(totalLength) / Double(max(1, configuration.discoverySampleCharacters))).rounded(.up)))
-        for (index, text) in texts.enumerated() where index % stride == 0 {
+        for text in texts {
             for run in ideographRuns(text, codes: &codes) {
                 totalCharacters += run.count
                 for start in run.indices {
@@ -89,24 +87,6 @@ struct TermDiscovery {
         }
 
         dropNestedTerms(&terms)
-
-        for text in texts {
-            for quoted in quotedTerms(in: text) where isAcceptable(quoted) {
-                var gram = Gram()
-                var valid = true
-                for (position, scalar) in quoted.unicodeScalars.enumerated() {
-                    guard position < 8 else { valid = false; break }
-                    gram[position] = codes.code(scalar)
-                }
-                guard valid else { continue }
-                if terms[gram] == nil {
-                    terms[gram] = Term(gram: gram, text: quoted, length: quoted.unicodeScalars.count,
-                                       frequency: Int(counts[gram] ?? 1), quoted: true)
-                } else {
-                    terms[gram]?.quoted = true
-                }
-            }
-        }
         return terms
     }
 

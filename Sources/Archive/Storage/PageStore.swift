@@ -2,11 +2,17 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Persistence
 
-/// Page files on disk: the bundled seeds (read-only) and uploaded pages in `<data>/pages/`. The
-/// files are the only storage; an upload is on disk (written to a temporary file, fsynced, renamed
-/// into place, directory fsynced) before it is acknowledged, so a crash leaves either the old file
-/// or the new one, never half of one.
+/// Page files on disk, the archive's only source of truth: the bundled seeds (read-only) and
+/// uploaded pages in `<data>/pages/`. An upload is on disk (written to a temporary file, fsynced,
+/// renamed into place, directory fsynced) before it is acknowledged, so a crash leaves either the
+/// old file or the new one, never half of one.
+///
+/// Several server processes may share one data directory (replicas behind a load balancer).
+/// Every change takes an exclusive `flock` on `pages/.lock` for its check-and-write, and a new page
+/// is linked into place (which fails if the name exists) rather than renamed over, so two
+/// replicas writing the same id get one winner and one conflict, never a torn or lost page.
 public struct PageStore: Sendable {
     public let seedsDirectory: URL
     public let dataDirectory: URL
@@ -17,60 +23,165 @@ public struct PageStore: Sendable {
         self.dataDirectory = dataDirectory
     }
 
-    public struct StoredFile: Sendable {
+    /// A page file as listed, before it is read.
+    public struct Entry: Sendable, Hashable {
         public var id: String
-        public var fileName: String
         public var path: String
-        public var data: Data
         public var source: PageSource
+        public var size: Int
+        /// Modification time in nanoseconds, to notice changes without reading.
+        public var modified: Int64
+        public var isTombstone: Bool
     }
 
-    public struct ReadError: Sendable, CustomStringConvertible {
+    public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Every `.txt` file of both directories, seeds first, each sorted by name. Unreadable files
-    /// are reported, not fatal. A missing uploads directory is simply empty.
-    public func readAll() -> (files: [StoredFile], errors: [ReadError]) {
-        var files: [StoredFile] = []
+    static let seedExtensions = ["txt", "html", "htm"]
+
+    /// Every page file of both directories, seeds first, by name. A missing uploads directory is
+    /// empty; an unreadable seeds directory is an error the caller reports (and is not ready).
+    public func list() -> (entries: [Entry], errors: [ReadError]) {
+        var entries: [Entry] = []
         var errors: [ReadError] = []
         for (directory, source) in [(seedsDirectory, PageSource.seed), (uploadsDirectory, PageSource.uploaded)] {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
-                if source == .seed { errors.append(ReadError(path: directory.path, reason: "cannot list directory")) }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            } catch {
+                if source == .seed || FileManager.default.fileExists(atPath: directory.path) {
+                    errors.append(ReadError(path: directory.path, reason: "cannot list the folder: \(Self.reason(error))"))
+                }
                 continue
             }
-            for name in names.sorted() where name.hasSuffix(".txt") && !name.hasPrefix(".") {
-                let path = directory.appendingPathComponent(name).path
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    errors.append(ReadError(path: path, reason: "cannot read file"))
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let url = directory.appendingPathComponent(name)
+                let ext = url.pathExtension.lowercased()
+                let isTombstone = source == .uploaded && ext == "gone"
+                guard isTombstone || (source == .seed ? Self.seedExtensions.contains(ext) : ext == "txt") else { continue }
+                var status = stat()
+                guard stat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+                    if (status.st_mode & S_IFMT) != S_IFDIR {
+                        errors.append(ReadError(path: url.path, reason: "cannot read file"))
+                    }
                     continue
                 }
-                files.append(StoredFile(id: String(name.dropLast(4)), fileName: name, path: path, data: data, source: source))
+                let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+                entries.append(Entry(id: url.deletingPathExtension().lastPathComponent, path: url.path, source: source,
+                                     size: Int(status.st_size), modified: modified, isTombstone: isTombstone))
             }
         }
-        return (files, errors)
+        return (entries, errors)
     }
 
-    /// Writes an uploaded page durably, replacing any earlier version atomically.
-    public func write(id: String, data: Data) throws(StorageError) {
+    /// The file's bytes, split into metadata and body.
+    public func read(_ entry: Entry) throws(ReadError) -> (metadata: PageMetadata?, body: Data) {
+        guard let data = FileManager.default.contents(atPath: entry.path) else {
+            throw ReadError(path: entry.path, reason: "cannot read file")
+        }
+        guard entry.source == .uploaded else { return (nil, data) }
+        do { return try PageMetadata.split(data) } catch { throw ReadError(path: entry.path, reason: error.description) }
+    }
+
+    // MARK: - Writes
+
+    /// What a write did. `durability` is set when the file is in place but the directory could not
+    /// be synced: the change is visible (and a restart will see it) but might not survive a crash.
+    public struct WriteOutcome: Sendable {
+        public var durability: String?
+    }
+
+    /// Runs `body` holding the store's lock, shared by every process using this data directory.
+    public func locked<T>(_ body: () throws(StorageError) -> T) throws(StorageError) -> T {
+        try ensureDirectory(uploadsDirectory)
+        let path = uploadsDirectory.appendingPathComponent(".lock").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .system("open \(path)", errno) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw .system("flock \(path)", errno) }
+        }
+        defer { _ = flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// The uploaded file of `id` (page or tombstone) as it is now; call under `locked`.
+    public func current(_ id: String) -> (metadata: PageMetadata?, body: Data, isTombstone: Bool)? {
+        for (name, isTombstone) in [("\(id).txt", false), ("\(id).gone", true)] {
+            let path = uploadsDirectory.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path),
+                  let split = try? PageMetadata.split(data) else { continue }
+            return (split.metadata, split.body, isTombstone)
+        }
+        return nil
+    }
+
+    /// Writes an uploaded page. With `create`, fails with `.exists` when a page of that id is
+    /// there (atomically, even against another process); otherwise replaces it. A tombstone of the
+    /// id is removed once the page is in place. Call under `locked`.
+    public func write(id: String, metadata: PageMetadata, body: Data, create: Bool) throws(StorageError) -> WriteOutcome {
         try ensureDirectory(uploadsDirectory)
         let final = uploadsDirectory.appendingPathComponent("\(id).txt").path
-        let temporary = uploadsDirectory.appendingPathComponent(".\(id).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let temporary = try writeTemporary(id: id, bytes: metadata.headerLine, body: body)
+        if create {
+            guard link(temporary, final) == 0 else {
+                let code = errno
+                unlink(temporary)
+                if code == EEXIST { throw .exists(id) }
+                throw .system("link \(temporary) to \(final)", code)
+            }
+            unlink(temporary)
+        } else {
+            guard rename(temporary, final) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw .system("rename \(temporary) to \(final)", code)
+            }
+        }
+        // From here on the page is in place: failures are reported, not undone.
+        unlink(uploadsDirectory.appendingPathComponent("\(id).gone").path)
+        return WriteOutcome(durability: syncDirectoryReason())
+    }
+
+    /// Replaces an uploaded page by its tombstone (metadata only). Call under `locked`.
+    public func delete(id: String, tombstone: PageMetadata) throws(StorageError) -> WriteOutcome {
+        let final = uploadsDirectory.appendingPathComponent("\(id).gone").path
+        let temporary = try writeTemporary(id: id, bytes: tombstone.headerLine, body: Data())
+        guard rename(temporary, final) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .system("rename \(temporary) to \(final)", code)
+        }
+        let page = uploadsDirectory.appendingPathComponent("\(id).txt").path
+        guard unlink(page) == 0 || errno == ENOENT else {
+            let code = errno
+            unlink(final)
+            throw .system("unlink \(page)", code)
+        }
+        return WriteOutcome(durability: syncDirectoryReason())
+    }
+
+    private func writeTemporary(id: String, bytes header: [UInt8], body: Data) throws(StorageError) -> String {
+        let host = ProcessInfo.processInfo.hostName.filter { $0.isLetter || $0.isNumber || $0 == "-" }.prefix(32)
+        let temporary = uploadsDirectory.appendingPathComponent(".\(id).\(host).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw StorageError.system("open \(temporary)", errno) }
+        guard descriptor >= 0 else { throw .system("open \(temporary)", errno) }
         var failure: StorageError?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = .system("write \(temporary)", errno)
-                    return
+        for chunk in [Data(header), body] where failure == nil {
+            chunk.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = .system("write \(temporary)", errno)
+                        return
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
         if failure == nil, fsync(descriptor) != 0 { failure = .system("fsync \(temporary)", errno) }
@@ -79,19 +190,17 @@ public struct PageStore: Sendable {
             unlink(temporary)
             throw failure
         }
-        guard rename(temporary, final) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw StorageError.system("rename to \(final)", code)
-        }
-        try syncDirectory(uploadsDirectory)
+        return temporary
     }
 
-    /// Removes an uploaded page durably.
-    public func delete(id: String) throws(StorageError) {
-        let path = uploadsDirectory.appendingPathComponent("\(id).txt").path
-        guard unlink(path) == 0 else { throw StorageError.system("unlink \(path)", errno) }
-        try syncDirectory(uploadsDirectory)
+    /// Nil when the uploads directory is synced; otherwise why not.
+    private func syncDirectoryReason() -> String? {
+        do {
+            try syncDirectory(containing: uploadsDirectory.appendingPathComponent("x").path)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 
     private func ensureDirectory(_ url: URL) throws(StorageError) {
@@ -102,12 +211,23 @@ public struct PageStore: Sendable {
         }
     }
 
-    /// The rename is durable only once the directory entry is on disk.
-    private func syncDirectory(_ url: URL) throws(StorageError) {
-        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StorageError.system("open \(url.path)", errno) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw StorageError.system("fsync \(url.path)", errno) }
+    /// Removes temporary files a crash left behind (older than `age` seconds, so a write in
+    /// progress in another process is left alone) and returns their names.
+    public func removeStaleTemporaryFiles(olderThan age: TimeInterval = 600) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: uploadsDirectory.path) else { return [] }
+        var removed: [String] = []
+        let now = Date().timeIntervalSince1970
+        for name in names.sorted() where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let path = uploadsDirectory.appendingPathComponent(name).path
+            var status = stat()
+            guard stat(path, &status) == 0, now - Double(status.st_mtim.tv_sec) >= age else { continue }
+            if unlink(path) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }
 
@@ -117,10 +237,13 @@ public enum PageSource: String, Sendable, Hashable {
 
 public enum StorageError: Error, Sendable, CustomStringConvertible {
     case system(String, Int32)
+    /// A page of this id is already stored (another writer won).
+    case exists(String)
 
     public var description: String {
         switch self {
         case .system(let operation, let code): "\(operation): \(String(cString: strerror(code)))"
+        case .exists(let id): "a page with id '\(id)' already exists"
         }
     }
 }

@@ -62,6 +62,7 @@ public struct BinaryWriter: Sendable {
 /// `BinaryReader.Error`, never a crash or a read past the record.
 public struct BinaryReader {
     public struct Error: Swift.Error, Sendable, CustomStringConvertible {
+        public init() {}
         public var description: String { "damaged record" }
     }
 

@@ -1,0 +1,65 @@
+import PageParser
+import Persistence
+
+extension CorpusAggregate {
+    /// The aggregate of many articles at once (a full build, a start-up, a re-analysis). Equal to
+    /// adding them one by one, which the tests check, but the entries are gathered in hash tables
+    /// and turned into persistent maps in one pass each, so a million articles take seconds.
+    public init(places: PlaceDirectory, articles: [(slot: Int, analysis: ArticleAnalysis)]) {
+        self.init(places: places)
+        let ordered = articles.sorted { $0.slot < $1.slot }
+        var tags: [String: SlotSet] = [:]
+        var about: [String: SlotSet] = [:]
+        var subtree: [String: SlotSet] = [:]
+        var mentions: [String: Mentions] = [:]
+        var names: [String: NameStats] = [:]
+        var bylines: [String: [String: Affiliation]] = [:]
+        var ancestors: [String: [String]] = [:]
+        for (slot, analysis) in ordered {
+            for tag in analysis.tags { tags[tag.term, default: SlotSet()].insert(slot) }
+            if let main = analysis.locality {
+                about[main, default: SlotSet()].insert(slot)
+                let chain = ancestors[main] ?? {
+                    let chain = [main] + places.ancestors(of: main)
+                    ancestors[main] = chain
+                    return chain
+                }()
+                for place in chain { subtree[place, default: SlotSet()].insert(slot) }
+            }
+            for mention in analysis.places {
+                mentions[mention.place, default: Mentions()].articles.insert(slot)
+                mentions[mention.place]!.occurrences += mention.count
+            }
+            for quote in analysis.quotes { names[quote.key, default: NameStats()].apply(quote, slot: slot, sign: 1) }
+            var seen = Set<String>()
+            for person in analysis.people {
+                Self.apply(person, first: seen.insert(person.name).inserted, analysis: analysis, slot: slot, sign: 1,
+                           to: &bylines[person.name, default: [:]])
+            }
+        }
+        func sortedMap<V>(_ dictionary: [String: V]) -> SortedMap<String, V> {
+            SortedMap(sorted: dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+        tagArticles = sortedMap(tags)
+        tagCounts = sortedMap(tags.mapValues(\.count))
+        tagRanking = SortedMap(sorted: tags.map { (Rank(count: $0.value.count, id: $0.key), true) }.sorted { $0.0 < $1.0 })
+        placeAbout = sortedMap(about)
+        placeSubtree = sortedMap(subtree)
+        placeMentions = sortedMap(mentions)
+        var ranks: [String: PlaceRank] = [:]
+        for place in Set(subtree.keys).union(mentions.keys) {
+            ranks[place] = PlaceRank(articles: subtree[place]?.count ?? 0, mentions: mentions[place]?.occurrences ?? 0, id: place)
+        }
+        placeRanks = sortedMap(ranks)
+        placeRanking = SortedMap(sorted: ranks.values.sorted().map { ($0, true) })
+        self.names = sortedMap(names)
+        var parts: [String: [String]] = [:]
+        for key in names.keys {
+            for part in InitiativeExtractor.components(key) { parts[part, default: []].append(key) }
+        }
+        partOf = sortedMap(parts.mapValues { $0.sorted() })
+        self.bylines = sortedMap(bylines)
+        regroup(Set(names.keys))
+        for name in bylines.keys.sorted() { recluster(name) }
+    }
+}

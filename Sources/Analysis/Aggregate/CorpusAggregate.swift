@@ -1,0 +1,396 @@
+import PageParser
+import Persistence
+
+/// What links the articles of a corpus together, kept up to date one article at a time: tags and
+/// their articles, places with the articles about them (their own and those below them) and
+/// mentioning them, initiatives (quoted names merged across spellings and articles), and author
+/// records (one per person across pages).
+///
+/// Adding or removing an article touches only the entries its analysis names, plus the few
+/// initiative groups and author names they belong to, so an upload costs its own page. Every
+/// decision is made from counts and votes that add and subtract exactly (integers) and ties are
+/// broken by name, never by arrival order: the aggregate of a corpus is the same however its
+/// articles were added, which is what lets uploads applied one by one equal a full build.
+///
+/// A value type built from persistent maps: copying it to publish a new archive snapshot costs
+/// nothing, and a change copies only the paths it touches.
+public struct CorpusAggregate: Sendable {
+    public private(set) var places: PlaceDirectory
+
+    // Tags
+    var tagArticles = SortedMap<String, SlotSet>()
+    var tagRanking = SortedMap<Rank, Bool>()
+
+    // Places
+    var placeAbout = SortedMap<String, SlotSet>()
+    var placeSubtree = SortedMap<String, SlotSet>()
+    var placeMentions = SortedMap<String, Mentions>()
+    var placeRanking = SortedMap<PlaceRank, Bool>()
+
+    // Initiatives
+    var names = SortedMap<String, NameStats>()
+    /// A part (`网办到家`) to the quoted multi-part names holding it (`幸福长沙、网办到家`).
+    var partOf = SortedMap<String, [String]>()
+    var groupOfKey = SortedMap<String, String>()
+    var initiativeRecords = SortedMap<String, Initiative>()
+    var initiativeRanking = SortedMap<Rank, Bool>()
+    /// Initiatives by the place that runs them and every place above it.
+    var initiativesInSubtree = SortedMap<String, [String]>()
+
+    // Authors
+    var bylines = SortedMap<String, [String: Affiliation]>()
+    /// `name + "\u{1}" + organisations key` to the author id.
+    var authorOfAffiliation = SortedMap<String, String>()
+    var authorRecords = SortedMap<String, AuthorRecord>()
+    var authorRanking = SortedMap<Rank, Bool>()
+
+    public init(places: PlaceDirectory) {
+        self.places = places
+    }
+
+    // MARK: - Changes
+
+    /// Adds analysed articles (by slot).
+    public mutating func add(_ articles: [(slot: Int, analysis: ArticleAnalysis)]) {
+        // Into an empty aggregate, many articles go faster in bulk (same result).
+        if articles.count > 256, tagCounts.isEmpty, names.isEmpty, bylines.isEmpty, placeRanks.isEmpty {
+            self = CorpusAggregate(places: places, articles: articles)
+            return
+        }
+        apply(articles, sign: 1)
+    }
+
+    /// Removes analysed articles; each analysis must be the one they were added with.
+    public mutating func remove(_ articles: [(slot: Int, analysis: ArticleAnalysis)]) {
+        apply(articles, sign: -1)
+    }
+
+    private mutating func apply(_ articles: [(slot: Int, analysis: ArticleAnalysis)], sign: Int) {
+        var touchedTags = Set<String>()
+        var touchedPlaces = Set<String>()
+        var touchedKeys = Set<String>()
+        var touchedNames = Set<String>()
+        for (slot, analysis) in articles {
+            for tag in analysis.tags {
+                Self.update(&tagArticles, tag.term, slot: slot, sign: sign)
+                touchedTags.insert(tag.term)
+            }
+            if let main = analysis.locality {
+                Self.update(&placeAbout, main, slot: slot, sign: sign)
+                for place in [main] + places.ancestors(of: main) {
+                    Self.update(&placeSubtree, place, slot: slot, sign: sign)
+                    touchedPlaces.insert(place)
+                }
+            }
+            for mention in analysis.places {
+                var entry = placeMentions[mention.place] ?? Mentions()
+                if sign > 0 { entry.articles.insert(slot) } else { entry.articles.remove(slot) }
+                entry.occurrences += sign * mention.count
+                placeMentions[mention.place] = entry.articles.isEmpty ? nil : entry
+                touchedPlaces.insert(mention.place)
+            }
+            for quote in analysis.quotes {
+                updateName(quote, slot: slot, sign: sign)
+                touchedKeys.insert(quote.key)
+            }
+            var seenPeople = Set<String>()
+            for person in analysis.people {
+                updateByline(person, first: seenPeople.insert(person.name).inserted, analysis: analysis, slot: slot, sign: sign)
+                touchedNames.insert(person.name)
+            }
+        }
+        for term in touchedTags { rerankTag(term) }
+        for place in touchedPlaces { rerankPlace(place) }
+        regroup(touchedKeys)
+        for name in touchedNames { recluster(name) }
+    }
+
+    private static func update(_ map: inout SortedMap<String, SlotSet>, _ key: String, slot: Int, sign: Int) {
+        var set = map[key] ?? SlotSet()
+        if sign > 0 { set.insert(slot) } else { set.remove(slot) }
+        map[key] = set.isEmpty ? nil : set
+    }
+
+    // MARK: - Ranks
+
+    /// Entries ranked by a count, most first, then by id.
+    struct Rank: Comparable, Sendable {
+        var count: Int
+        var id: String
+
+        static func < (a: Rank, b: Rank) -> Bool { a.count != b.count ? a.count > b.count : a.id < b.id }
+    }
+
+    struct PlaceRank: Comparable, Sendable {
+        var articles: Int
+        var mentions: Int
+        var id: String
+
+        static func < (a: PlaceRank, b: PlaceRank) -> Bool {
+            if a.articles != b.articles { return a.articles > b.articles }
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            return a.id < b.id
+        }
+    }
+
+    struct Mentions: Sendable {
+        var articles = SlotSet()
+        var occurrences = 0
+    }
+
+    /// Counts kept per tag, place, initiative and author so a re-rank can find the old entry.
+    var tagCounts = SortedMap<String, Int>()
+    var placeRanks = SortedMap<String, PlaceRank>()
+    var initiativeCounts = SortedMap<String, Int>()
+    var authorCounts = SortedMap<String, Int>()
+
+    mutating func rerankTag(_ term: String) {
+        if let old = tagCounts[term] { tagRanking.remove(Rank(count: old, id: term)) }
+        let count = tagArticles[term]?.count ?? 0
+        tagCounts[term] = count > 0 ? count : nil
+        if count > 0 { tagRanking.insert(Rank(count: count, id: term), true) }
+    }
+
+    mutating func rerankPlace(_ place: String) {
+        if let old = placeRanks[place] { placeRanking.remove(old) }
+        let rank = PlaceRank(articles: placeSubtree[place]?.count ?? 0, mentions: placeMentions[place]?.occurrences ?? 0, id: place)
+        let used = rank.articles > 0 || placeMentions[place] != nil
+        placeRanks[place] = used ? rank : nil
+        if used { placeRanking.insert(rank, true) }
+    }
+}
+
+// MARK: - Initiatives
+
+extension CorpusAggregate {
+    /// Evidence for one quoted name over the corpus. Place votes are in half units so they add and
+    /// subtract exactly.
+    struct NameStats: Sendable {
+        var uses = 0
+        var qualifying = 0
+        var types: [String: Int] = [:]
+        var votes: [String: Int] = [:]
+        var articles = SlotSet()
+
+        mutating func apply(_ quote: QuotedName, slot: Int, sign: Int) {
+            uses += sign * quote.uses
+            qualifying += sign * quote.qualifying
+            for vote in quote.types { types[vote.name, default: 0] += sign * Int(vote.weight.rounded()) }
+            for vote in quote.places { votes[vote.name, default: 0] += sign * Int((vote.weight * 2).rounded()) }
+            if sign < 0 {
+                types = types.filter { $0.value != 0 }
+                votes = votes.filter { $0.value != 0 }
+            }
+            if sign > 0 { articles.insert(slot) } else { articles.remove(slot) }
+        }
+    }
+
+    private mutating func updateName(_ quote: QuotedName, slot: Int, sign: Int) {
+        let existed = names[quote.key] != nil
+        var stats = names[quote.key] ?? NameStats()
+        stats.apply(quote, slot: slot, sign: sign)
+        let exists = stats.uses > 0
+        names[quote.key] = exists ? stats : nil
+        guard existed != exists else { return }
+        for part in InitiativeExtractor.components(quote.key) {
+            var holders = partOf[part] ?? []
+            if exists { holders.append(quote.key); holders.sort() } else { holders.removeAll { $0 == quote.key } }
+            partOf[part] = holders.isEmpty ? nil : holders
+        }
+    }
+
+    private func qualifies(_ key: String) -> Bool { (names[key]?.qualifying ?? 0) > 0 }
+
+    /// Names linked to `key`: the parts of a qualifying multi-part name, and the qualifying
+    /// multi-part names it is a part of.
+    private func neighbours(_ key: String) -> [String] {
+        var result = qualifies(key) ? InitiativeExtractor.components(key) : []
+        result += (partOf[key] ?? []).filter(qualifies)
+        return result
+    }
+
+    /// Recomputes the initiative groups of `touched` names: the connected components, over the
+    /// links between names, that hold a qualifying name.
+    mutating func regroup(_ touched: Set<String>) {
+        var affected = Set<String>()
+        var queue = Array(touched)
+        while let key = queue.popLast() {
+            guard affected.insert(key).inserted else { continue }
+            if let group = groupOfKey[key], let record = initiativeRecords[group] {
+                queue += record.keys.filter { !affected.contains($0) }
+            }
+            queue += neighbours(key).filter { !affected.contains($0) }
+        }
+        for key in affected {
+            guard let group = groupOfKey[key] else { continue }
+            if let record = initiativeRecords[group] {
+                indexInitiative(record, insert: false)
+                initiativeRecords[group] = nil
+                if let count = initiativeCounts[group] { initiativeRanking.remove(Rank(count: count, id: group)) }
+                initiativeCounts[group] = nil
+                for member in record.keys { groupOfKey[member] = nil }
+            }
+            groupOfKey[key] = nil
+        }
+        var seen = Set<String>()
+        for start in affected.sorted() where !seen.contains(start) && qualifies(start) {
+            var component: [String] = []
+            var stack = [start]
+            while let key = stack.popLast() {
+                guard seen.insert(key).inserted else { continue }
+                component.append(key)
+                stack += neighbours(key).filter { !seen.contains($0) }
+            }
+            guard let record = initiative(of: component.sorted()) else { continue }
+            initiativeRecords[record.id] = record
+            indexInitiative(record, insert: true)
+            initiativeCounts[record.id] = record.mentionCount
+            initiativeRanking.insert(Rank(count: record.mentionCount, id: record.id), true)
+            for key in record.keys { groupOfKey[key] = record.id }
+        }
+    }
+
+    private mutating func indexInitiative(_ record: Initiative, insert: Bool) {
+        guard let locality = record.locality else { return }
+        for place in [locality] + places.ancestors(of: locality) {
+            var ids = initiativesInSubtree[place] ?? []
+            if insert {
+                ids.insert(record.id, at: ids.firstIndex { $0 > record.id } ?? ids.count)
+            } else {
+                ids.removeAll { $0 == record.id }
+            }
+            initiativesInSubtree[place] = ids.isEmpty ? nil : ids
+        }
+    }
+
+    /// The initiative a group of names makes, or nil when it is not a local programme.
+    private func initiative(of keys: [String]) -> Initiative? {
+        var votes: [String: Int] = [:]
+        var types: [String: Int] = [:]
+        var articles = SlotSet()
+        var mentions = 0
+        var uses: [String: Int] = [:]
+        for key in keys {
+            guard let stats = names[key] else { continue }
+            votes.merge(stats.votes, uniquingKeysWith: +)
+            types.merge(stats.types, uniquingKeysWith: +)
+            articles.formUnion(stats.articles)
+            mentions += stats.uses
+            uses[key] = stats.uses
+        }
+        guard mentions > 0 else { return nil }
+        // A name whose mentions point to places in two different provinces is a national slogan.
+        let provinces = Set(votes.keys.compactMap(places.province(of:)))
+        if provinces.count > 1 { return nil }
+        let id = keys.min { ($0.count, $0) < ($1.count, $1) }!
+        // The most used spelling; on a tie, the shorter, then the first in code point order.
+        let name = keys.max { a, b in
+            let ua = uses[a] ?? 0, ub = uses[b] ?? 0
+            if ua != ub { return ua < ub }
+            if a.count != b.count { return a.count > b.count }
+            return a > b
+        }!
+        let type = types.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        let locality = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        return Initiative(id: id, name: name, aliases: keys.filter { $0 != name }, type: type, locality: locality,
+                          articles: articles, mentionCount: mentions, keys: keys)
+    }
+}
+
+// MARK: - Authors
+
+extension CorpusAggregate {
+    /// One name with one set of credit organisations.
+    struct Affiliation: Sendable {
+        var organisations: [String]
+        var articles = SlotSet()
+        var roles: [String: Int] = [:]
+        var positions: [String: Int] = [:]
+    }
+
+    static func affiliationKey(_ organisations: [String]) -> String { organisations.joined(separator: "\u{1}") }
+
+    private mutating func updateByline(_ person: Person, first: Bool, analysis: ArticleAnalysis, slot: Int, sign: Int) {
+        var entries = bylines[person.name] ?? [:]
+        Self.apply(person, first: first, analysis: analysis, slot: slot, sign: sign, to: &entries)
+        bylines[person.name] = entries.isEmpty ? nil : entries
+    }
+
+    static func apply(_ person: Person, first: Bool, analysis: ArticleAnalysis, slot: Int, sign: Int,
+                      to entries: inout [String: Affiliation]) {
+        let key = affiliationKey(analysis.organisations)
+        var entry = entries[key] ?? Affiliation(organisations: analysis.organisations)
+        entry.roles[person.role.rawValue, default: 0] += sign
+        if first {
+            if sign > 0 { entry.articles.insert(slot) } else { entry.articles.remove(slot) }
+            for position in analysis.positions { entry.positions[position, default: 0] += sign }
+        }
+        if sign < 0 {
+            entry.roles = entry.roles.filter { $0.value != 0 }
+            entry.positions = entry.positions.filter { $0.value != 0 }
+        }
+        entries[key] = entry.articles.isEmpty ? nil : entry
+    }
+
+    /// People with the same name are the same person unless both carry credits whose
+    /// organisations have nothing in common (市委党校 and 株洲市委党校 are compatible: one ends the
+    /// other). Affiliations are merged greedily in a fixed order (credited ones by name, then the
+    /// uncredited), so the records depend only on what the corpus holds.
+    mutating func recluster(_ name: String) {
+        // Forget the name's old records.
+        for (id, record) in authorRecords.entries(withPrefix: name, limit: .max) where record.name == name {
+            authorRecords[id] = nil
+            if let count = authorCounts[id] { authorRanking.remove(Rank(count: count, id: id)) }
+            authorCounts[id] = nil
+        }
+        for (key, _) in authorOfAffiliation.entries(withPrefix: name + "\u{1}", limit: .max) { authorOfAffiliation[key] = nil }
+        // An affiliation key of "" is the uncredited one; it sorts after the credited.
+        let entries = (bylines[name] ?? [:]).sorted { a, b in
+            if a.key.isEmpty != b.key.isEmpty { return !a.key.isEmpty }
+            return a.key < b.key
+        }
+        struct Draft {
+            var organisations: [String] = []
+            var keys: [String] = []
+        }
+        var drafts: [Draft] = []
+        for (key, entry) in entries {
+            if let index = drafts.firstIndex(where: { Self.compatible($0.organisations, entry.organisations) }) {
+                for organisation in entry.organisations where !drafts[index].organisations.contains(organisation) {
+                    drafts[index].organisations.append(organisation)
+                }
+                drafts[index].keys.append(key)
+            } else {
+                drafts.append(Draft(organisations: entry.organisations, keys: [key]))
+            }
+        }
+        for draft in drafts {
+            // A name shared by different people gets its organisation for disambiguation.
+            let id = drafts.count > 1 ? "\(name)@\(draft.organisations.first ?? "unknown")" : name
+            var articles = SlotSet()
+            var roles: [String: Int] = [:]
+            var positions: [String: Int] = [:]
+            for key in draft.keys {
+                guard let entry = bylines[name]?[key] else { continue }
+                articles.formUnion(entry.articles)
+                roles.merge(entry.roles, uniquingKeysWith: +)
+                positions.merge(entry.positions, uniquingKeysWith: +)
+                authorOfAffiliation[name + "\u{1}" + key] = id
+            }
+            let record = AuthorRecord(
+                id: id, name: name,
+                roles: Person.Role.allCases.filter { (roles[$0.rawValue] ?? 0) > 0 },
+                organisations: draft.organisations,
+                positions: positions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
+                articles: articles)
+            authorRecords[id] = record
+            authorCounts[id] = record.articleCount
+            authorRanking.insert(Rank(count: record.articleCount, id: id), true)
+        }
+    }
+
+    static func compatible(_ a: [String], _ b: [String]) -> Bool {
+        if a.isEmpty || b.isEmpty { return true }
+        return a.contains { x in b.contains { y in x == y || x.hasSuffix(y) || y.hasSuffix(x) } }
+    }
+}

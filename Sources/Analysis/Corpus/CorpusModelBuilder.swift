@@ -1,0 +1,268 @@
+import ChineseText
+import Foundation
+
+/// Builds a `CorpusModel` from a corpus in two passes. Each pass accepts articles in any order and
+/// can be split across threads (partial passes merge), and its result depends only on which
+/// articles the corpus holds:
+///
+/// 1. **Survey**: a sample of articles for word discovery (the articles with the smallest content
+///    fingerprints that fit in `discoverySampleCharacters`, so the sample is bounded and the same
+///    however the corpus was loaded), every quoted term, and every place-name candidate found by
+///    naming pattern with how it was printed.
+/// 2. **Count**: with the words discovered from the sample, how many articles hold each word (for
+///    IDF), how often each candidate's stem occurs at all (a stem that is a free word, like 确保 in
+///    确保社区, is no place), and which place is printed right before each candidate (its parent).
+public struct CorpusModelBuilder: Sendable {
+    public let configuration: AnalysisConfiguration
+    let matcher: PlaceMatcher
+
+    public init(configuration: AnalysisConfiguration) {
+        self.configuration = configuration
+        matcher = PlaceMatcher(configuration: configuration.localities)
+    }
+
+    // MARK: - Pass 1
+
+    public struct Survey: Sendable {
+        struct Sampled: Sendable {
+            var key: UInt64
+            var characters: Int
+            var text: String
+        }
+
+        struct Candidate: Sendable {
+            var total = 0
+            var chained = 0
+            var prefix = ""
+        }
+
+        let budget: Int
+        /// The sampled articles, a max-heap by key.
+        var sample: [Sampled] = []
+        var sampleCharacters = 0
+        var quoted = Set<String>()
+        var candidates: [String: Candidate] = [:]
+        public internal(set) var articleCount = 0
+
+        mutating func offer(_ item: Sampled) {
+            sample.append(item)
+            sampleCharacters += item.characters
+            siftUp(sample.count - 1)
+            // Drop the largest keys while over budget (always keeping one article).
+            while sampleCharacters > budget, sample.count > 1 {
+                let largest = sample[0]
+                sample.swapAt(0, sample.count - 1)
+                sample.removeLast()
+                siftDown(0)
+                sampleCharacters -= largest.characters
+            }
+        }
+
+        private mutating func siftUp(_ start: Int) {
+            var child = start
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard sample[child].key > sample[parent].key else { return }
+                sample.swapAt(child, parent)
+                child = parent
+            }
+        }
+
+        private mutating func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                var largest = parent
+                for child in [2 * parent + 1, 2 * parent + 2] where child < sample.count && sample[child].key > sample[largest].key {
+                    largest = child
+                }
+                guard largest != parent else { return }
+                sample.swapAt(parent, largest)
+                parent = largest
+            }
+        }
+
+        public mutating func merge(_ other: Survey) {
+            for item in other.sample { offer(item) }
+            quoted.formUnion(other.quoted)
+            for (name, candidate) in other.candidates {
+                var entry = candidates[name] ?? Candidate(prefix: candidate.prefix)
+                entry.total += candidate.total
+                entry.chained += candidate.chained
+                if entry.prefix.isEmpty || (!candidate.prefix.isEmpty && candidate.prefix < entry.prefix) { entry.prefix = candidate.prefix }
+                candidates[name] = entry
+            }
+            articleCount += other.articleCount
+        }
+    }
+
+    public func survey() -> Survey { Survey(budget: max(1, configuration.tags.discoverySampleCharacters)) }
+
+    public func survey(_ page: PageText, into survey: inout Survey) {
+        let discovery = TermDiscovery(configuration: configuration.tags)
+        for article in page.articles {
+            survey.articleCount += 1
+            let texts = KeywordExtractor.weightedTexts(article, configuration: configuration.tags).map(\.0)
+            let joined = texts.joined(separator: "\n")
+            survey.offer(.init(key: article.sampleKey, characters: joined.unicodeScalars.count, text: joined))
+            for text in texts {
+                for term in discovery.quotedTerms(in: text) where discovery.isAcceptable(term) { survey.quoted.insert(term) }
+            }
+            for text in article.scannedTexts {
+                for occurrence in matcher.occurrences(in: text) where !occurrence.fromGazetteer {
+                    var entry = survey.candidates[occurrence.name] ?? Survey.Candidate(prefix: occurrence.prefix ?? "")
+                    entry.total += 1
+                    if occurrence.chained { entry.chained += 1 }
+                    // The smallest stem seen, so the choice does not depend on order.
+                    if let prefix = occurrence.prefix, prefix < entry.prefix || entry.prefix.isEmpty { entry.prefix = prefix }
+                    survey.candidates[occurrence.name] = entry
+                }
+            }
+        }
+    }
+
+    // MARK: - Vocabulary
+
+    /// The words: discovered from the sample (taken in key order), plus every quoted term.
+    public struct Vocabulary: Sendable {
+        var codes: CharacterCodes
+        var terms: [Gram: TermDiscovery.Term]
+        var prefixes: Set<Gram>
+    }
+
+    public func vocabulary(from survey: Survey) -> Vocabulary {
+        var codes = CharacterCodes()
+        let ordered = survey.sample.sorted { $0.key < $1.key }.map(\.text)
+        let discovery = TermDiscovery(configuration: configuration.tags)
+        var terms = discovery.discover(ordered, codes: &codes)
+        for quoted in survey.quoted.sorted() {
+            let scalars = Array(quoted.unicodeScalars)
+            guard scalars.count <= 8 else { continue }
+            let gram = Gram(scalars.map { codes.code($0) })
+            if terms[gram] == nil {
+                terms[gram] = TermDiscovery.Term(gram: gram, text: quoted, length: scalars.count, frequency: 1, quoted: true)
+            } else {
+                terms[gram]?.quoted = true
+            }
+        }
+        var prefixes = Set<Gram>()
+        for term in terms.values {
+            for length in 1...term.length { prefixes.insert(term.gram.prefix(length)) }
+        }
+        return Vocabulary(codes: codes, terms: terms, prefixes: prefixes)
+    }
+
+    // MARK: - Pass 2
+
+    public struct Count: Sendable {
+        var documentFrequencies: [Gram: Int] = [:]
+        var stemTotals: [String: Int] = [:]
+        var parentVotes: [String: [String: Int]] = [:]
+
+        public mutating func merge(_ other: Count) {
+            documentFrequencies.merge(other.documentFrequencies, uniquingKeysWith: +)
+            stemTotals.merge(other.stemTotals, uniquingKeysWith: +)
+            for (name, votes) in other.parentVotes { parentVotes[name, default: [:]].merge(votes, uniquingKeysWith: +) }
+        }
+    }
+
+    public func count() -> Count { Count() }
+
+    /// Stems of candidates, by first character, for counting their occurrences.
+    public struct Stems: Sendable {
+        let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+    }
+
+    public func stems(of survey: Survey) -> Stems {
+        var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for prefix in Set(survey.candidates.values.map(\.prefix)) where !prefix.isEmpty {
+            let scalars = Array(prefix.unicodeScalars)
+            byFirst[scalars[0], default: []].append(scalars)
+        }
+        return Stems(byFirst: byFirst)
+    }
+
+    public func count(_ page: PageText, vocabulary: Vocabulary, stems: Stems, into count: inout Count) {
+        for article in page.articles {
+            let frequencies = KeywordExtractor.termFrequencies(article, codes: vocabulary.codes, prefixes: vocabulary.prefixes,
+                                                               isTerm: { vocabulary.terms[$0] != nil },
+                                                               configuration: configuration.tags)
+            for gram in frequencies.keys { count.documentFrequencies[gram, default: 0] += 1 }
+            for text in article.scannedTexts {
+                let scalars = Array(text.unicodeScalars)
+                for index in scalars.indices {
+                    guard let list = stems.byFirst[scalars[index]] else { continue }
+                    for stem in list where index + stem.count <= scalars.count
+                        && scalars[index..<(index + stem.count)].elementsEqual(stem) {
+                        count.stemTotals[String(String.UnicodeScalarView(stem)), default: 0] += 1
+                    }
+                }
+                var previous: PlaceMatcher.Occurrence?
+                for occurrence in matcher.occurrences(in: text) {
+                    if !occurrence.fromGazetteer, let previous, previous.end == occurrence.start {
+                        count.parentVotes[occurrence.name, default: [:]][previous.name, default: 0] += 1
+                    }
+                    previous = occurrence
+                }
+            }
+        }
+    }
+
+    // MARK: - The model
+
+    public func model(survey: Survey, vocabulary: Vocabulary, count: Count) -> CorpusModel {
+        var terms: [Gram: CorpusModel.TermInfo] = [:]
+        for (gram, term) in vocabulary.terms {
+            terms[gram] = CorpusModel.TermInfo(text: term.text, length: term.length, quoted: term.quoted,
+                                               documentFrequency: count.documentFrequencies[gram] ?? 0)
+        }
+        // A pattern name is a place when it is printed after a known place or recurs, and its stem
+        // is not a free word: at least half of the stem's occurrences are in this name
+        // (`确保社区` fails: 确保 is everywhere; `响塘社区` passes).
+        var accepted = Set<String>()
+        for (name, candidate) in survey.candidates {
+            guard candidate.chained > 0 || candidate.total >= configuration.localities.minPatternOccurrences else { continue }
+            let stemTotal = count.stemTotals[candidate.prefix] ?? candidate.total
+            guard stemTotal - candidate.total <= candidate.total else { continue }
+            accepted.insert(name)
+        }
+        var places: [String: Place] = [:]
+        for name in accepted {
+            places[name] = Place(id: name, name: name, level: Self.patternLevel(name), parent: nil, fromGazetteer: false)
+        }
+        let gazetteer = PlaceDirectory(configuration: configuration.localities)
+        func known(_ name: String) -> Bool { gazetteer[name] != nil || accepted.contains(name) }
+        func parent(of name: String) -> String? { places[name]?.parent ?? gazetteer[name]?.parent }
+        // `开州区汉丰街道`: a place printed right before another is its parent, by majority; ties go
+        // to the smaller name. Names are visited in sorted order so cycles resolve the same way.
+        for name in accepted.sorted() {
+            let votes = (count.parentVotes[name] ?? [:]).filter { known($0.key) && $0.key != name }
+            guard let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { continue }
+            var ancestor: String? = best.key
+            var steps = 0
+            var cycle = false
+            while let current = ancestor, steps < 12 {
+                if current == name { cycle = true; break }
+                ancestor = parent(of: current)
+                steps += 1
+            }
+            if !cycle { places[name]?.parent = best.key }
+        }
+        return CorpusModel(codes: vocabulary.codes, terms: terms, patternPlaces: places, articleCount: survey.articleCount)
+    }
+
+    static func patternLevel(_ name: String) -> PlaceLevel {
+        if name.hasSuffix("社区") || name.hasSuffix("村") { return .community }
+        return .street
+    }
+
+    /// Both passes over pages held in memory.
+    public func build(_ pages: [PageText]) -> CorpusModel {
+        var survey = survey()
+        for page in pages { self.survey(page, into: &survey) }
+        let vocabulary = vocabulary(from: survey)
+        let stems = stems(of: survey)
+        var count = count()
+        for page in pages { self.count(page, vocabulary: vocabulary, stems: stems, into: &count) }
+        return model(survey: survey, vocabulary: vocabulary, count: count)
+    }
+}

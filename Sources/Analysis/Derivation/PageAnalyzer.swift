@@ -1,0 +1,32 @@
+import PageParser
+
+/// Analyses the articles of one page against a corpus model: tags, places and the main locality,
+/// quoted names, and credits. Pure: the same page, model and configuration give the same
+/// analysis, and no other page is read. This is all an upload costs the analysis; what depends on
+/// the whole corpus is in the model (rebuilt rarely) and the aggregate (updated per article).
+public struct PageAnalyzer: Sendable {
+    public let configuration: AnalysisConfiguration
+    let matcher: PlaceMatcher
+
+    public init(configuration: AnalysisConfiguration) {
+        self.configuration = configuration
+        matcher = PlaceMatcher(configuration: configuration.localities)
+    }
+
+    public func analyze(_ page: PageText, model: CorpusModel, places: PlaceDirectory) -> [ArticleAnalysis] {
+        let resolver = LocalityResolver(configuration: configuration.localities, matcher: matcher)
+        let located = resolver.resolve(page, places: places)
+        let extractor = InitiativeExtractor(configuration: configuration.initiatives)
+        return page.articles.enumerated().map { index, article in
+            ArticleAnalysis(
+                tags: KeywordExtractor.tags(article, model: model, configuration: configuration.tags),
+                locality: located[index].main,
+                places: located[index].mentions,
+                quotes: extractor.quotedNames(in: article, places: located[index], directory: places),
+                people: article.people,
+                organisations: article.organisations,
+                positions: article.positions
+            )
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Analysis
+import Foundation
+import PageParser
+import Persistence
+
+extension Archive {
+    /// Rebuilds the corpus model from every article now in the archive (words, IDF, pattern
+    /// places) and re-analyses every article against it, off the request path: readers keep the
+    /// current state meanwhile, writes go on, and the writes that landed during the rebuild are
+    /// replayed onto its result before it is installed. Afterwards the archive is exactly what a
+    /// full build of its pages gives.
+    public func reanalyze() {
+        guard let snapshot = state() else { return }
+        let rebuilt = reanalyzed(snapshot)
+        writes.withLock { _ in
+            guard let current = state() else { return }
+            install(current.generation == snapshot.generation ? rebuilt : catchUp(rebuilt, from: snapshot, to: current))
+        }
+    }
+
+    /// Re-analyses from an earlier state, replaying what changed since (tests use it to land
+    /// writes in the middle of a rebuild).
+    public func reanalyzeForTesting(from snapshot: ArchiveState) {
+        let rebuilt = reanalyzed(snapshot)
+        writes.withLock { _ in
+            guard let current = state() else { return }
+            install(catchUp(rebuilt, from: snapshot, to: current))
+        }
+    }
+
+    /// True when the corpus has drifted far enough from the model it is analysed with.
+    public func needsReanalysis(_ state: ArchiveState) -> Bool {
+        let now = state.articleCount
+        let then = state.model.articleCount
+        let change = abs(now - then)
+        return change >= options.reanalysisMinimumChange && Double(change) >= options.reanalysisDrift * Double(max(then, 1))
+    }
+
+    /// The pages of `state` as analysis input, with where each page's articles are.
+    func pageTexts(_ state: ArchiveState) -> [(entry: PageEntry, text: PageText)] {
+        var pages: [(entry: PageEntry, text: PageText)] = []
+        state.pageNumbers.forEach { _, number in
+            guard let entry = state.page(number: number) else { return }
+            let articles = entry.slots.indices.compactMap { index -> ArticleText? in
+                guard let ref = state.article(slot: entry.slots[index]), let article = state.article(ref) else { return nil }
+                return ArticleText(article)
+            }
+            pages.append((entry, PagePreparer.text(articles, of: entry)))
+        }
+        return pages
+    }
+
+    func reanalyzed(_ state: ArchiveState) -> ArchiveState {
+        let pages = pageTexts(state)
+        let model = modelBuilder.build(pages.map(\.text))
+        let places = self.places.with(model: model)
+        let analyzer = preparer.analyzer
+        let analysed: [[ArticleAnalysis]] = parallelMap(pages) { page in
+            analyzer.analyze(page.text, model: model, places: places)
+        }
+        var bySlot: [Int: ArticleAnalysis] = [:]
+        for (page, analyses) in zip(pages, analysed) {
+            for (slot, analysis) in zip(page.entry.slots, analyses) { bySlot[slot] = analysis }
+        }
+        let segments = state.segments.map { segment in
+            ArchiveSegment(search: segment.search, records: segment.records,
+                           analyses: AnalysisSegment(base: segment.base, count: segment.slots.count, modelFingerprint: model.fingerprint,
+                                                     analyses: bySlot.filter { segment.slots.contains($0.key) }),
+                           fileID: nil)
+        }
+        let aggregate = CorpusAggregate(places: places, articles: bySlot.map { ($0.key, $0.value) })
+        return ArchiveState(generation: state.generation + 1, model: model, aggregate: aggregate, search: state.search,
+                            segments: segments, pageTable: state.pageTable, pageNumbers: state.pageNumbers,
+                            pagesByHash: state.pagesByHash, pageOrder: state.pageOrder, editionDays: state.editionDays,
+                            slotTable: state.slotTable, live: state.live, dateOrder: state.dateOrder, kinds: state.kinds,
+                            gone: state.gone, loadErrors: state.loadErrors, lastModified: state.lastModified,
+                            pageHashSum: state.pageHashSum, configurationKey: state.configurationKey)
+    }
+
+    /// `rebuilt` (made from `snapshot`) with the page changes between `snapshot` and `current`.
+    func catchUp(_ rebuilt: ArchiveState, from snapshot: ArchiveState, to current: ArchiveState) -> ArchiveState {
+        var removed: [String] = []
+        var deleted = Set<String>()
+        snapshot.pageNumbers.forEach { id, number in
+            guard let now = current.pageNumbers[id] else {
+                removed.append(id)
+                deleted.insert(id)
+                return
+            }
+            if now != number { removed.append(id) }
+        }
+        var added: [PreparedPage] = []
+        let places = self.places.with(model: rebuilt.model)
+        current.pageNumbers.forEach { id, number in
+            guard snapshot.pageNumbers[id] != number, let entry = current.page(number: number) else { return }
+            let articles = entry.slots.compactMap { slot in current.article(slot: slot).flatMap(current.article) }
+            guard articles.count == entry.slots.count else { return }
+            let analyses = preparer.analyzer.analyze(PagePreparer.text(articles.map(ArticleText.init), of: entry),
+                                                     model: rebuilt.model, places: places)
+            added.append(PreparedPage(entry: entry, furniture: current.furniture(ofPage: entry) ?? PageFurniture(Page(id: id, file: entry.file)),
+                                      articles: articles, analyses: analyses))
+        }
+        return rebuilt.applying(removing: removed, adding: added, deleting: deleted, configuration: configuration)
+    }
+}
