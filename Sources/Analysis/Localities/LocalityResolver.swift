@@ -23,27 +23,23 @@ struct LocalityResolver {
 
     func resolve(_ articles: [Article], pages: [Page]) -> Result {
         let matcher = PlaceMatcher(configuration: configuration)
-        var places: [String: Place] = [:]
-        for entry in configuration.gazetteer {
-            places[entry.name] = Place(id: entry.name, name: entry.name, level: entry.level, parent: entry.parent, fromGazetteer: true)
-        }
-        let shortToName = configuration.gazetteer.reduce(into: [String: String]()) { map, entry in
-            for short in entry.shortNames { map[short] = entry.name }
-        }
+        let disambiguator = PlaceDisambiguator(configuration: configuration)
+        var places = configuration.gazetteer.places
+        let homeCities = pages.map { page in page.newspaper.flatMap { homeCity(of: $0, matcher: matcher, disambiguator: disambiguator) } }
 
         // Pass one: every candidate in every text.
         var allTexts: [[String]] = []
         var candidates: [[[PlaceMatcher.Occurrence]]] = []
         var patternCounts: [String: (total: Int, chained: Int, prefix: String)] = [:]
-        for article in articles {
+        for (articleIndex, article) in articles.enumerated() {
             let headline = [article.kicker, article.title, article.subtitle].compactMap { $0 }.joined(separator: " ")
             let texts = [headline] + article.subheadings.map(\.text) + article.paragraphs
-            let found = texts.map(matcher.occurrences(in:))
+            let found = disambiguator.resolve(texts: texts.map(matcher.occurrences(in:)), home: homeCities[articleIndex])
             for occurrence in found.joined() where !occurrence.fromGazetteer {
-                var entry = patternCounts[occurrence.name] ?? (0, 0, occurrence.prefix ?? "")
+                var entry = patternCounts[occurrence.place] ?? (0, 0, occurrence.prefix ?? "")
                 entry.total += 1
                 if occurrence.chained { entry.chained += 1 }
-                patternCounts[occurrence.name] = entry
+                patternCounts[occurrence.place] = entry
             }
             allTexts.append(texts)
             candidates.append(found)
@@ -60,23 +56,23 @@ struct LocalityResolver {
             var count: [String: Int] = [:]
             var occurrencesPerText: [[PlaceMatcher.Occurrence]] = []
             for (index, textOccurrences) in found.enumerated() {
-                let kept = textOccurrences.filter { $0.fromGazetteer || accepted.contains($0.name) }
+                let kept = textOccurrences.filter { $0.fromGazetteer || accepted.contains($0.place) }
                 occurrencesPerText.append(kept)
                 var previous: PlaceMatcher.Occurrence?
                 for occurrence in kept {
                     if !occurrence.fromGazetteer {
-                        if places[occurrence.name] == nil {
-                            places[occurrence.name] = Place(id: occurrence.name, name: occurrence.name,
-                                                            level: patternLevel(occurrence.name), parent: nil, fromGazetteer: false)
+                        if places[occurrence.place] == nil {
+                            places[occurrence.place] = Place(id: occurrence.place, name: occurrence.place,
+                                                             level: patternLevel(occurrence.place), parent: nil, fromGazetteer: false)
                         }
                         // `开州区汉丰街道`: a place printed right before another is its parent.
                         if let previous, previous.end == occurrence.start {
-                            discoveredParents[occurrence.name, default: [:]][previous.name, default: 0] += 1
+                            discoveredParents[occurrence.place, default: [:]][previous.place, default: 0] += 1
                         }
                     }
-                    let weight = (configuration.levelWeights[places[occurrence.name]!.level] ?? 1) * (index == 0 ? configuration.titleWeight : 1)
-                    score[occurrence.name, default: 0] += weight
-                    count[occurrence.name, default: 0] += 1
+                    let weight = (configuration.levelWeights[places[occurrence.place]!.level] ?? 1) * (index == 0 ? configuration.titleWeight : 1)
+                    score[occurrence.place, default: 0] += weight
+                    count[occurrence.place, default: 0] += 1
                     previous = occurrence
                 }
             }
@@ -92,7 +88,6 @@ struct LocalityResolver {
         }
 
         // Fallbacks: the author's credit, then the page, then the newspaper's home city.
-        let homeCities = pages.map { page in page.newspaper.flatMap { homeCity(of: $0, shortToName: shortToName) } }
         var pageScores: [String: [String: Double]] = [:]
         for (index, page) in pages.enumerated() {
             for (place, value) in scores[index] { pageScores[page.id, default: [:]][place, default: 0] += value }
@@ -102,8 +97,8 @@ struct LocalityResolver {
         for (index, article) in articles.enumerated() {
             var choice = mainPlace(scores[index], places: places, minimum: configuration.minMainScore)
             if choice == nil, let affiliation = article.affiliation {
-                let credited = matcher.occurrences(in: affiliation)
-                choice = mainPlace(Dictionary(credited.map { ($0.name, 1.0) }, uniquingKeysWith: +), places: places)
+                let credited = disambiguator.resolve(matcher.occurrences(in: affiliation), home: homeCities[index])
+                choice = mainPlace(Dictionary(credited.map { ($0.place, 1.0) }, uniquingKeysWith: +), places: places)
             }
             if choice == nil { choice = mainPlace(pageScores[pages[index].id] ?? [:], places: places) }
             if choice == nil { choice = homeCities[index] }
@@ -183,11 +178,9 @@ struct LocalityResolver {
         return false
     }
 
-    /// `株洲日报` → 株洲市: the newspaper's name opens with its city's short name.
-    private func homeCity(of newspaper: String, shortToName: [String: String]) -> String? {
-        for length in stride(from: min(4, newspaper.count), through: 2, by: -1) {
-            if let name = shortToName[String(newspaper.prefix(length))] { return name }
-        }
-        return nil
+    /// `株洲日报` → 株洲市: the newspaper's name opens with its city's name.
+    private func homeCity(of newspaper: String, matcher: PlaceMatcher, disambiguator: PlaceDisambiguator) -> String? {
+        let opening = matcher.occurrences(in: newspaper).filter { $0.fromGazetteer && $0.start == 0 }
+        return disambiguator.resolve(opening).first?.place
     }
 }
