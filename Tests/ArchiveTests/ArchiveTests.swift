@@ -45,7 +45,7 @@ struct ArchiveSnapshotTests {
     @Test func filtersCombine() {
         var query = ArticleQuery()
         query.kind = .news
-        query.locality = "株洲市"
+        query.locality = "430200" // 株洲市
         let results = archive.snapshot().findArticles(query)
         #expect(results.total > 0)
         #expect(results.items.allSatisfy { $0.article.kind == .news })
@@ -85,9 +85,9 @@ struct ArchiveSnapshotTests {
 
     @Test func localitySubtreeAndAncestors() {
         let snapshot = archive.snapshot()
-        #expect(snapshot.subtree(ofPlace: "长沙市").contains("天心区"))
-        #expect(snapshot.ancestors(ofPlace: "天心区").map(\.id) == ["长沙市", "湖南省"])
-        #expect(snapshot.articles(inPlace: "湖南省").count >= snapshot.articles(inPlace: "长沙市").count)
+        #expect(snapshot.subtree(ofPlace: "430100").contains("430103")) // 长沙市 ⊃ 天心区
+        #expect(snapshot.ancestors(ofPlace: "430103").map(\.name) == ["长沙市", "湖南省"])
+        #expect(snapshot.articles(inPlace: "430000").count >= snapshot.articles(inPlace: "430100").count)
     }
 
     @Test func relatedArticlesShareTagsOrInitiatives() throws {

@@ -10,7 +10,8 @@
 /// 2. A full official name beats the other readings of a short form.
 /// 3. A short form shared by a city and its own county (长沙市/长沙县) is the city, unless the county's
 ///    full name is printed in the article.
-/// 4. A candidate with an ancestor or descendant mentioned elsewhere in the article wins.
+/// 4. A candidate with an ancestor or descendant mentioned elsewhere in the article wins, the
+///    nearest relation first (吉林 next to 船营区 is 吉林市, its parent, before 吉林省).
 /// 5. The higher level wins (吉林 → 吉林省 over 吉林市).
 /// 6. A candidate in the home region (the newspaper's city) wins.
 /// A place is "mentioned" when it is a candidate of another occurrence with a different text, so a
@@ -57,14 +58,20 @@ struct PlaceDisambiguator {
         }
     }
 
-    /// The places mentioned elsewhere, with everything above them for the descendant test.
+    /// The places mentioned elsewhere, with everything above them (and how many levels above)
+    /// for the descendant test.
     private struct Evidence {
         var places: Set<String>
-        var aboveMentioned: Set<String>
+        var aboveMentioned: [String: Int]
 
         init(mentioned: Set<String>, gazetteer: Gazetteer) {
             places = mentioned
-            aboveMentioned = Set(mentioned.flatMap(gazetteer.ancestors(of:)))
+            aboveMentioned = [:]
+            for place in mentioned {
+                for (steps, ancestor) in gazetteer.ancestors(of: place).enumerated() {
+                    aboveMentioned[ancestor] = min(aboveMentioned[ancestor] ?? .max, steps + 1)
+                }
+            }
         }
     }
 
@@ -75,7 +82,10 @@ struct PlaceDisambiguator {
         }
         candidates = preferring(candidates) { $0.name == occurrence.text }
         candidates = cityOverOwnCounties(candidates, printed: printed)
-        candidates = preferring(candidates) { hasRelative($0.code, in: mentioned) }
+        let distances = candidates.map { relativeDistance($0.code, in: mentioned) }
+        if let nearest = distances.compactMap({ $0 }).min() {
+            candidates = zip(candidates, distances).filter { $0.1 == nearest }.map(\.0)
+        }
         if let top = candidates.map(\.level.depth).min() { candidates = candidates.filter { $0.level.depth == top } }
         candidates = preferring(candidates) { isInside($0.code, home) }
         return candidates.count == 1 ? candidates[0].code : nil
@@ -97,7 +107,7 @@ struct PlaceDisambiguator {
         let anchors = gazetteer.ancestors(of: entry.code).filter { ancestor in
             ancestor == entry.parentCode || gazetteer.entry(code: ancestor)?.level != .province
         }
-        return mentioned.aboveMentioned.contains(entry.code) || anchors.contains(where: mentioned.places.contains)
+        return mentioned.aboveMentioned[entry.code] != nil || anchors.contains(where: mentioned.places.contains)
             || home.map { $0 == entry.code || anchors.contains($0) } == true
     }
 
@@ -120,8 +130,10 @@ struct PlaceDisambiguator {
         return passing.isEmpty ? candidates : passing
     }
 
-    private func hasRelative(_ code: String, in mentioned: Evidence) -> Bool {
-        mentioned.aboveMentioned.contains(code) || gazetteer.ancestors(of: code).contains(where: mentioned.places.contains)
+    /// Levels between a place and its nearest mentioned ancestor or descendant; nil without one.
+    private func relativeDistance(_ code: String, in mentioned: Evidence) -> Int? {
+        let up = gazetteer.ancestors(of: code).firstIndex(where: mentioned.places.contains).map { $0 + 1 }
+        return [up, mentioned.aboveMentioned[code]].compactMap { $0 }.min()
     }
 
     private func isInside(_ code: String, _ home: String?) -> Bool {
