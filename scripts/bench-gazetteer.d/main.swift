@@ -1,5 +1,6 @@
 // Gazetteer load and place-matching costs, in a release build (run by scripts/bench-gazetteer).
 import Analysis
+import Archive
 import Dispatch
 import Foundation
 import PageParser
@@ -36,3 +37,5 @@ let analyzer = CorpusAnalyzer(configuration: configuration)
 report("analyse the seed pages (all analyses)", (0..<runs).map { _ in milliseconds { _ = analyzer.analyze(pages) } })
 let characters = pages.flatMap(\.articles).reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.unicodeScalars.count } }
 print("seed pages: \(pages.count) pages, \(pages.flatMap(\.articles).count) articles, \(characters) body characters")
+let store = PageStore(seedsDirectory: root.appendingPathComponent("seeds"), dataDirectory: URL(fileURLWithPath: "/nonexistent"))
+report("build the archive from the seed pages", (0..<runs).map { _ in milliseconds { _ = Archive(store: store, parser: parser, analyzer: analyzer) } })
