@@ -11,7 +11,7 @@ struct InitiativeTests {
         let found = analysis.initiatives.first
         #expect(found?.name == "六单工作法")
         #expect(found?.type == "工作法")
-        #expect(found?.locality == "开州区")
+        #expect(found?.locality == "500154") // 开州区
     }
 
     @Test func quotedNameFollowedByANamingWordIsAnInitiative() {
@@ -55,14 +55,14 @@ struct InitiativeTests {
     @Test func localityIsTheHeadOfThePlaceChainBeforeTheName() {
         let analysis = analyze([article("a", paragraphs: ["天心区金盆岭街道积极探索了“联心结网3334”模式,调动社会力量。"])])
         #expect(analysis.initiatives.first?.name == "联心结网3334")
-        #expect(analysis.initiatives.first?.locality == "天心区")
+        #expect(analysis.initiatives.first?.locality == "430103") // 天心区
     }
 
     @Test func ourCityMeansTheArticlesPlace() {
         let analysis = analyze([article("a", title: "湖州实践", paragraphs: [
             "湖州市历来重视民营经济。湖州的营商环境不断优化。", "我市创新推出“企业服务直通车”平台,回应企业诉求。",
         ])])
-        #expect(analysis.initiatives.first?.locality == "湖州市")
+        #expect(analysis.initiatives.first?.locality == "330500") // 湖州市
     }
 
     @Test func everyQuotedUseOfAFoundNameIsAMentionWithItsSentence() {
@@ -80,11 +80,11 @@ struct InitiativeTests {
     @Test func seedInitiativesAreAttributedToTheirPlaces() throws {
         let analysis = analyzer.analyze(try seedPages())
         func locality(_ name: String) -> String? { analysis.initiatives.first { $0.name == name }?.locality }
-        #expect(locality("六单工作法") == "开州区")
-        #expect(locality("亲清直通车·政企恳谈会") == "湖州市")
-        #expect(locality("志在株洲") == "株洲市")
-        #expect(locality("一件事一次办") == "长沙市")
-        #expect(locality("联心结网3334") == "天心区")
+        #expect(locality("六单工作法") == "500154") // 开州区
+        #expect(locality("亲清直通车·政企恳谈会") == "330500") // 湖州市
+        #expect(locality("志在株洲") == "430200") // 株洲市
+        #expect(locality("一件事一次办") == "430100") // 长沙市
+        #expect(locality("联心结网3334") == "430103") // 天心区
         #expect(!analysis.initiatives.contains { ["两个确立", "四个自信", "两个维护", "四个意识"].contains($0.name) })
     }
 }

@@ -83,9 +83,9 @@ struct ArticleEndpointTests {
     }
 
     @Test func localityFilterIncludesPlacesBelow() throws {
-        let city = try server.get("/api/v1/articles?locality=株洲市&per_page=100").items.count
-        let province = try server.get("/api/v1/articles?locality=湖南省&per_page=100").items.count
-        let district = try server.get("/api/v1/articles?locality=天心区&per_page=100")
+        let city = try server.get("/api/v1/articles?locality=430200&per_page=100").items.count // 株洲市
+        let province = try server.get("/api/v1/articles?locality=430000&per_page=100").items.count // 湖南省
+        let district = try server.get("/api/v1/articles?locality=430103&per_page=100") // 天心区
         #expect(city > 0)
         #expect(province > city)
         #expect(district.items.map { $0["id"] as? String } == ["000_4a89308387e3b988-5"])
@@ -98,7 +98,7 @@ struct ArticleEndpointTests {
     }
 
     @Test func filtersCombineWithSearch() throws {
-        let response = try server.get("/api/v1/articles?q=志愿服务&locality=株洲市")
+        let response = try server.get("/api/v1/articles?q=志愿服务&locality=430200")
         #expect(response.items.first?["id"] as? String == volunteerArticle)
         #expect(response.items.allSatisfy { ($0["snippet"] as? [String: Any]) != nil })
         let none = try server.get("/api/v1/articles?q=志愿服务&kind=digest")
@@ -126,7 +126,8 @@ struct ArticleEndpointTests {
         #expect(body.first?["type"] as? String == "paragraph")
         #expect(body[1]["type"] as? String == "subheading")
         #expect((article["authors"] as? [[String: Any]])?.first?["id"] as? String == "张作林")
-        #expect((article["locality"] as? [String: Any])?["id"] as? String == "宁乡市")
+        #expect((article["locality"] as? [String: Any])?["id"] as? String == "430182")
+        #expect((article["locality"] as? [String: Any])?["name"] as? String == "宁乡市")
         #expect(!((article["tags"] as? [[String: Any]]) ?? []).isEmpty)
         #expect(article["related"] != nil)
         #expect((article["initiatives"] as? [[String: Any]])?.contains { $0["context"] is String } == true)

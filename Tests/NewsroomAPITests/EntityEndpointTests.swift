@@ -20,9 +20,10 @@ struct EntityEndpointTests {
     }
 
     @Test func localityDetailHasParentChildrenArticlesAndInitiatives() throws {
-        let detail = try server.get("/api/v1/localities/长沙市").object
-        #expect((detail["parent"] as? [String: Any])?["id"] as? String == "湖南省")
-        #expect((detail["children"] as? [[String: Any]])?.contains { $0["id"] as? String == "天心区" } == true)
+        let detail = try server.get("/api/v1/localities/430100").object // 长沙市
+        #expect((detail["parent"] as? [String: Any])?["id"] as? String == "430000")
+        #expect((detail["parent"] as? [String: Any])?["name"] as? String == "湖南省")
+        #expect((detail["children"] as? [[String: Any]])?.contains { $0["name"] as? String == "天心区" } == true)
         #expect(((detail["articles"] as? [[String: Any]]) ?? []).count >= 3)
         #expect((detail["initiatives"] as? [[String: Any]])?.contains { $0["name"] as? String == "一件事一次办" } == true)
         #expect(try server.get("/api/v1/localities/火星").status == 404)
@@ -36,7 +37,7 @@ struct EntityEndpointTests {
     }
 
     @Test func initiativesFilterByLocalityAndName() throws {
-        let huzhou = try server.get("/api/v1/initiatives?locality=湖州市")
+        let huzhou = try server.get("/api/v1/initiatives?locality=330500") // 湖州市
         #expect(huzhou.items.map { $0["name"] as? String } == ["亲清直通车·政企恳谈会"])
         let named = try server.get("/api/v1/initiatives?q=工作法")
         #expect(named.items.contains { $0["name"] as? String == "六单工作法" })
@@ -44,7 +45,7 @@ struct EntityEndpointTests {
 
     @Test func initiativeDetailHasMentionsInContext() throws {
         let detail = try server.get("/api/v1/initiatives/六单工作法").object
-        #expect((detail["locality"] as? [String: Any])?["id"] as? String == "开州区")
+        #expect((detail["locality"] as? [String: Any])?["id"] as? String == "500154") // 开州区
         let mentions = try #require(detail["mentions_in_context"] as? [[String: Any]])
         #expect((mentions.first?["context"] as? String)?.contains("六单工作法") == true)
         #expect(try server.get("/api/v1/initiatives/不存在的计划").status == 404)

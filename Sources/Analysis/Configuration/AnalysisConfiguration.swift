@@ -2,7 +2,7 @@ import Foundation
 import PageParser
 
 /// Every threshold and word list the analysis uses, read from `config/analysis.json`,
-/// `config/stopwords.txt` and `config/gazetteer.json` (documented in `config/README.md`).
+/// `config/stopwords.txt` and `config/gazetteer.tsv` (documented in `config/README.md`).
 public struct AnalysisConfiguration: Sendable {
     public struct Tags: Sendable {
         public var minTermLength: Int
@@ -58,7 +58,22 @@ public struct AnalysisConfiguration: Sendable {
         public var minPatternOccurrences: Int
         /// Body mentions below this weighted score do not make an article about a place.
         public var minMainScore: Double
-        public var gazetteer: [GazetteerEntry]
+        /// A gazetteer name made only of these characters is generic (城区, 东区, 市中区): like a
+        /// township, it counts only next to a mentioned relative or in the home region.
+        public var genericPlaceCharacters: Set<Unicode.Scalar>
+        /// Levels whose gazetteer places count only with an anchor (a mentioned relative below
+        /// province level, or the home region): township names repeat across the country (城关镇 ×82)
+        /// and overlap common words.
+        public var anchoredLevels: Set<PlaceLevel>
+        /// Levels whose short forms count only with an anchor: two characters of a county's name
+        /// run across word boundaries too often (新和 in 创新和, 兴国 in 救国、兴国, 桂平 in 王桂平).
+        public var anchoredShortFormLevels: Set<PlaceLevel>
+        /// Full names shorter than this count only with an anchor (和县 in 党委和县政府, 范县 in 示范县).
+        public var minUnanchoredNameLength: Int
+        /// A pattern name whose part before the suffix opens with one of these is a count or a
+        /// determiner, not a name (首家社区, 每个村, 该社区).
+        public var countPrefixCharacters: Set<Unicode.Scalar>
+        public var gazetteer: Gazetteer
     }
 
     public struct Initiatives: Sendable {
@@ -109,25 +124,11 @@ public enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     public static func < (a: PlaceLevel, b: PlaceLevel) -> Bool { a.depth < b.depth }
 }
 
-public struct GazetteerEntry: Sendable, Hashable {
-    public var name: String
-    public var level: PlaceLevel
-    public var parent: String?
-    public var shortNames: [String]
-
-    public init(name: String, level: PlaceLevel, parent: String?, shortNames: [String]) {
-        self.name = name
-        self.level = level
-        self.parent = parent
-        self.shortNames = shortNames
-    }
-}
-
 extension AnalysisConfiguration {
     public static func load(fromDirectory directory: URL) throws -> AnalysisConfiguration {
         var file = try ConfigFile(url: directory.appendingPathComponent("analysis.json"))
         let stopWords = Set(try readWordList(directory.appendingPathComponent("stopwords.txt")))
-        let gazetteer = try loadGazetteer(directory.appendingPathComponent("gazetteer.json"))
+        let gazetteer = try Gazetteer.load(contentsOf: directory.appendingPathComponent("gazetteer.tsv"))
 
         var tags = try file.section("tags")
         let tagConfiguration = Tags(
@@ -180,6 +181,11 @@ extension AnalysisConfiguration {
             nonPlaceEndings: try localities.strings("nonPlaceEndings"),
             minPatternOccurrences: try localities.int("minPatternOccurrences"),
             minMainScore: try localities.double("minMainScore"),
+            genericPlaceCharacters: Set(try localities.string("genericPlaceCharacters").unicodeScalars),
+            anchoredLevels: try localities.levels("anchoredLevels"),
+            anchoredShortFormLevels: try localities.levels("anchoredShortFormLevels"),
+            minUnanchoredNameLength: try localities.int("minUnanchoredNameLength"),
+            countPrefixCharacters: Set(try localities.string("countPrefixCharacters").unicodeScalars),
             gazetteer: gazetteer
         )
         try localities.rejectUnusedKeys()
@@ -214,31 +220,16 @@ extension AnalysisConfiguration {
         return AnalysisConfiguration(tags: tagConfiguration, localities: localityConfiguration,
                                      initiatives: initiativeConfiguration, search: searchConfiguration)
     }
+}
 
-    /// Reads the gazetteer; every parent must be a place of the gazetteer, and names are unique.
-    static func loadGazetteer(_ url: URL) throws -> [GazetteerEntry] {
-        var file = try ConfigFile(url: url)
-        var entries: [GazetteerEntry] = []
-        for var place in try file.sections("places") {
-            let name = try place.string("name")
-            let levelName = try place.string("level")
-            guard let level = PlaceLevel(rawValue: levelName) else {
-                throw ConfigurationError(file: place.path, reason: "unknown level '\(levelName)' for \(name)")
+private extension ConfigFile {
+    mutating func levels(_ key: String) throws -> Set<PlaceLevel> {
+        let path = self.path
+        return Set(try strings(key).map { name in
+            guard let level = PlaceLevel(rawValue: name) else {
+                throw ConfigurationError(file: path, reason: "\(key): unknown level '\(name)'")
             }
-            entries.append(GazetteerEntry(name: name, level: level, parent: try place.optionalString("parent"),
-                                          shortNames: try place.optionalStrings("short")))
-            try place.rejectUnusedKeys()
-        }
-        try file.rejectUnusedKeys()
-        var names = Set<String>()
-        for entry in entries where !names.insert(entry.name).inserted {
-            throw ConfigurationError(file: url.path, reason: "place '\(entry.name)' is listed twice")
-        }
-        for entry in entries {
-            if let parent = entry.parent, !names.contains(parent) {
-                throw ConfigurationError(file: url.path, reason: "place '\(entry.name)' has unknown parent '\(parent)'")
-            }
-        }
-        return entries
+            return level
+        })
     }
 }

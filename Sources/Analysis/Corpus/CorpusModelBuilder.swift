@@ -15,10 +15,17 @@ import Foundation
 public struct CorpusModelBuilder: Sendable {
     public let configuration: AnalysisConfiguration
     let matcher: PlaceMatcher
+    let directory: PlaceDirectory
 
     public init(configuration: AnalysisConfiguration) {
         self.configuration = configuration
         matcher = PlaceMatcher(configuration: configuration.localities)
+        directory = PlaceDirectory(configuration: configuration.localities)
+    }
+
+    /// The places of each scanned text of an article, gazetteer readings decided.
+    func occurrences(_ article: ArticleText, home: String?) -> [[PlaceMatcher.Occurrence]] {
+        directory.disambiguator.resolve(texts: article.scannedTexts.map(matcher.occurrences(in:)), home: home)
     }
 
     // MARK: - Pass 1
@@ -99,6 +106,7 @@ public struct CorpusModelBuilder: Sendable {
 
     public func survey(_ page: PageText, into survey: inout Survey) {
         let discovery = TermDiscovery(configuration: configuration.tags)
+        let home = page.newspaper.flatMap(directory.homeCity(ofNewspaper:))
         for article in page.articles {
             survey.articleCount += 1
             let texts = KeywordExtractor.weightedTexts(article, configuration: configuration.tags).map(\.0)
@@ -107,15 +115,13 @@ public struct CorpusModelBuilder: Sendable {
             for text in texts {
                 for term in discovery.quotedTerms(in: text) where discovery.isAcceptable(term) { survey.quoted.insert(term) }
             }
-            for text in article.scannedTexts {
-                for occurrence in matcher.occurrences(in: text) where !occurrence.fromGazetteer {
-                    var entry = survey.candidates[occurrence.name] ?? Survey.Candidate(prefix: occurrence.prefix ?? "")
-                    entry.total += 1
-                    if occurrence.chained { entry.chained += 1 }
-                    // The smallest stem seen, so the choice does not depend on order.
-                    if let prefix = occurrence.prefix, prefix < entry.prefix || entry.prefix.isEmpty { entry.prefix = prefix }
-                    survey.candidates[occurrence.name] = entry
-                }
+            for occurrence in occurrences(article, home: home).joined() where !occurrence.fromGazetteer {
+                var entry = survey.candidates[occurrence.place] ?? Survey.Candidate(prefix: occurrence.prefix ?? "")
+                entry.total += 1
+                if occurrence.chained { entry.chained += 1 }
+                // The smallest stem seen, so the choice does not depend on order.
+                if let prefix = occurrence.prefix, prefix < entry.prefix || entry.prefix.isEmpty { entry.prefix = prefix }
+                survey.candidates[occurrence.place] = entry
             }
         }
     }
@@ -182,12 +188,14 @@ public struct CorpusModelBuilder: Sendable {
     }
 
     public func count(_ page: PageText, vocabulary: Vocabulary, stems: Stems, into count: inout Count) {
+        let home = page.newspaper.flatMap(directory.homeCity(ofNewspaper:))
         for article in page.articles {
             let frequencies = KeywordExtractor.termFrequencies(article, codes: vocabulary.codes, prefixes: vocabulary.prefixes,
                                                                isTerm: { vocabulary.terms[$0] != nil },
                                                                configuration: configuration.tags)
             for gram in frequencies.keys { count.documentFrequencies[gram, default: 0] += 1 }
-            for text in article.scannedTexts {
+            let found = occurrences(article, home: home)
+            for (textIndex, text) in article.scannedTexts.enumerated() {
                 let scalars = Array(text.unicodeScalars)
                 for index in scalars.indices {
                     guard let list = stems.byFirst[scalars[index]] else { continue }
@@ -197,9 +205,9 @@ public struct CorpusModelBuilder: Sendable {
                     }
                 }
                 var previous: PlaceMatcher.Occurrence?
-                for occurrence in matcher.occurrences(in: text) {
+                for occurrence in found[textIndex] {
                     if !occurrence.fromGazetteer, let previous, previous.end == occurrence.start {
-                        count.parentVotes[occurrence.name, default: [:]][previous.name, default: 0] += 1
+                        count.parentVotes[occurrence.place, default: [:]][previous.place, default: 0] += 1
                     }
                     previous = occurrence
                 }

@@ -6,15 +6,14 @@ import PageParser
 /// the whole corpus is in the model (rebuilt rarely) and the aggregate (updated per article).
 public struct PageAnalyzer: Sendable {
     public let configuration: AnalysisConfiguration
-    let matcher: PlaceMatcher
 
     public init(configuration: AnalysisConfiguration) {
         self.configuration = configuration
-        matcher = PlaceMatcher(configuration: configuration.localities)
     }
 
     public func analyze(_ page: PageText, model: CorpusModel, places: PlaceDirectory) -> [ArticleAnalysis] {
-        let resolver = LocalityResolver(configuration: configuration.localities, matcher: matcher)
+        let resolver = LocalityResolver(configuration: configuration.localities, matcher: places.matcher,
+                                        disambiguator: places.disambiguator)
         let located = resolver.resolve(page, places: places)
         let extractor = InitiativeExtractor(configuration: configuration.initiatives)
         return page.articles.enumerated().map { index, article in

@@ -161,10 +161,10 @@ struct InitiativeExtractor {
         if var nearest = before.last {
             var head = nearest
             while let previous = before.last(where: { $0.end == head.start }) { head = previous; nearest = previous }
-            return (nearest.name, 2)
+            return (nearest.place, 2)
         }
         if let inside = occurrences.first(where: { $0.start >= quote.start && $0.end <= quote.end }) {
-            return (inside.name, 2)
+            return (inside.place, 2)
         }
         let sentence = String(String.UnicodeScalarView(text[sentenceStart..<quote.start]))
         if configuration.ownPlaceWords.contains(where: sentence.contains), let main {

@@ -12,6 +12,7 @@ import PageParser
 struct LocalityResolver {
     let configuration: AnalysisConfiguration.Localities
     let matcher: PlaceMatcher
+    let disambiguator: PlaceDisambiguator
 
     struct ArticlePlaces {
         var main: String?
@@ -23,17 +24,19 @@ struct LocalityResolver {
     func resolve(_ page: PageText, places: PlaceDirectory) -> [ArticlePlaces] {
         var results: [ArticlePlaces] = []
         var scores: [[String: Double]] = []
+        let homeCity = page.newspaper.flatMap(places.homeCity(ofNewspaper:))
         for article in page.articles {
             var score: [String: Double] = [:]
             var count: [String: Int] = [:]
             var kept: [[PlaceMatcher.Occurrence]] = []
-            for (index, text) in article.scannedTexts.enumerated() {
-                let found = matcher.occurrences(in: text).filter { $0.fromGazetteer || places[$0.name] != nil }
+            let resolved = disambiguator.resolve(texts: article.scannedTexts.map(matcher.occurrences(in:)), home: homeCity)
+            for (index, occurrences) in resolved.enumerated() {
+                let found = occurrences.filter { $0.fromGazetteer || places[$0.place] != nil }
                 for occurrence in found {
-                    guard let place = places[occurrence.name] else { continue }
-                    score[occurrence.name, default: 0] += (configuration.levelWeights[place.level] ?? 1)
+                    guard let place = places[occurrence.place] else { continue }
+                    score[occurrence.place, default: 0] += (configuration.levelWeights[place.level] ?? 1)
                         * (index == 0 ? configuration.titleWeight : 1)
-                    count[occurrence.name, default: 0] += 1
+                    count[occurrence.place, default: 0] += 1
                 }
                 kept.append(found)
             }
@@ -46,12 +49,11 @@ struct LocalityResolver {
         for score in scores {
             for (place, value) in score { pageScores[place, default: 0] += value }
         }
-        let homeCity = page.newspaper.flatMap(places.homeCity(ofNewspaper:))
         for (index, article) in page.articles.enumerated() {
             var choice = mainPlace(scores[index], places: places, minimum: configuration.minMainScore)
             if choice == nil, let affiliation = article.affiliation {
-                let credited = matcher.occurrences(in: affiliation).filter { places[$0.name] != nil }
-                choice = mainPlace(Dictionary(credited.map { ($0.name, 1.0) }, uniquingKeysWith: +), places: places)
+                let credited = disambiguator.resolve(matcher.occurrences(in: affiliation), home: homeCity).filter { places[$0.place] != nil }
+                choice = mainPlace(Dictionary(credited.map { ($0.place, 1.0) }, uniquingKeysWith: +), places: places)
             }
             if choice == nil { choice = mainPlace(pageScores, places: places) }
             if choice == nil { choice = homeCity }

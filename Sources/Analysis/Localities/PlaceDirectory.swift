@@ -4,30 +4,27 @@
 public struct PlaceDirectory: Sendable {
     let gazetteer: [String: Place]
     let patternPlaces: [String: Place]
-    /// Short forms (株洲) to gazetteer names (株洲市).
-    let shortNames: [String: String]
+    let matcher: PlaceMatcher
+    let disambiguator: PlaceDisambiguator
 
     public init(configuration: AnalysisConfiguration.Localities, model: CorpusModel = .empty) {
-        var places: [String: Place] = [:]
-        var shortNames: [String: String] = [:]
-        for entry in configuration.gazetteer {
-            places[entry.name] = Place(id: entry.name, name: entry.name, level: entry.level, parent: entry.parent, fromGazetteer: true)
-            for short in entry.shortNames { shortNames[short] = entry.name }
-        }
-        gazetteer = places
+        gazetteer = configuration.gazetteer.places
         patternPlaces = model.patternPlaces
-        self.shortNames = shortNames
+        matcher = PlaceMatcher(configuration: configuration)
+        disambiguator = PlaceDisambiguator(configuration: configuration)
     }
 
-    private init(gazetteer: [String: Place], patternPlaces: [String: Place], shortNames: [String: String]) {
+    private init(gazetteer: [String: Place], patternPlaces: [String: Place], matcher: PlaceMatcher,
+                 disambiguator: PlaceDisambiguator) {
         self.gazetteer = gazetteer
         self.patternPlaces = patternPlaces
-        self.shortNames = shortNames
+        self.matcher = matcher
+        self.disambiguator = disambiguator
     }
 
     /// The same gazetteer with another model's pattern places.
     public func with(model: CorpusModel) -> PlaceDirectory {
-        PlaceDirectory(gazetteer: gazetteer, patternPlaces: model.patternPlaces, shortNames: shortNames)
+        PlaceDirectory(gazetteer: gazetteer, patternPlaces: model.patternPlaces, matcher: matcher, disambiguator: disambiguator)
     }
 
     public subscript(id: String) -> Place? { patternPlaces[id] ?? gazetteer[id] }
@@ -54,16 +51,9 @@ public struct PlaceDirectory: Sendable {
         return ancestors(of: place).first { self[$0]?.level == .province }
     }
 
-    /// `株洲日报` → 株洲市: the newspaper's name opens with its city's short name.
+    /// `株洲日报` → 株洲市: the newspaper's name opens with its city's name.
     public func homeCity(ofNewspaper newspaper: String) -> String? {
-        for length in stride(from: min(4, newspaper.count), through: 2, by: -1) {
-            if let name = shortNames[String(newspaper.prefix(length))] { return name }
-        }
-        return nil
-    }
-
-    /// Every name and short form of gazetteer places, for looking places up by what users type.
-    public var aliases: [(alias: String, id: String)] {
-        shortNames.map { ($0.key, $0.value) } + gazetteer.keys.map { ($0, $0) } + patternPlaces.keys.map { ($0, $0) }
+        let opening = matcher.occurrences(in: newspaper).filter { $0.fromGazetteer && $0.start == 0 }
+        return disambiguator.resolve(opening).first?.place
     }
 }

@@ -14,10 +14,12 @@ public struct Tag: Sendable, Hashable {
 
 /// A place: from the gazetteer, or found in the text by a naming pattern (`…街道`, `…社区`).
 public struct Place: Sendable, Hashable {
-    /// The canonical name, unique in the archive; it is the place's id.
+    /// Gazetteer places: the official division code (`430200` for 株洲市); pattern places: their
+    /// name (`响塘社区`), never all digits, so the two cannot collide.
     public var id: String
     public var name: String
     public var level: PlaceLevel
+    /// The parent's id.
     public var parent: String?
     public var fromGazetteer: Bool
 

@@ -8,7 +8,7 @@ import PageParser
 enum ArticleEndpoints {
     static let filterParameters: [ParameterSpec] = [
         ParameterSpec(name: "author", description: "Author id.", kind: .string),
-        ParameterSpec(name: "locality", description: "Place id; articles about it or any place below it.", kind: .string),
+        ParameterSpec(name: "locality", description: "Place id (division code such as 430200, or a pattern place's name); articles about it or any place below it.", kind: .string),
         ParameterSpec(name: "initiative", description: "Initiative id.", kind: .string),
         ParameterSpec(name: "tag", description: "Keyword tag.", kind: .string),
         ParameterSpec(name: "kind", description: "Article kind.", kind: .choice(ArticleKind.allCases.map(\.rawValue))),

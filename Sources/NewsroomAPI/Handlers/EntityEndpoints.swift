@@ -62,7 +62,7 @@ enum EntityEndpoints {
         .page, .perPage, .pretty,
     ]
     static let initiativeListParameters: [ParameterSpec] = [
-        ParameterSpec(name: "locality", description: "Place id; initiatives run there or below.", kind: .string),
+        ParameterSpec(name: "locality", description: "Place id (division code such as 430200, or a pattern place's name); initiatives run there or below.", kind: .string),
         ParameterSpec(name: "q", description: "Part of the initiative's name.", kind: .string),
         .page, .perPage, .pretty,
     ]

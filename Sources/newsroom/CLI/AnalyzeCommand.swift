@@ -12,7 +12,7 @@ enum AnalyzeCommand {
 
     OPTIONS:
       --pretty        Indent the JSON for reading.
-      --timing        Print parse and analysis times to stderr.
+      --timing        Print configuration, parse and analysis times to stderr.
       --config DIR    Configuration directory (default: $NEWSROOM_CONFIG_DIR or ./config).
       -h, --help      Show this help.
 
@@ -35,6 +35,7 @@ enum AnalyzeCommand {
         }
         let parser: PageParser
         let analyzer: CorpusAnalyzer
+        let configurationStart = DispatchTime.now().uptimeNanoseconds
         do {
             parser = PageParser(configuration: try loadParserConfiguration(arguments))
             analyzer = CorpusAnalyzer(configuration: try AnalysisConfiguration.load(fromDirectory: configDirectory(arguments)))
@@ -64,8 +65,9 @@ enum AnalyzeCommand {
         FileHandle.standardOutput.write(Data(analysisDocument(pages: pages, analysis: analysis).serialized(pretty: arguments.flag("pretty"))))
         if !arguments.flag("pretty") { print() }
         if arguments.flag("timing") {
-            printError(String(format: "parsed %d pages in %.1f ms; analysed %d articles in %.1f ms",
-                              pages.count, Double(analysisStart - parseStart) / 1e6,
+            printError(String(format: "loaded configuration (%d gazetteer places) in %.1f ms; parsed %d pages in %.1f ms; analysed %d articles in %.1f ms",
+                              analyzer.configuration.localities.gazetteer.entries.count,
+                              Double(parseStart - configurationStart) / 1e6, pages.count, Double(analysisStart - parseStart) / 1e6,
                               analysis.articles.count, Double(end - analysisStart) / 1e6))
         }
         return failed ? 2 : 0

@@ -13,7 +13,11 @@ func analysisDocument(pages: [Page], analysis: CorpusAnalysis) -> JSON {
                 ("title", .optional(article.title)),
                 ("authors", .array(result.authorIDs.map(JSON.string))),
                 ("locality", .optional(result.locality)),
-                ("places", .array(result.places.map { .object([("place", .string($0.place)), ("count", .int($0.count))]) })),
+                ("locality_name", .optional(result.locality.flatMap { analysis.places[$0]?.name })),
+                ("places", .array(result.places.map { mention in
+                    .object([("place", .string(mention.place)), ("name", .optional(analysis.places[mention.place]?.name)),
+                             ("count", .int(mention.count))])
+                })),
                 ("tags", .array(result.tags.map { .object([("term", .string($0.term)), ("score", .double($0.score))]) })),
                 ("initiatives", .array(result.initiatives.map(JSON.string))),
             ])
@@ -25,6 +29,7 @@ func analysisDocument(pages: [Page], analysis: CorpusAnalysis) -> JSON {
                 ("aliases", .array(initiative.aliases.map(JSON.string))),
                 ("type", .optional(initiative.type)),
                 ("locality", .optional(initiative.locality)),
+                ("locality_name", .optional(initiative.locality.flatMap { analysis.places[$0]?.name })),
                 ("mentions", .int(initiative.mentionCount)),
                 ("articles", .array(initiative.mentions.map { mention in
                     .object([
