@@ -10,20 +10,30 @@ public struct APIConfiguration: Sendable {
     public var corsOrigins: [String]
     /// Largest page text accepted by `POST`/`PUT /pages`.
     public var maxPageBytes: Int
-    /// Ready responses kept per event loop and archive version.
-    public var responseCacheEntries: Int
+    /// Bytes of ready responses kept (shared by all event loops).
+    public var responseCacheBytes: Int
     /// Folder of the frontend (index.html and assets); nil serves no frontend.
     public var publicDirectory: URL?
-    /// Build identifier shown by /healthz.
+    /// Build identifier shown by /healthz, /readyz and the OpenAPI document.
     public var version: String
+    /// The public origin (`https://news.example.org`) for absolute links in feeds and sitemaps;
+    /// nil uses the request's Host.
+    public var publicBaseURL: String?
+    /// Worker pools for rendering and for writes (names of `ServerConfiguration.workerPools`).
+    public var readPool: String
+    public var writePool: String
 
     public init(apiToken: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024,
-                responseCacheEntries: Int = 4096, publicDirectory: URL? = nil, version: String = "dev") {
+                responseCacheBytes: Int = 64 << 20, publicDirectory: URL? = nil, version: String = "dev",
+                publicBaseURL: String? = nil, readPool: String = "reads", writePool: String = "writes") {
         self.apiToken = apiToken
         self.corsOrigins = corsOrigins
         self.maxPageBytes = maxPageBytes
-        self.responseCacheEntries = responseCacheEntries
+        self.responseCacheBytes = responseCacheBytes
         self.publicDirectory = publicDirectory
         self.version = version
+        self.publicBaseURL = publicBaseURL
+        self.readPool = readPool
+        self.writePool = writePool
     }
 }

@@ -10,13 +10,19 @@ extension CorpusAggregate {
 
     public func articleCount(ofTag term: String) -> Int { tagCounts[term] ?? 0 }
 
-    /// Tags by article count (most first, then by term), `offset` onwards.
-    public func rankedTags(offset: Int, limit: Int) -> [(term: String, articles: Int)] {
+    /// Tags by article count (most first, then by term), `offset` onwards; fewest first when
+    /// `reversed`.
+    public func rankedTags(offset: Int, limit: Int, reversed: Bool = false) -> [(term: String, articles: Int)] {
         var rows: [(term: String, articles: Int)] = []
-        tagRanking.forEach(fromPosition: offset) { rank, _ in
+        let body: (Rank, Bool) -> Bool = { rank, _ in
             guard rows.count < limit else { return false }
             rows.append((rank.id, rank.count))
             return true
+        }
+        if reversed {
+            tagRanking.forEachReversed(fromPosition: tagRanking.count - 1 - offset, body)
+        } else {
+            tagRanking.forEach(fromPosition: offset, body)
         }
         return rows
     }
@@ -33,6 +39,22 @@ extension CorpusAggregate {
             tagCounts.forEachReversed(fromPosition: tagCounts.count - 1 - offset, body)
         } else {
             tagCounts.forEach(fromPosition: offset, body)
+        }
+        return rows
+    }
+
+    /// How many tags start with `prefix`.
+    public func tagCount(withPrefix prefix: String) -> Int {
+        tagCounts.rank(of: prefix + "\u{10FFFF}") - tagCounts.rank(of: prefix)
+    }
+
+    /// Tags starting with `prefix`, in code point order, `offset` onwards.
+    public func tags(withPrefix prefix: String, offset: Int, limit: Int) -> [(term: String, articles: Int)] {
+        var rows: [(term: String, articles: Int)] = []
+        tagCounts.forEach(fromPosition: tagCounts.rank(of: prefix) + offset) { term, count in
+            guard term.hasPrefix(prefix), rows.count < limit else { return false }
+            rows.append((term, count))
+            return true
         }
         return rows
     }
@@ -60,6 +82,11 @@ extension CorpusAggregate {
     public var placesInUseCount: Int { placeRanks.count }
 
     public func isInUse(place id: String) -> Bool { placeRanks[id] != nil }
+
+    /// The rank of a place among places in use, and its counts.
+    public func usage(ofPlace id: String) -> (articles: Int, mentions: Int)? {
+        placeRanks[id].map { ($0.articles, $0.mentions) }
+    }
 
     /// Places in use by articles about them (subtree), then mentions, then id.
     public func rankedPlaces(offset: Int, limit: Int) -> [(place: Place, articles: Int, mentions: Int)] {

@@ -1,3 +1,5 @@
+import Persistence
+
 /// Every place the analysis knows: the gazetteer's, plus the places a corpus model accepted from
 /// naming patterns. Answers parents, ancestors and provinces, and which city a newspaper's name
 /// opens with.
@@ -6,25 +8,69 @@ public struct PlaceDirectory: Sendable {
     let patternPlaces: [String: Place]
     let matcher: PlaceMatcher
     let disambiguator: PlaceDisambiguator
+    /// Official names and short forms (株洲 and 株洲市) to the ids they may denote, sorted for
+    /// prefix lookups.
+    let aliases: SortedMap<String, [String]>
+    /// Children of each place, for browsing down the tree.
+    let children: [String: [String]]
 
     public init(configuration: AnalysisConfiguration.Localities, model: CorpusModel = .empty) {
         gazetteer = configuration.gazetteer.places
         patternPlaces = model.patternPlaces
         matcher = PlaceMatcher(configuration: configuration)
         disambiguator = PlaceDisambiguator(configuration: configuration)
+        var aliases: [String: [String]] = [:]
+        var children: [String: [String]] = [:]
+        for entry in configuration.gazetteer.entries {
+            for alias in Set([entry.name] + entry.shortNames) { aliases[alias, default: []].append(entry.code) }
+            if let parent = entry.parentCode { children[parent, default: []].append(entry.code) }
+        }
+        self.aliases = SortedMap(sorted: aliases.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) })
+        self.children = children.mapValues { $0.sorted() }
     }
 
     private init(gazetteer: [String: Place], patternPlaces: [String: Place], matcher: PlaceMatcher,
-                 disambiguator: PlaceDisambiguator) {
+                 disambiguator: PlaceDisambiguator, aliases: SortedMap<String, [String]>, children: [String: [String]]) {
         self.gazetteer = gazetteer
         self.patternPlaces = patternPlaces
         self.matcher = matcher
         self.disambiguator = disambiguator
+        self.aliases = aliases
+        self.children = children
     }
 
     /// The same gazetteer with another model's pattern places.
     public func with(model: CorpusModel) -> PlaceDirectory {
-        PlaceDirectory(gazetteer: gazetteer, patternPlaces: model.patternPlaces, matcher: matcher, disambiguator: disambiguator)
+        PlaceDirectory(gazetteer: gazetteer, patternPlaces: model.patternPlaces, matcher: matcher, disambiguator: disambiguator,
+                       aliases: aliases, children: children)
+    }
+
+    /// The ids a name may denote: the id itself, an official name or short form, or a place found by
+    /// naming pattern (株洲 → [430200]; 长沙 → [430100, 430121]).
+    public func ids(named name: String) -> [String] {
+        if self[name] != nil { return [name] }
+        var ids = aliases[name] ?? []
+        if patternPlaces[name] != nil { ids.append(name) }
+        return ids
+    }
+
+    /// Places whose name or short form starts with `prefix`, by name, at most `limit`.
+    public func places(withPrefix prefix: String, limit: Int) -> [Place] {
+        var ids: [String] = []
+        for (_, matches) in aliases.entries(withPrefix: prefix, limit: limit * 4) {
+            for id in matches where !ids.contains(id) { ids.append(id) }
+            if ids.count >= limit { break }
+        }
+        for name in patternPlaces.keys.sorted() where name.hasPrefix(prefix) && ids.count < limit && !ids.contains(name) {
+            ids.append(name)
+        }
+        return ids.prefix(limit).compactMap { self[$0] }
+    }
+
+    /// Places directly below a place: the gazetteer's, then pattern places the model attached.
+    public func children(of id: String) -> [Place] {
+        let pattern = patternPlaces.values.filter { $0.parent == id }.map(\.id).sorted()
+        return ((children[id] ?? []) + pattern).compactMap { self[$0] }
     }
 
     public subscript(id: String) -> Place? { patternPlaces[id] ?? gazetteer[id] }

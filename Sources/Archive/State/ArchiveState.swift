@@ -177,6 +177,17 @@ public final class ArchiveState: Sendable {
 
     public var editionCount: Int { editionDays.count }
 
+    /// Pages in edition order (newest edition first; undated pages last), `offset` onwards.
+    public func pages(offset: Int, limit: Int) -> [PageEntry] {
+        var rows: [PageEntry] = []
+        pageOrder.forEach(fromPosition: offset) { _, number in
+            guard rows.count < limit else { return false }
+            if let page = page(number: number) { rows.append(page) }
+            return true
+        }
+        return rows
+    }
+
     /// Pages of one edition day, in newspaper and page-label order.
     public func pages(on date: EditionDate) -> [PageEntry] {
         var rows: [PageEntry] = []

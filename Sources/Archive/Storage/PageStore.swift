@@ -77,6 +77,14 @@ public struct PageStore: Sendable {
         return (entries, errors)
     }
 
+    /// The stored body of a page (what was uploaded, exactly), and its declared content type.
+    public func body(of page: PageEntry) -> Data? {
+        let directory = page.source == .seed ? seedsDirectory : uploadsDirectory
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(page.file).path) else { return nil }
+        guard page.source == .uploaded else { return data }
+        return try? PageMetadata.split(data).body
+    }
+
     /// The file's bytes, split into metadata and body.
     public func read(_ entry: Entry) throws(ReadError) -> (metadata: PageMetadata?, body: Data) {
         guard let data = FileManager.default.contents(atPath: entry.path) else {

@@ -4,182 +4,248 @@ import HTTPServer
 import JSONValue
 import PageParser
 
-enum AuthorJSON {
-    static func summary(_ author: AuthorRecord) -> JSON {
-        .object([
-            ("id", .string(author.id)),
-            ("url", .string("/api/v1/authors/" + percentEncodePathSegment(author.id))),
-            ("name", .string(author.name)),
-            ("roles", .array(author.roles.map { .string($0.rawValue) })),
-            ("organisations", .array(author.organisations.map(JSON.string))),
-            ("positions", .array(author.positions.map(JSON.string))),
-            ("article_count", .int(author.articleIDs.count)),
-        ])
-    }
-}
-
-enum InitiativeJSON {
-    static func summary(_ initiative: Initiative, in snapshot: ArchiveSnapshot) -> JSON {
-        .object([
-            ("id", .string(initiative.id)),
-            ("url", .string("/api/v1/initiatives/" + percentEncodePathSegment(initiative.id))),
-            ("name", .string(initiative.name)),
-            ("aliases", .array(initiative.aliases.map(JSON.string))),
-            ("type", .optional(initiative.type)),
-            ("locality", ArticleJSON.place(initiative.locality, in: snapshot)),
-            ("mentions", .int(initiative.mentionCount)),
-            ("article_count", .int(initiative.mentions.count)),
-        ])
-    }
-}
-
-enum PlaceJSON {
-    static func summary(_ place: Place, articles: Int, mentions: Int) -> JSON {
-        .object([
-            ("id", .string(place.id)),
-            ("url", .string("/api/v1/localities/" + percentEncodePathSegment(place.id))),
-            ("name", .string(place.name)),
-            ("level", .string(place.level.rawValue)),
-            ("parent", .optional(place.parent)),
-            ("article_count", .int(articles)),
-            ("mention_count", .int(mentions)),
-        ])
-    }
-
-    static func reference(_ place: Place) -> JSON {
-        .object([("id", .string(place.id)), ("name", .string(place.name)), ("level", .string(place.level.rawValue))])
-    }
-}
-
-/// `GET /authors`, `/localities`, `/initiatives`, `/tags` and their detail endpoints.
+/// Authors, localities, initiatives and tags: lists (ranked, or by name prefix for autocomplete),
+/// details (with their first articles and links to the rest) and article sub-collections.
 enum EntityEndpoints {
-    static let authorListParameters: [ParameterSpec] = [
-        ParameterSpec(name: "q", description: "Part of the author's name.", kind: .string), .page, .perPage, .pretty,
-    ]
+    static let prefix = ParameterSpec(name: "q", description: "Name prefix or alias, for autocomplete (株洲 finds 株洲市).",
+                                      kind: .string, example: "株洲")
+    static let authorListParameters: [ParameterSpec] = [prefix, .page, .perPage, .pretty]
     static let localityListParameters: [ParameterSpec] = [
-        ParameterSpec(name: "level", description: "Administrative level.", kind: .choice(PlaceLevel.allCases.map(\.rawValue))),
-        ParameterSpec(name: "parent", description: "Only places directly below this place id.", kind: .string),
+        prefix,
+        ParameterSpec(name: "level", description: "Administrative level.", kind: .choice(PlaceLevel.allCases.map(\.rawValue)), example: "city"),
+        ParameterSpec(name: "parent", description: "Only places directly below this place id (browse the tree).", kind: .string, example: "430000"),
         .page, .perPage, .pretty,
     ]
     static let initiativeListParameters: [ParameterSpec] = [
-        ParameterSpec(name: "locality", description: "Place id (division code such as 430200, or a pattern place's name); initiatives run there or below.", kind: .string),
-        ParameterSpec(name: "q", description: "Part of the initiative's name.", kind: .string),
+        prefix,
+        ParameterSpec(name: "locality", description: "Place id or name; initiatives run there or below.", kind: .string, example: "株洲"),
         .page, .perPage, .pretty,
     ]
     static let tagListParameters: [ParameterSpec] = [
-        ParameterSpec(name: "sort", description: "count (default), -count, name, -name.", kind: .choice(TagSort.allCases.map(\.rawValue))),
+        prefix,
+        ParameterSpec(name: "sort", description: "count (default: most articles first), -count, name, -name.",
+                      kind: .choice(TagSort.allCases.map(\.rawValue)), example: "count"),
         .page, .perPage, .pretty,
     ]
     static let detailParameters: [ParameterSpec] = [.pretty]
-    static let pagedDetailParameters: [ParameterSpec] = [.page, .perPage, .pretty]
+    /// How many articles an entity's detail embeds before linking to the full list.
+    static let embeddedArticles = 5
 
     enum TagSort: String, CaseIterable {
         case count, reverseCount = "-count", name, reverseName = "-name"
     }
 
-    static func authors(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
-        let pagination = try Pagination(reader)
-        var authors = snapshot.authors
-        if let q = try reader.string("q") { authors = authors.filter { $0.name.contains(q) } }
-        return pagination.envelope(pagination.slice(authors).map(AuthorJSON.summary), total: authors.count, request: request)
-    }
+    // MARK: - Authors
 
-    static func author(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
-        let id = request.parameters["id"] ?? ""
-        guard let author = snapshot.author(id: id) else { throw .notFound("no author with id '\(id)'") }
-        guard case .object(var fields) = AuthorJSON.summary(author) else { return Rendered(json: .null) }
-        fields.append(("articles", .array(snapshot.articles(ofAuthor: id).map { ArticleJSON.summary($0, in: snapshot) })))
-        return Rendered(json: .object(fields))
-    }
-
-    static func localities(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
+    static func authors(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
         let pagination = try Pagination(reader)
-        var rows = snapshot.placesInUse
-        if let level = try reader.choice("level", PlaceLevel.self) { rows = rows.filter { $0.place.level == level } }
-        if let parent = try reader.string("parent") { rows = rows.filter { $0.place.parent == parent } }
-        rows.sort { a, b in
-            if a.articles != b.articles { return a.articles > b.articles }
-            if a.mentions != b.mentions { return a.mentions > b.mentions }
-            return a.place.id < b.place.id
+        let aggregate = state.aggregate
+        if let q = try reader.string("q") {
+            let matches = aggregate.authors(withNamePrefix: q, limit: 10_000)
+            return pagination.envelope(pagination.slice(matches).map { EntityJSON.author($0) }, total: matches.count,
+                                       request: request, pretty: try reader.pretty)
         }
-        let items = pagination.slice(rows).map { PlaceJSON.summary($0.place, articles: $0.articles, mentions: $0.mentions) }
-        return pagination.envelope(items, total: rows.count, request: request)
+        let rows = aggregate.rankedAuthors(offset: pagination.offset, limit: pagination.perPage)
+        return pagination.envelope(rows.map { EntityJSON.author($0) }, total: aggregate.authorCount, request: request,
+                                   pretty: try reader.pretty)
     }
 
-    static func locality(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
+    static func author(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+        let record = try requireAuthor(state, request)
+        var query = ArticleQuery()
+        query.author = record.id
+        return Rendered(json: EntityJSON.author(record, extra: [
+            ("articles", firstArticles(query, state: state, url: Links.author(record.id) + "/articles")),
+        ]), pretty: try reader.pretty)
+    }
+
+    static func requireAuthor(_ state: ArchiveState, _ request: HTTPRequest) throws(Problem) -> AuthorRecord {
         let id = request.parameters["id"] ?? ""
-        guard let place = snapshot.place(id: id) else { throw .notFound("no locality with id '\(id)'") }
-        let articles = snapshot.articles(inPlace: id)
-        let mentions = snapshot.placesInUse.first { $0.place.id == id }?.mentions ?? 0
-        guard case .object(var fields) = PlaceJSON.summary(place, articles: articles.count, mentions: mentions) else {
-            return Rendered(json: .null)
-        }
-        fields.removeAll { $0.0 == "parent" }
-        fields += [
-            ("parent", snapshot.place(id: place.parent ?? "").map(PlaceJSON.reference) ?? .null),
-            ("ancestors", .array(snapshot.ancestors(ofPlace: id).map(PlaceJSON.reference))),
-            ("children", .array(snapshot.children(ofPlace: id).map(PlaceJSON.reference))),
-            ("from_gazetteer", .bool(place.fromGazetteer)),
-            ("articles", .array(articles.map { ArticleJSON.summary($0, in: snapshot) })),
-            ("initiatives", .array(snapshot.initiatives(inPlace: id).map { InitiativeJSON.summary($0, in: snapshot) })),
-        ]
-        return Rendered(json: .object(fields))
+        guard let record = state.aggregate.author(id: id) else { throw .notFound("no author with id '\(id)'") }
+        return record
     }
 
-    static func initiatives(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
+    // MARK: - Localities
+
+    static func localities(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
         let pagination = try Pagination(reader)
-        var initiatives = snapshot.initiatives
+        let aggregate = state.aggregate
+        let level = try reader.choice("level", PlaceLevel.self)
+        var candidates: [Place]?
+        if let q = try reader.string("q") {
+            candidates = aggregate.places.places(withPrefix: q, limit: 1000).filter { aggregate.isInUse(place: $0.id) }
+        }
+        if let parent = try reader.string("parent") {
+            let id = try ArticleFilters.resolveLocality(parent, in: aggregate)
+            let children = aggregate.places.children(of: id).filter { aggregate.isInUse(place: $0.id) }
+            candidates = candidates.map { list in list.filter { place in children.contains { $0.id == place.id } } } ?? children
+        }
+        if var candidates {
+            if let level { candidates = candidates.filter { $0.level == level } }
+            candidates.sort { a, b in
+                let x = aggregate.usage(ofPlace: a.id) ?? (0, 0)
+                let y = aggregate.usage(ofPlace: b.id) ?? (0, 0)
+                return (x.articles, x.mentions) != (y.articles, y.mentions) ? (x.articles, x.mentions) > (y.articles, y.mentions) : a.id < b.id
+            }
+            return pagination.envelope(pagination.slice(candidates).map { EntityJSON.place($0, in: aggregate) }, total: candidates.count,
+                                       request: request, pretty: try reader.pretty)
+        }
+        if let level {
+            // Places in use are far fewer than places; filtering them by level reads each once.
+            let all = aggregate.rankedPlaces(offset: 0, limit: .max).filter { $0.place.level == level }
+            return pagination.envelope(pagination.slice(all).map { EntityJSON.place($0.place, in: aggregate) }, total: all.count,
+                                       request: request, pretty: try reader.pretty)
+        }
+        let rows = aggregate.rankedPlaces(offset: pagination.offset, limit: pagination.perPage)
+        return pagination.envelope(rows.map { EntityJSON.place($0.place, in: aggregate) }, total: aggregate.placesInUseCount,
+                                   request: request, pretty: try reader.pretty)
+    }
+
+    static func locality(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+        let place = try requirePlace(state, request)
+        let aggregate = state.aggregate
+        let places = aggregate.places
+        var query = ArticleQuery()
+        query.locality = place.id
+        let children = places.children(of: place.id).filter { aggregate.isInUse(place: $0.id) }
+        let initiatives = aggregate.initiatives(inPlace: place.id).compactMap(aggregate.initiative(id:))
+            .sorted { ($0.mentionCount, $1.id) > ($1.mentionCount, $0.id) }
+        return Rendered(json: EntityJSON.place(place, in: aggregate, extra: [
+            ("parent", place.parent.flatMap { places[$0] }.map { EntityJSON.place($0, in: aggregate) } ?? .null),
+            ("ancestors", .array(places.ancestors(of: place.id).compactMap { places[$0] }.map { EntityJSON.place($0, in: aggregate) })),
+            ("children", EntityJSON.collection(children.prefix(50).map { EntityJSON.place($0, in: aggregate) }, total: children.count,
+                                               url: Links.base + "/localities?parent=" + percentEncode(place.id))),
+            ("mentioning_article_count", .int(aggregate.mentions(ofPlace: place.id).articles.count)),
+            ("initiatives", EntityJSON.collection(initiatives.prefix(10).map { EntityJSON.initiative($0) }, total: initiatives.count,
+                                                  url: Links.base + "/initiatives?locality=" + percentEncode(place.id))),
+            ("articles", firstArticles(query, state: state, url: Links.locality(place.id) + "/articles")),
+        ]), pretty: try reader.pretty)
+    }
+
+    static func requirePlace(_ state: ArchiveState, _ request: HTTPRequest) throws(Problem) -> Place {
+        let id = request.parameters["id"] ?? ""
+        guard let place = state.aggregate.places[id] else { throw .notFound("no locality with id '\(id)'") }
+        return place
+    }
+
+    // MARK: - Initiatives
+
+    static func initiatives(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+        let pagination = try Pagination(reader)
+        let aggregate = state.aggregate
+        var list: [Initiative]?
         if let locality = try reader.string("locality") {
-            let ids = Set(snapshot.initiatives(inPlace: locality).map(\.id))
-            initiatives = initiatives.filter { ids.contains($0.id) }
+            let id = try ArticleFilters.resolveLocality(locality, in: aggregate)
+            list = aggregate.initiatives(inPlace: id).compactMap(aggregate.initiative(id:))
+                .sorted { ($0.mentionCount, $1.id) > ($1.mentionCount, $0.id) }
         }
         if let q = try reader.string("q") {
-            initiatives = initiatives.filter { $0.name.contains(q) || $0.aliases.contains { $0.contains(q) } }
+            let matches = aggregate.initiatives(withPrefix: q, limit: 1000)
+            list = list.map { list in list.filter { item in matches.contains { $0.id == item.id } } } ?? matches
         }
-        let items = pagination.slice(initiatives).map { InitiativeJSON.summary($0, in: snapshot) }
-        return pagination.envelope(items, total: initiatives.count, request: request)
+        if let list {
+            return pagination.envelope(pagination.slice(list).map { EntityJSON.initiative($0) }, total: list.count,
+                                       request: request, pretty: try reader.pretty)
+        }
+        let rows = aggregate.rankedInitiatives(offset: pagination.offset, limit: pagination.perPage)
+        return pagination.envelope(rows.map { EntityJSON.initiative($0) }, total: aggregate.initiativeCount, request: request,
+                                   pretty: try reader.pretty)
     }
 
-    static func initiative(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
-        let id = request.parameters["id"] ?? ""
-        guard let initiative = snapshot.initiative(id: id) else { throw .notFound("no initiative with id '\(id)'") }
-        guard case .object(var fields) = InitiativeJSON.summary(initiative, in: snapshot) else { return Rendered(json: .null) }
-        fields.append(("mentions_in_context", .array(initiative.mentions.map { mention in
-            .object([
-                ("article", .object([
-                    ("id", .string(mention.article)),
-                    ("title", .optional(snapshot.article(id: mention.article)?.article.title)),
-                ])),
-                ("count", .int(mention.count)),
-                ("context", .string(mention.context)),
+    static func initiative(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+        let initiative = try requireInitiative(state, request)
+        let aggregate = state.aggregate
+        var query = ArticleQuery()
+        query.initiative = initiative.id
+        query.perPage = embeddedArticles
+        let first = state.findArticles(query)
+        let mentions: [JSON] = first.items.compactMap { ref in
+            guard let analysis = state.analysis(slot: ref.slot) else { return nil }
+            let quotes = analysis.quotes.filter { initiative.keys.contains($0.key) }
+            return .object([
+                ("article", ArticleJSON.summary(ref, in: state)),
+                ("occurrences", .int(quotes.reduce(0) { $0 + $1.uses })),
+                ("context", .optional(quotes.first?.context)),
             ])
-        })))
-        fields.append(("articles", .array(snapshot.articles(withInitiative: id).map { ArticleJSON.summary($0, in: snapshot) })))
-        return Rendered(json: .object(fields))
+        }
+        return Rendered(json: EntityJSON.initiative(initiative, extra: [
+            ("locality", initiative.locality.flatMap { aggregate.places[$0] }.map { EntityJSON.place($0, in: aggregate) } ?? .null),
+            ("mentions", EntityJSON.collection(mentions, total: first.total, url: Links.initiative(initiative.id) + "/articles")),
+        ]), pretty: try reader.pretty)
     }
 
-    static func tags(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
-        let pagination = try Pagination(reader)
-        var tags = snapshot.tags
-        switch try reader.choice("sort", TagSort.self) ?? .count {
-        case .count: break  // the snapshot's order: most articles first, then by term
-        case .reverseCount: tags.sort { $0.articles != $1.articles ? $0.articles < $1.articles : $0.term < $1.term }
-        case .name: tags.sort { $0.term < $1.term }
-        case .reverseName: tags.sort { $0.term > $1.term }
+    static func requireInitiative(_ state: ArchiveState, _ request: HTTPRequest) throws(Problem) -> Initiative {
+        let id = request.parameters["id"] ?? ""
+        guard let initiative = state.aggregate.initiative(id: id) ?? state.aggregate.initiative(named: id) else {
+            throw .notFound("no initiative with id '\(id)'")
         }
-        let items = pagination.slice(tags).map { tag in
-            JSON.object([("term", .string(tag.term)), ("url", .string("/api/v1/tags/" + percentEncodePathSegment(tag.term))),
-                         ("articles", .int(tag.articles))])
-        }
-        return pagination.envelope(items, total: tags.count, request: request)
+        return initiative
     }
 
-    static func tag(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
-        let term = request.parameters["tag"] ?? ""
-        guard snapshot.tag(term: term) != nil else { throw .notFound("no tag '\(term)'") }
+    // MARK: - Tags
+
+    static func tags(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
         let pagination = try Pagination(reader)
-        let articles = snapshot.articles(withTag: term)
-        let items = pagination.slice(articles).map { ArticleJSON.summary($0, in: snapshot) }
-        return pagination.envelope(items, total: articles.count, request: request, extra: [("term", .string(term))])
+        let aggregate = state.aggregate
+        let sort = try reader.choice("sort", TagSort.self) ?? .count
+        if let q = try reader.string("q") {
+            let rows = aggregate.tags(withPrefix: q, offset: pagination.offset, limit: pagination.perPage)
+            return pagination.envelope(rows.map { EntityJSON.tag(term: $0.term, articles: $0.articles) },
+                                       total: aggregate.tagCount(withPrefix: q), request: request, pretty: try reader.pretty)
+        }
+        let rows: [(term: String, articles: Int)]
+        switch sort {
+        case .count: rows = aggregate.rankedTags(offset: pagination.offset, limit: pagination.perPage)
+        case .reverseCount: rows = aggregate.rankedTags(offset: pagination.offset, limit: pagination.perPage, reversed: true)
+        case .name: rows = aggregate.tagsByName(offset: pagination.offset, limit: pagination.perPage)
+        case .reverseName: rows = aggregate.tagsByName(offset: pagination.offset, limit: pagination.perPage, reversed: true)
+        }
+        return pagination.envelope(rows.map { EntityJSON.tag(term: $0.term, articles: $0.articles) }, total: aggregate.tagCount,
+                                   request: request, pretty: try reader.pretty)
+    }
+
+    static func tag(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+        let term = try requireTag(state, request)
+        var query = ArticleQuery()
+        query.tag = term
+        return Rendered(json: EntityJSON.tag(term: term, articles: state.aggregate.articleCount(ofTag: term), extra: [
+            ("articles", firstArticles(query, state: state, url: Links.tag(term) + "/articles")),
+        ]), pretty: try reader.pretty)
+    }
+
+    static func requireTag(_ state: ArchiveState, _ request: HTTPRequest) throws(Problem) -> String {
+        let term = request.parameters["id"] ?? ""
+        guard state.aggregate.articleCount(ofTag: term) > 0 else { throw .notFound("no tag '\(term)'") }
+        return term
+    }
+
+    // MARK: - Shared
+
+    /// The newest few articles of a query, with the total and the link to all of them.
+    static func firstArticles(_ query: ArticleQuery, state: ArchiveState, url: String) -> JSON {
+        var query = query
+        query.perPage = embeddedArticles
+        let results = state.findArticles(query)
+        return EntityJSON.collection(results.items.map { ArticleJSON.summary($0, in: state) }, total: results.total, url: url)
+    }
+
+    /// `GET /{entities}/{id}/articles`: the entity's articles, with every filter and sort of
+    /// `/articles` except the one the path sets.
+    static func articles(setting filter: String, _ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader,
+                         _ context: RequestContext) throws(Problem) -> Rendered {
+        var query = try ArticleFilters.read(reader, state: state)
+        switch filter {
+        case "author": query.author = try requireAuthor(state, request).id
+        case "locality": query.locality = try requirePlace(state, request).id
+        case "initiative": query.initiative = try requireInitiative(state, request).id
+        case "tag": query.tag = try requireTag(state, request)
+        case "page_id":
+            let id = request.parameters["id"] ?? ""
+            guard state.page(id: id) != nil else { throw .notFound("no page with id '\(id)'") }
+            query.pageID = id
+        default: break
+        }
+        let results = state.findArticles(query) { context.isCancelled }
+        return ArticleFilters.envelope(results, query: query, state: state, request: request, pretty: try reader.pretty)
     }
 }

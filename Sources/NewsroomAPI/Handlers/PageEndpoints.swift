@@ -4,50 +4,69 @@ import HTTPServer
 import JSONValue
 import PageParser
 
-/// `GET /pages`, `GET /pages/{id}` and the writes: `POST /pages`, `PUT` and `DELETE /pages/{id}`.
+/// `GET /pages`, `GET /pages/{id}` (and its raw text and articles), and the writes: `POST /pages`,
+/// `PUT` and `DELETE /pages/{id}`.
 enum PageEndpoints {
-    static let listParameters: [ParameterSpec] = [.page, .perPage, .pretty]
+    static let listParameters: [ParameterSpec] = [
+        ParameterSpec(name: "date", description: "Only pages of this edition date (YYYY-MM-DD).", kind: .date, example: "2023-10-12"),
+        .page, .perPage, .pretty,
+    ]
     static let detailParameters: [ParameterSpec] = [.pretty]
+    static let metadataParameters: [ParameterSpec] = [
+        ParameterSpec(name: "newspaper", description: "The newspaper's name, when the page does not print it (or to correct it).",
+                      kind: .string, example: "株洲日报"),
+        ParameterSpec(name: "date", description: "The edition date, YYYY-MM-DD. A date the page prints otherwise is reported in metadata_conflicts.",
+                      kind: .date, example: "2023-10-12"),
+        ParameterSpec(name: "page_label", description: "The page label as printed (A05, 第3版, 04).", kind: .string, example: "第3版"),
+        ParameterSpec(name: "section", description: "The section (智库·理论, 综合·城区).", kind: .string, example: "智库·理论"),
+    ]
     static let createParameters: [ParameterSpec] = [
         ParameterSpec(name: "id", description: "Page id to use (letters, digits, '-', '_', '.'); default: upload-<content hash>.",
-                      kind: .pattern(ParameterSpec.pageIDPattern)),
-        .pretty,
-    ]
+                      kind: .pattern(ParameterSpec.pageIDPattern), example: "zzrb-20231012-03"),
+    ] + metadataParameters + [.pretty]
+    static let replaceParameters: [ParameterSpec] = metadataParameters + [.pretty]
 
-    static func summary(_ record: PageRecord) -> JSON {
-        .object([
-            ("id", .string(record.page.id)),
-            ("url", .string("/api/v1/pages/" + percentEncodePathSegment(record.page.id))),
-            ("file", .string(record.page.file)),
-            ("source", .string(record.source.rawValue)),
-            ("newspaper", .optional(record.page.newspaper)),
-            ("banners", .array(record.page.banners.map(JSON.string))),
-            ("article_count", .int(record.page.articles.count)),
-        ])
-    }
+    // MARK: - Reads
 
-    static func detailJSON(_ record: PageRecord, in snapshot: ArchiveSnapshot) -> JSON {
-        guard case .object(var fields) = summary(record) else { return .null }
-        let page = record.page
-        fields += [
-            ("editors", .array(page.editors.map { .object([("role", .string($0.role)), ("name", .string($0.name))]) })),
-            ("emails", .array(page.emails.map(JSON.string))),
-            ("page_numbers", .array(page.pageNumbers.map(JSON.string))),
-            ("fragments", .array(page.fragments.map(JSON.string))),
-            ("articles", .array(record.articleIndexes.map { ArticleJSON.summary(snapshot.articles[$0], in: snapshot) })),
-        ]
-        return .object(fields)
-    }
-
-    static func list(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
+    static func list(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
         let pagination = try Pagination(reader)
-        return pagination.envelope(pagination.slice(snapshot.pages).map(summary), total: snapshot.pages.count, request: request)
+        let pages: [PageEntry]
+        let total: Int
+        if let date = try ArticleFilters.date(reader, "date") {
+            let all = state.pages(on: date)
+            pages = Array(pagination.slice(all))
+            total = all.count
+        } else {
+            pages = state.pages(offset: pagination.offset, limit: pagination.perPage)
+            total = state.pageCount
+        }
+        return pagination.envelope(pages.map(PageJSON.summary), total: total, request: request, pretty: try reader.pretty)
     }
 
-    static func detail(_ snapshot: ArchiveSnapshot, _ request: HTTPRequest, _ reader: QueryReader) throws(Problem) -> Rendered {
+    static func detail(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+        let page = try requirePage(state, request)
+        var rendered = Rendered(json: PageJSON.full(page, in: state), pretty: try reader.pretty)
+        rendered.etag = page.etag
+        rendered.lastModified = page.updatedAt
+        return rendered
+    }
+
+    /// The page exactly as stored (uploaded or bundled), in its own content type.
+    static func raw(store: PageStore) -> Renderer {
+        { state, request, _, _ throws(Problem) in
+            let page = try requirePage(state, request)
+            guard let body = store.body(of: page) else { throw .notFound("the file of page '\(page.id)' cannot be read") }
+            var rendered = Rendered(body: Array(body), contentType: page.contentType ?? "text/plain; charset=utf-8")
+            rendered.etag = String(page.etag.dropLast()) + "-raw\""
+            rendered.lastModified = page.updatedAt
+            return rendered
+        }
+    }
+
+    static func requirePage(_ state: ArchiveState, _ request: HTTPRequest) throws(Problem) -> PageEntry {
         let id = request.parameters["id"] ?? ""
-        guard let record = snapshot.page(id: id) else { throw .notFound("no page with id '\(id)'") }
-        return Rendered(json: detailJSON(record, in: snapshot))
+        guard let page = state.page(id: id) else { throw .notFound("no page with id '\(id)'") }
+        return page
     }
 
     // MARK: - Writes
@@ -60,26 +79,36 @@ enum PageEndpoints {
             respond { () throws(Problem) -> HTTPResponse in
                 let reader = try QueryReader(request, allowed: createParameters)
                 try authorize(request)
-                let data = try pageBody(request)
+                let (data, contentType) = try pageBody(request)
                 let id = try reader.string("id") ?? request.headers["Slug"]
-                let record: PageRecord
-                do throws(WriteError) { record = try archive.add(data, id: id) } catch { throw problem(error) }
-                return written(record, status: .created, pretty: try reader.pretty)
+                var precondition: Precondition?
+                if let condition = request.headers["If-None-Match"] {
+                    guard condition.trimmingCharacters(in: .whitespaces) == "*" else {
+                        throw Problem(status: .badRequest, slug: "invalid-parameter", detail: "POST takes only If-None-Match: *")
+                    }
+                    precondition = .ifNoneMatchAny
+                }
+                let result: WriteResult
+                do throws(WriteError) {
+                    result = try archive.create(data, id: id, metadata: try metadata(reader, contentType: contentType),
+                                                precondition: precondition)
+                } catch { throw problem(error) }
+                return written(result, status: .created, pretty: try reader.pretty)
             }
         }
 
         func replace(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
             respond { () throws(Problem) -> HTTPResponse in
-                let reader = try QueryReader(request, allowed: detailParameters)
+                let reader = try QueryReader(request, allowed: replaceParameters)
                 try authorize(request)
-                let data = try pageBody(request)
+                let (data, contentType) = try pageBody(request)
                 let id = request.parameters["id"] ?? ""
-                let result: Archive.WriteResult
-                do throws(WriteError) { result = try archive.put(data, id: id) } catch { throw problem(error) }
-                switch result {
-                case .created(let record): return written(record, status: .created, pretty: try reader.pretty)
-                case .replaced(let record): return written(record, status: .ok, pretty: try reader.pretty)
-                }
+                let result: WriteResult
+                do throws(WriteError) {
+                    result = try archive.replace(id: id, data, metadata: try metadata(reader, contentType: contentType),
+                                                 precondition: try ifMatch(request))
+                } catch { throw problem(error) }
+                return written(result, status: result.created ? .created : .ok, pretty: try reader.pretty)
             }
         }
 
@@ -87,8 +116,13 @@ enum PageEndpoints {
             respond { () throws(Problem) -> HTTPResponse in
                 _ = try QueryReader(request, allowed: [])
                 try authorize(request)
-                do throws(WriteError) { try archive.delete(id: request.parameters["id"] ?? "") } catch { throw problem(error) }
-                return HTTPResponse(status: .noContent)
+                let warning: String?
+                do throws(WriteError) {
+                    warning = try archive.delete(id: request.parameters["id"] ?? "", precondition: try ifMatch(request))
+                } catch { throw problem(error) }
+                var headers: HTTPHeaders = [:]
+                if let warning { headers.add("Warning", "199 - \"stored, but not yet durable: \(warning)\"") }
+                return HTTPResponse(status: .noContent, headers: headers)
             }
         }
 
@@ -96,71 +130,107 @@ enum PageEndpoints {
             do throws(Problem) { return try body() } catch { return error.response() }
         }
 
+        private func ifMatch(_ request: HTTPRequest) throws(Problem) -> Precondition? {
+            guard let header = request.headers["If-Match"] else { return nil }
+            return .ifMatch(strongTags(header))
+        }
+
+        private func metadata(_ reader: QueryReader, contentType: String) throws(Problem) -> UploadMetadata {
+            UploadMetadata(newspaper: try reader.string("newspaper"), date: try ArticleFilters.date(reader, "date"),
+                           pageLabel: try reader.string("page_label"), section: try reader.string("section"),
+                           contentType: contentType)
+        }
+
         /// `Authorization: Bearer <token>`, compared in constant time. No configured token means
         /// writes are off.
         private func authorize(_ request: HTTPRequest) throws(Problem) {
             guard let token = configuration.apiToken, !token.isEmpty else {
-                throw Problem(status: .forbidden, type: "urn:newsroom:problem:writes-disabled",
+                throw Problem(status: .forbidden, slug: "writes-disabled",
                               detail: "writes are disabled: no API token is configured (set NEWSROOM_API_TOKEN)")
             }
             guard let header = request.headers["Authorization"] else {
-                throw Problem(status: .unauthorized, type: "urn:newsroom:problem:unauthorized", detail: "missing Authorization: Bearer token")
+                throw Problem(status: .unauthorized, slug: "unauthorized", detail: "missing Authorization: Bearer token")
             }
             let prefix = "bearer "
             guard header.count > prefix.count, header.lowercased().hasPrefix(prefix),
                   constantTimeEqual(Array(header.utf8.dropFirst(prefix.utf8.count)), Array(token.utf8))
             else {
-                throw Problem(status: .unauthorized, type: "urn:newsroom:problem:unauthorized", detail: "invalid bearer token")
+                throw Problem(status: .unauthorized, slug: "unauthorized", detail: "invalid bearer token")
             }
         }
 
-        /// The page text: `text/plain` in UTF-8, within the size limit.
-        private func pageBody(_ request: HTTPRequest) throws(Problem) -> Data {
+        /// The page: `text/plain` or `text/html`, in a charset the parser reads, within the size limit.
+        private func pageBody(_ request: HTTPRequest) throws(Problem) -> (Data, String) {
             let contentType = request.headers["Content-Type"] ?? ""
-            let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard parts.first == "text/plain" else {
-                throw Problem(status: .unsupportedMediaType, type: "urn:newsroom:problem:unsupported-media-type",
-                              detail: "send the page as text/plain; charset=utf-8, not '\(contentType)'")
+            let parts = contentType.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let media = parts.first, Self.mediaTypes.contains(media) else {
+                throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
+                              detail: "send the page as text/plain or text/html, not '\(contentType)'")
             }
             for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
-                let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                guard charset == "utf-8" || charset == "utf8" else {
-                    throw Problem(status: .unsupportedMediaType, type: "urn:newsroom:problem:unsupported-media-type",
-                                  detail: "only charset=utf-8 is accepted, not '\(charset)'")
+                let charset = String(parameter.dropFirst("charset=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                guard Self.charsets.contains(charset) else {
+                    throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
+                                  detail: "charset '\(charset)' is not supported; use one of \(Self.charsets.sorted().joined(separator: ", "))")
                 }
             }
             guard request.body.count <= configuration.maxPageBytes else {
-                throw Problem(status: .payloadTooLarge, type: "urn:newsroom:problem:page-too-large",
+                throw Problem(status: .payloadTooLarge, slug: "page-too-large",
                               detail: "a page may be at most \(configuration.maxPageBytes) bytes; this one is \(request.body.count)")
             }
-            return Data(request.body)
+            return (Data(request.body), contentType)
         }
 
-        private func written(_ record: PageRecord, status: HTTPStatus, pretty: Bool) -> HTTPResponse {
-            let snapshot = archive.snapshot()
-            let body = detailJSON(snapshot.page(id: record.page.id) ?? record, in: snapshot)
+        static let mediaTypes: Set<String> = ["text/plain"]
+        static let charsets: Set<String> = ["utf-8", "utf8"]
+
+        private func written(_ result: WriteResult, status: HTTPStatus, pretty: Bool) -> HTTPResponse {
+            let state = archive.state()
+            let page = state?.page(id: result.page.id) ?? result.page
+            guard case .object(var fields)? = state.map({ PageJSON.full(page, in: $0) }) else {
+                return HTTPResponse(status: status)
+            }
+            fields.append(("removed_articles", .array(result.removedArticles.map(JSON.string))))
+            if let warning = result.durabilityWarning { fields.append(("warning", .string("stored, but not yet durable: \(warning)"))) }
             var headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"]
-            headers.add("Location", "/api/v1/pages/" + percentEncodePathSegment(record.page.id))
-            return HTTPResponse(status: status, headers: headers, body: body.serialized(pretty: pretty))
+            headers.add("Location", Links.page(page.id))
+            headers.add("ETag", page.etag)
+            headers.add("Last-Modified", RFC3339.httpDate(page.updatedAt))
+            return HTTPResponse(status: status, headers: headers, body: JSON.object(fields).serialized(pretty: pretty))
         }
 
         private func problem(_ error: WriteError) -> Problem {
             switch error {
+            case .notReady:
+                return .notReady
             case .invalidID(let id):
                 return .invalidParameter("id", "'\(id)' is not a valid page id: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'")
             case .conflict(let id):
-                return Problem(status: .conflict, type: "urn:newsroom:problem:page-exists",
-                               detail: "a page with id '\(id)' already exists; PUT /api/v1/pages/\(id) replaces an uploaded page")
+                return Problem(status: .conflict, slug: "page-exists",
+                               detail: "a page with id '\(id)' already exists; PUT \(Links.page(id)) replaces an uploaded page",
+                               extra: [("existing", .object([("id", .string(id)), ("url", .string(Links.page(id)))]))])
+            case .duplicate(let existing):
+                return Problem(status: .conflict, slug: "duplicate-page",
+                               detail: "the same page is stored already, as '\(existing)'",
+                               extra: [("existing", .object([("id", .string(existing)), ("url", .string(Links.page(existing)))]))],
+                               headers: ["Link": "<\(Links.page(existing))>; rel=\"duplicate\""])
             case .readOnly(let id):
-                return Problem(status: .forbidden, type: "urn:newsroom:problem:read-only",
-                               detail: "page '\(id)' is a bundled seed page and cannot be changed")
+                return Problem(status: .forbidden, slug: "read-only", detail: "page '\(id)' is a bundled seed page and cannot be changed")
             case .notFound(let id):
                 return .notFound("no page with id '\(id)'")
+            case .preconditionFailed(let current):
+                var headers: HTTPHeaders = [:]
+                if let current { headers.add("ETag", current) }
+                return Problem(status: .preconditionFailed, slug: "precondition-failed",
+                               detail: current == nil ? "the page does not exist (If-Match) or exists (If-None-Match: *)"
+                                   : "the page has changed since; its current tag is \(current!)",
+                               extra: [("current_etag", .optional(current))], headers: headers)
             case .unparseable(let parseError):
-                return Problem(status: .unprocessableContent, type: "urn:newsroom:problem:unparseable-page", detail: parseError.message)
-            case .storage(let detail):
-                return Problem(status: .internalServerError, type: "urn:newsroom:problem:storage",
-                               detail: "the page could not be stored: \(detail); nothing was changed")
+                return Problem(status: .unprocessableContent, slug: "unparseable-page", detail: parseError.message)
+            case .storage(let detail, let changed):
+                return Problem(status: .internalServerError, slug: "storage",
+                               detail: changed ? "the page was changed, but: \(detail)" : "the page could not be stored: \(detail); nothing was changed",
+                               extra: [("changed", .bool(changed))])
             }
         }
     }

@@ -1,33 +1,47 @@
 import Analysis
 import Archive
+import Foundation
 import JSONValue
 import PageParser
 
-/// JSON shapes of articles: summaries for lists, the full article for `GET /articles/{id}`.
+/// The article shapes: one summary (in every list, search hit, feed entry and embedded reference)
+/// made only of what the article's page says, so a page's representation changes only with the
+/// page; and the full article at its own URL, with everything the analysis links to it.
 enum ArticleJSON {
-    static func summary(_ record: ArticleRecord, in snapshot: ArchiveSnapshot, extra: [(String, JSON)] = []) -> JSON {
-        let article = record.article
-        var fields: [(String, JSON)] = [("id", .string(article.id)),
-                                        ("url", .string("/api/v1/articles/" + percentEncodePathSegment(article.id)))]
-        fields += heading(record)
-        fields += [
-            ("affiliation", .optional(article.affiliation)),
-            ("source", .optional(article.source)),
-            ("locality", place(record.analysis.locality, in: snapshot)),
-            ("page", .object([("id", .string(record.pageID)), ("ordinal", .int(record.ordinal))])),
-            ("tags", .array(record.analysis.tags.prefix(5).map { .string($0.term) })),
-            ("initiatives", .array(record.analysis.initiatives.compactMap { id in
-                snapshot.initiative(id: id).map { .object([("id", .string($0.id)), ("name", .string($0.name))]) }
-            })),
-            ("excerpt", .string(excerpt(article))),
-        ]
-        fields += extra
-        return .object(fields)
+    static func summary(_ ref: ArchiveState.ArticleRef, in state: ArchiveState, extra: [(String, JSON)] = []) -> JSON {
+        guard let article = state.article(ref) else { return .null }
+        return .object(summaryFields(ref, article) + extra)
     }
 
-    static func full(_ record: ArticleRecord, in snapshot: ArchiveSnapshot) -> JSON {
-        let article = record.article
-        let page = snapshot.page(id: record.pageID)
+    static func summaryFields(_ ref: ArchiveState.ArticleRef, _ article: Article) -> [(String, JSON)] {
+        let page = ref.page
+        let name = displayTitle(article)
+        return [
+            ("id", .string(ref.id)),
+            ("url", .string(Links.article(ref.id))),
+            ("name", .string(name.text)),
+            ("title", .optional(article.title)),
+            ("display_title_derived", .bool(name.derived)),
+            ("kicker", .optional(article.kicker)),
+            ("subtitle", .optional(article.subtitle)),
+            ("series", .optional(article.series)),
+            ("kind", .string(article.kind.rawValue)),
+            ("dateline", .optional(article.dateline)),
+            ("date", .optional(page.edition.date?.description)),
+            ("newspaper", .optional(page.edition.newspaper)),
+            ("page_label", .optional(page.edition.pageLabel)),
+            ("section", .optional(page.edition.section)),
+            ("page", PageJSON.summary(page)),
+            ("ordinal", .int(ref.ordinal)),
+            ("byline", .array(article.authors.map { .object([("name", .string($0.name)), ("role", .string($0.role.rawValue))]) })),
+            ("excerpt", .string(excerpt(article))),
+        ]
+    }
+
+    static func full(_ ref: ArchiveState.ArticleRef, in state: ArchiveState) -> JSON {
+        guard let article = state.article(ref) else { return .null }
+        let analysis = state.analysis(slot: ref.slot) ?? ArticleAnalysis()
+        let aggregate = state.aggregate
         var body: [JSON] = []
         var next = 0
         for (index, paragraph) in article.paragraphs.enumerated() {
@@ -40,79 +54,68 @@ enum ArticleJSON {
         for subheading in article.subheadings[next...] {
             body.append(.object([("type", .string("subheading")), ("text", .string(subheading.text))]))
         }
-        return .object([("id", .string(article.id))] + heading(record) + [
+        let authorIDs = aggregate.authorIDs(in: analysis)
+        let authors: [JSON] = zip(article.authors, authorIDs).map { person, id in
+            guard let id, let record = aggregate.author(id: id) else {
+                return .object([("id", .null), ("url", .null), ("name", .string(person.name)), ("role", .string(person.role.rawValue))])
+            }
+            return EntityJSON.author(record, extra: [("role", .string(person.role.rawValue))])
+        }
+        let places: [JSON] = analysis.places.compactMap { mention in
+            aggregate.places[mention.place].map { EntityJSON.place($0, in: aggregate, extra: [("occurrences", .int(mention.count))]) }
+        }
+        let initiatives: [JSON] = aggregate.initiativeIDs(in: analysis).compactMap { id in
+            guard let initiative = aggregate.initiative(id: id) else { return nil }
+            let quotes = analysis.quotes.filter { initiative.keys.contains($0.key) }
+            return EntityJSON.initiative(initiative, extra: [
+                ("occurrences", .int(quotes.reduce(0) { $0 + $1.uses })),
+                ("context", .optional(quotes.first?.context)),
+            ])
+        }
+        let related = state.related(to: ref.slot, analysis: analysis).map { entry in
+            summary(entry.article, in: state, extra: [("shared", .array(entry.shared.map(JSON.string)))])
+        }
+        return .object(summaryFields(ref, article) + [
+            ("authors", .array(authors)),
             ("affiliation", .optional(article.affiliation)),
             ("credit", .object([
                 ("organisations", .array(article.credit.organisations.map(JSON.string))),
                 ("positions", .array(article.credit.positions.map(JSON.string))),
             ])),
             ("source", .optional(article.source)),
-            ("page", .object([
-                ("id", .string(record.pageID)),
-                ("file", .optional(page?.page.file)),
-                ("newspaper", .optional(page?.page.newspaper)),
-                ("ordinal", .int(record.ordinal)),
-            ])),
+            ("created_at", .string(RFC3339.string(ref.page.createdAt))),
+            ("updated_at", .string(RFC3339.string(ref.page.updatedAt))),
             ("body", .array(body)),
             ("paragraphs", .array(article.paragraphs.map(JSON.string))),
             ("subheadings", .array(article.subheadings.map { .object([("index", .int($0.index)), ("text", .string($0.text))]) })),
             ("captions", .array(article.captions.map { .object([("text", .string($0.text)), ("credit", .optional($0.credit))]) })),
             ("duplicates_removed", .int(article.duplicatesRemoved)),
-            ("tags", .array(record.analysis.tags.map { .object([("term", .string($0.term)), ("score", .double($0.score))]) })),
-            ("locality", place(record.analysis.locality, in: snapshot)),
-            ("places", .array(record.analysis.places.map { count in
-                .object([("id", .string(count.place)), ("name", .string(snapshot.place(id: count.place)?.name ?? count.place)),
-                         ("count", .int(count.count))])
+            ("tags", .array(analysis.tags.map { tag in
+                EntityJSON.tag(term: tag.term, articles: aggregate.articleCount(ofTag: tag.term), extra: [("score", .double(tag.score))])
             })),
-            ("initiatives", .array(record.analysis.initiatives.compactMap { id -> JSON? in
-                guard let initiative = snapshot.initiative(id: id) else { return nil }
-                let mention = initiative.mentions.first { $0.article == record.id }
-                return .object([
-                    ("id", .string(initiative.id)), ("name", .string(initiative.name)),
-                    ("locality", place(initiative.locality, in: snapshot)),
-                    ("mentions", .int(mention?.count ?? 0)), ("context", .optional(mention?.context)),
-                ])
-            })),
-            ("related", .array(snapshot.related(to: record).map { related in
-                .object([
-                    ("id", .string(related.article.id)), ("title", .optional(related.article.article.title)),
-                    ("shared", .array(related.shared.map(JSON.string))),
-                ])
-            })),
+            ("locality", analysis.locality.flatMap { aggregate.places[$0] }.map { EntityJSON.place($0, in: aggregate) } ?? .null),
+            ("places", .array(places)),
+            ("initiatives", .array(initiatives)),
+            ("related", .array(related)),
+            ("links", .object([("page", .string(Links.page(ref.page.id))), ("raw", .string(Links.pageRaw(ref.page.id)))])),
         ])
     }
 
-    /// What every article shape opens with: how the page heads the article.
-    private static func heading(_ record: ArticleRecord) -> [(String, JSON)] {
-        let article = record.article
-        return [
-            ("title", .optional(article.title)),
-            ("kicker", .optional(article.kicker)),
-            ("subtitle", .optional(article.subtitle)),
-            ("series", .optional(article.series)),
-            ("kind", .string(article.kind.rawValue)),
-            ("dateline", .optional(article.dateline)),
-            ("authors", authors(record)),
-        ]
-    }
-
-    static func authors(_ record: ArticleRecord) -> JSON {
-        .array(zip(record.article.authors, paddedIDs(record)).map { person, id in
-            .object([("id", .optional(id)), ("name", .string(person.name)), ("role", .string(person.role.rawValue))])
-        })
-    }
-
-    /// Author ids in byline order; a person listed twice (two roles) shares one id.
-    private static func paddedIDs(_ record: ArticleRecord) -> [String?] {
-        let ids = record.analysis.authorIDs
-        return record.article.authors.map { person in
-            ids.first { $0 == person.name || $0.hasPrefix(person.name + "@") }
+    /// The title, or for an untitled article the opening of its first sentence, cut at a clause
+    /// boundary (never inside a word), marked as derived.
+    static func displayTitle(_ article: Article) -> (text: String, derived: Bool) {
+        if let title = article.title { return (title, false) }
+        guard let first = article.paragraphs.first else { return ("（无题）", true) }
+        let scalars = Array(first.unicodeScalars)
+        let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
+        let pauses: Set<Unicode.Scalar> = ["，", "、", "：", ",", ":"]
+        var end = scalars.firstIndex(where: stops.contains) ?? scalars.count
+        if end > 30 {
+            // Too long for a headline: the last clause boundary within 30 characters, else 30.
+            end = scalars[..<30].lastIndex(where: pauses.contains) ?? 30
         }
-    }
-
-    static func place(_ id: String?, in snapshot: ArchiveSnapshot) -> JSON {
-        guard let id, let place = snapshot.place(id: id) else { return .null }
-        return .object([("id", .string(place.id)), ("name", .string(place.name)), ("level", .string(place.level.rawValue))])
+        let text = String(String.UnicodeScalarView(scalars[..<end]))
+        return (text + (end < scalars.count && !stops.contains(scalars[end]) ? "…" : ""), true)
     }
 
     static func excerpt(_ article: Article, length: Int = 120) -> String {
@@ -121,26 +124,4 @@ enum ArticleJSON {
         guard scalars.count > length else { return first }
         return String(String.UnicodeScalarView(scalars.prefix(length))) + "…"
     }
-}
-
-/// Percent-encodes one path segment (ids may hold CJK: 六单工作法 → %E5%85%AD…).
-func percentEncodePathSegment(_ segment: String) -> String {
-    var out = ""
-    for byte in segment.utf8 {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-            out.unicodeScalars.append(Unicode.Scalar(byte))
-        default:
-            out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-        }
-    }
-    return out
-}
-
-/// Percent-encodes a query value (space as %20).
-func percentEncodeQueryValue(_ value: String) -> String { percentEncodePathSegment(value) }
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -17,7 +17,7 @@ struct StaticFiles: Sendable {
         var cacheControl: String
     }
 
-    private let files: [String: File]
+    private let files: [String: CachedResponse]
 
     init(directory: URL) {
         var files: [String: File] = [:]
@@ -55,7 +55,21 @@ struct StaticFiles: Sendable {
             files["/"] = file
             files["/index.html"] = file
         }
-        self.files = files
+        // Browsers ask for /favicon.ico whatever the page says.
+        if let icon = files["/assets/favicon.ico"] ?? files["/assets/favicon.svg"] {
+            files["/favicon.ico"] = File(body: icon.body, contentType: icon.contentType, etag: icon.etag, cacheControl: "public, max-age=86400")
+        }
+        self.files = files.mapValues(Self.cached)
+    }
+
+    /// Text files are also kept gzipped (made once, at start-up).
+    private static func cached(_ file: File) -> CachedResponse {
+        let compressible = file.contentType.hasPrefix("text/") || file.contentType.hasPrefix("application/json")
+            || file.contentType.hasPrefix("image/svg")
+        let gzipped = compressible && file.body.count >= CachedEndpoint.gzipThreshold ? Gzip.compress(file.body, level: 9) : nil
+        var headers: HTTPHeaders = ["Content-Type": file.contentType, "Cache-Control": file.cacheControl]
+        if gzipped != nil { headers.add("Vary", "Accept-Encoding") }
+        return CachedResponse(status: .ok, headers: headers, body: file.body, gzipped: gzipped, etag: file.etag, lastModified: nil)
     }
 
     var paths: [String] { files.keys.sorted() }
@@ -66,15 +80,19 @@ struct StaticFiles: Sendable {
             let path = request.path
             if path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." })
                 || path.contains("\\") || path.contains("\0") || path.contains("//") {
-                return Problem(status: .badRequest, type: "urn:newsroom:problem:bad-path", detail: "path refused: \(path)").response()
+                return Problem(status: .badRequest, slug: "bad-request", detail: "path refused: \(path)").response()
             }
             guard let file = files[path] else { return Problem.notFound("no file at \(path)").response() }
-            var headers: HTTPHeaders = ["Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": file.cacheControl]
-            if let condition = request.headers["If-None-Match"], etagMatches(condition, file.etag) {
-                headers.remove("Content-Type")
-                return HTTPResponse(status: .notModified, headers: headers)
-            }
-            return HTTPResponse(status: .ok, headers: headers, body: file.body)
+            return CachedEndpoint.respond(file, to: request)
+        }
+    }
+
+    /// The frontend's page for its own routes (`/articles/…`), which the frontend reads from the path.
+    var shell: RouteHandler {
+        let index = files["/"]
+        return { request, _ in
+            guard let index else { return Problem.notFound("no frontend").response() }
+            return CachedEndpoint.respond(index, to: request)
         }
     }
 }

@@ -12,6 +12,11 @@ struct Pagination {
         perPage = try reader.integer("per_page", default: 20, range: 1...100)
     }
 
+    init(page: Int, perPage: Int) {
+        self.page = page
+        self.perPage = perPage
+    }
+
     var offset: Int { (page - 1) * perPage }
 
     func slice<T>(_ items: [T]) -> ArraySlice<T> {
@@ -19,11 +24,11 @@ struct Pagination {
         return items[start..<min(items.count, start + perPage)]
     }
 
-    func envelope(_ items: [JSON], total: Int, request: HTTPRequest, extra: [(String, JSON)] = []) -> Rendered {
+    func envelope(_ items: [JSON], total: Int, request: HTTPRequest, pretty: Bool, extra: [(String, JSON)] = []) -> Rendered {
         let json = JSON.object([("items", .array(items)), ("total", .int(total)), ("page", .int(page)), ("per_page", .int(perPage))] + extra)
         var headers: HTTPHeaders = ["X-Total-Count": String(total)]
         headers.add("Link", links(total: total, request: request))
-        return Rendered(json: json, headers: headers)
+        return Rendered(json: json, pretty: pretty, headers: headers)
     }
 
     /// `first` and `last` always; `prev` and `next` where they exist. Other query parameters are kept.
@@ -31,7 +36,7 @@ struct Pagination {
         let last = max(1, (total + perPage - 1) / perPage)
         let kept = request.query.filter { $0.name != "page" }
         func url(_ target: Int) -> String {
-            var parts = kept.map { percentEncodeQueryValue($0.name) + "=" + percentEncodeQueryValue($0.value) }
+            var parts = kept.map { percentEncode($0.name) + "=" + percentEncode($0.value) }
             parts.append("page=\(target)")
             return "<" + request.path + "?" + parts.joined(separator: "&") + ">"
         }
