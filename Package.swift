@@ -15,7 +15,11 @@ let package = Package(
     ],
     targets: [
         // HTTP/1.1 over raw POSIX sockets. Knows nothing about newspapers.
-        .target(name: "HTTPServer", swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["CLinux", "CZlib"], swiftSettings: strict),
+        // epoll, eventfd, signalfd and accept4 with their constants, for the engine (a C shim, not a package).
+        .target(name: "CLinux"),
+        // The system's zlib (zlib1g-dev), for gzip bodies.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Ordered JSON values written straight to bytes (CLI output, API responses).
         .target(name: "JSONValue", swiftSettings: strict),
         // Character classes and text primitives for Chinese text, shared by parser and analysis.

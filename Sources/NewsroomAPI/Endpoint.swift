@@ -20,5 +20,6 @@ struct Endpoint: Sendable {
     var requestBody = false
     var authenticated = false
     var handler: RouteHandler
-    var offloaded = false
+    /// Worker pool the handler runs on (nil: on the event loop).
+    var pool: String?
 }

@@ -13,7 +13,11 @@ public enum NewsroomAPI {
 
         var router = Router()
         for endpoint in endpoints {
-            router.add(endpoint.method, endpoint.path, offloaded: endpoint.offloaded, endpoint.handler)
+            if let pool = endpoint.pool {
+                router.add(endpoint.method, endpoint.path, pool: pool, endpoint.handler)
+            } else {
+                router.add(endpoint.method, endpoint.path, endpoint.handler)
+            }
         }
         let openAPIHandler: RouteHandler = { _, _ in
             HTTPResponse(status: .ok, headers: [
@@ -87,16 +91,16 @@ public enum NewsroomAPI {
                      summary: "Upload a page (text/plain; charset=utf-8). Stored durably before the 201.", tag: "pages",
                      parameters: PageEndpoints.createParameters, responseSchema: "PageDetail", successStatus: 201,
                      errors: [401, 403, 409, 413, 415, 422], cacheable: false, requestBody: true, authenticated: true,
-                     handler: writer.create, offloaded: true),
+                     handler: writer.create, pool: "writes"),
             Endpoint(method: .PUT, path: "/api/v1/pages/{id}", operationID: "putPage",
                      summary: "Create or replace an uploaded page. Seed pages are read-only.", tag: "pages",
                      parameters: PageEndpoints.detailParameters, pathParameters: pageID, responseSchema: "PageDetail",
                      errors: [401, 403, 413, 415, 422], cacheable: false, requestBody: true, authenticated: true,
-                     handler: writer.replace, offloaded: true),
+                     handler: writer.replace, pool: "writes"),
             Endpoint(method: .DELETE, path: "/api/v1/pages/{id}", operationID: "deletePage",
                      summary: "Remove an uploaded page. Seed pages are read-only.", tag: "pages", parameters: [],
                      pathParameters: pageID, responseSchema: nil, successStatus: 204, errors: [401, 403, 404], cacheable: false,
-                     authenticated: true, handler: writer.delete, offloaded: true),
+                     authenticated: true, handler: writer.delete, pool: "writes"),
             Endpoint(method: .GET, path: "/api/v1/healthz", operationID: "health", summary: "The process is up.", tag: "health",
                      parameters: [], responseSchema: "Health", cacheable: false, handler: HealthEndpoints.health(version: configuration.version)),
             Endpoint(method: .GET, path: "/api/v1/readyz", operationID: "ready", summary: "The archive is loaded and serving.",

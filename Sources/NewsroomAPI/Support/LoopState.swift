@@ -18,11 +18,11 @@ struct CachedResponse {
 }
 
 /// One `LoopState` per event loop. The engine runs a route's handler on the loop thread that owns
-/// the connection (offloaded routes never come here), so each state is only ever touched by one
+/// the connection (pooled routes never come here), so each state is only ever touched by one
 /// thread and needs no lock: the read path costs one atomic load of the archive generation.
 final class LoopStates: @unchecked Sendable {
     private let states: [LoopState]
-    /// For requests from outside the loops (offloaded handlers, tests calling handlers directly).
+    /// For requests from outside the loops (pooled handlers, tests calling handlers directly).
     private let spare = Mutex<Void>(())
     private let spareState = LoopState()
     let archive: Archive
