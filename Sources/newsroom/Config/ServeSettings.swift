@@ -28,6 +28,16 @@ struct ServeSettings {
     var headerTimeoutSeconds = 20.0
     var bodyTimeoutSeconds = 60.0
     var shutdownGraceSeconds = 10.0
+    var writeTimeoutSeconds = 30.0
+    var accessLogFormat = AccessLogFormat.text
+    var accessLogBufferBytes = 1 << 20
+    var readPoolThreads = 0
+    var readPoolQueue = 256
+    var readDeadlineSeconds = 10.0
+    var writePoolThreads = 2
+    var writePoolQueue = 64
+    var writeDeadlineSeconds = 120.0
+    var loopLagProbeSeconds = 0.5
 
     struct Setting {
         var key: String
@@ -67,6 +77,22 @@ struct ServeSettings {
         seconds("headerTimeoutSeconds", "header-timeout", "NEWSROOM_HEADER_TIMEOUT", "Seconds to receive a whole header block, from its first byte (408).", \.headerTimeoutSeconds),
         seconds("bodyTimeoutSeconds", "body-timeout", "NEWSROOM_BODY_TIMEOUT", "Seconds to receive a whole body after the headers (408).", \.bodyTimeoutSeconds),
         seconds("shutdownGraceSeconds", "shutdown-grace", "NEWSROOM_SHUTDOWN_GRACE", "Seconds in-flight requests get on SIGTERM/SIGINT.", \.shutdownGraceSeconds),
+        seconds("writeTimeoutSeconds", "write-timeout", "NEWSROOM_WRITE_TIMEOUT", "Seconds a client may take none of a pending response before the connection is closed.", \.writeTimeoutSeconds),
+        Setting(key: "accessLogFormat", flag: "access-log-format", environment: "NEWSROOM_ACCESS_LOG_FORMAT",
+                help: "Access-log lines as text or json.",
+                apply: { settings, value throws(SettingError) in
+                    guard let format = AccessLogFormat(rawValue: value.lowercased()) else { throw SettingError(description: "'\(value)' is not text or json") }
+                    settings.accessLogFormat = format
+                },
+                current: { $0.accessLogFormat.rawValue }),
+        number("accessLogBufferBytes", "access-log-buffer", "NEWSROOM_ACCESS_LOG_BUFFER", "Bytes of log lines each event loop holds for the writer; beyond, lines are dropped and counted.", \.accessLogBufferBytes, 4096...1_073_741_824),
+        number("readPoolThreads", "read-threads", "NEWSROOM_READ_THREADS", "Threads of the reads worker pool (searches, first renders); 0 means one per available core.", \.readPoolThreads, 0...1024),
+        number("readPoolQueue", "read-queue", "NEWSROOM_READ_QUEUE", "Requests waiting for a reads thread before new ones get 503.", \.readPoolQueue, 1...1_000_000),
+        seconds("readDeadlineSeconds", "read-deadline", "NEWSROOM_READ_DEADLINE", "Seconds a pooled read may take, queue included, before 504.", \.readDeadlineSeconds),
+        number("writePoolThreads", "write-threads", "NEWSROOM_WRITE_THREADS", "Threads of the writes worker pool (uploads, deletes).", \.writePoolThreads, 1...64),
+        number("writePoolQueue", "write-queue", "NEWSROOM_WRITE_QUEUE", "Writes waiting for a thread before new ones get 503.", \.writePoolQueue, 1...100_000),
+        seconds("writeDeadlineSeconds", "write-deadline", "NEWSROOM_WRITE_DEADLINE", "Seconds a write may take, queue included, before 504.", \.writeDeadlineSeconds),
+        seconds("loopLagProbeSeconds", "lag-probe", "NEWSROOM_LAG_PROBE", "Seconds between each event loop's lag measurements (metrics).", \.loopLagProbeSeconds),
     ] }
 
     /// Defaults, then the file, then the environment, then the flags.
@@ -122,6 +148,15 @@ struct ServeSettings {
         configuration.bodyTimeout = bodyTimeoutSeconds
         configuration.shutdownGracePeriod = shutdownGraceSeconds
         configuration.accessLog = accessLog
+        configuration.writeTimeout = writeTimeoutSeconds
+        configuration.accessLogFormat = accessLogFormat
+        configuration.accessLogBufferBytes = accessLogBufferBytes
+        configuration.loopLagProbeInterval = loopLagProbeSeconds
+        configuration.workerPools = [
+            WorkerPoolConfiguration(name: "reads", threads: readPoolThreads == 0 ? ServerConfiguration.availableCores() : readPoolThreads,
+                                    queueLimit: readPoolQueue, deadline: readDeadlineSeconds),
+            WorkerPoolConfiguration(name: "writes", threads: writePoolThreads, queueLimit: writePoolQueue, deadline: writeDeadlineSeconds),
+        ]
         return configuration
     }
 
