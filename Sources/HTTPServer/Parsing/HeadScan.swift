@@ -36,7 +36,9 @@ struct HeadScan: Equatable {
         // so a CRLF split across reads is still seen.
         scanned = i
         if complete || parsedAt == 0 || n >= 2 * parsedAt { return true }
-        if let lineEnd { return n - lineEnd > limits.maxHeaderBytes + 2 }
+        if let lineEnd {
+            return lineEnd - lineStart > limits.maxRequestLineBytes + 2 || n - lineEnd > limits.maxHeaderBytes + 2
+        }
         return n - lineStart > limits.maxRequestLineBytes + 2
     }
 
