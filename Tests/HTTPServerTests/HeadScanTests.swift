@@ -66,4 +66,13 @@ struct HeadScanTests {
         #expect(parses.contains(69))
         #expect(!parses.contains(67))
     }
+
+    @Test func parsesAtOnceWhenARequestLineThatArrivedWholeIsOverItsLimit() {
+        let line = Array(("GET /" + String(repeating: "a", count: 70) + " HTTP/1.1\r\nHost: h\r\nX-A: ").utf8)
+        var scan = HeadScan()
+        #expect(line[0..<60].withUnsafeBufferPointer { scan.shouldParse($0, limits: limits) })
+        scan.didParseIncomplete(60)
+        // Under twice the last parse and no blank line, but the line (86 bytes) is already too long.
+        #expect(line.withUnsafeBufferPointer { scan.shouldParse($0, limits: limits) })
+    }
 }
