@@ -25,7 +25,6 @@ final class LoopMetrics {
             counter = engine.requests.labels(method?.description ?? "-", route, String(status))
             requestSeries[key] = counter
         }
-        counter.increment(loop: loop)
         let histogram: Histogram
         if let cached = durationSeries[routeKey] {
             histogram = cached
@@ -33,7 +32,7 @@ final class LoopMetrics {
             histogram = engine.duration.labels(route)
             durationSeries[routeKey] = histogram
         }
-        histogram.observe(seconds, loop: loop)
+        histogram.observe(seconds, loop: loop, counting: counter)
     }
 
     func loopLag(_ nanoseconds: Int64) {

@@ -62,6 +62,16 @@ public struct Histogram: Sendable {
         }
     }
 
+    /// Counts `counter` and observes `value` under one lock of the loop's shard (the engine's per-request path).
+    func observe(_ value: Double, loop: Int, counting counter: Counter) {
+        let bucket = bucketIndex(value)
+        registry.update(shard: registry.shard(loop: loop), slots: max(slot + bounds.count + 2, counter.slot + 1)) { values in
+            values[counter.slot] += 1
+            values[slot + bucket] += 1
+            values[slot + bounds.count + 1] += value
+        }
+    }
+
     /// Index of the first bound >= value; `bounds.count` is +Inf.
     func bucketIndex(_ value: Double) -> Int {
         var low = 0
