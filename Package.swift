@@ -15,7 +15,11 @@ let package = Package(
     ],
     targets: [
         // HTTP/1.1 over raw POSIX sockets. Knows nothing about newspapers.
-        .target(name: "HTTPServer", swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["CLinux", "CZlib"], swiftSettings: strict),
+        // epoll, eventfd, signalfd and accept4 with their constants, for the engine (a C shim, not a package).
+        .target(name: "CLinux"),
+        // The system's zlib (zlib1g-dev), for gzip bodies.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Ordered JSON values written straight to bytes (CLI output, API responses).
         .target(name: "JSONValue", swiftSettings: strict),
         // Persistent (copy-on-write, shared) collections and the checksummed, memory-mapped state
@@ -34,7 +38,7 @@ let package = Package(
         // Command line: serve, parse, analyze, healthcheck; configuration; signals.
         .executableTarget(
             name: "newsroom",
-            dependencies: ["HTTPServer", "PageParser", "Analysis", "Archive", "NewsroomAPI", "JSONValue"],
+            dependencies: ["HTTPServer", "PageParser", "Analysis", "Archive", "NewsroomAPI", "JSONValue", "Persistence"],
             swiftSettings: strict
         ),
 

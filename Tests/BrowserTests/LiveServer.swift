@@ -18,19 +18,20 @@ final class LiveServer: Sendable {
         let root = repositoryRoot
         let config = root.appendingPathComponent("config", isDirectory: true)
         let parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: config))
-        let analyzer = CorpusAnalyzer(configuration: try AnalysisConfiguration.load(fromDirectory: config))
+        let analysis = try AnalysisConfiguration.load(fromDirectory: config)
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-browser-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
 
         let store = PageStore(seedsDirectory: root.appendingPathComponent("seeds", isDirectory: true), dataDirectory: dataDirectory)
-        let archive = Archive(store: store, parser: parser, analyzer: analyzer) { print("LiveServer: skipped page file \($0)") }
+        let archive = Archive.open(store: store, parser: parser, configuration: analysis,
+                                   options: Archive.Options(backgroundWork: false)) { print("LiveServer: \($0)") }
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.loopCount = 2
         configuration.accessLog = false
         configuration.shutdownGracePeriod = 2
         let api = APIConfiguration(apiToken: token, publicDirectory: root.appendingPathComponent("Public", isDirectory: true),
                                    version: "browser-tests")
-        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api, loopCount: configuration.loopCount)
+        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api)
         server = HTTPServer(configuration: configuration, router: router)
         try server.start()
         baseURL = "http://127.0.0.1:\(server.localPort)"

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import HTTPServer
 
@@ -90,6 +91,46 @@ struct LimitsTests {
                 admitted = (try? c.readResponse().status) == 200
             }
             #expect(admitted)
+        }
+    }
+
+    @Test func aHeadThatNeverEndsGets431AtTheLimitNotAtTheDeadline() throws {
+        try withServer(configure: { $0.maxHeaderBytes = 512; $0.headerTimeout = 60 }) { server throws in
+            let c = try server.connect()
+            try c.send("GET /hello HTTP/1.1\r\nHost: t\r\n")
+            var status: Int?
+            // A header line that keeps growing, a few bytes at a time.
+            for _ in 0..<300 where status == nil {
+                guard (try? c.send("X-Pad-\(Int.random(in: 0..<1000)): vvvvvvvvvvvv\r\n")) != nil else { break }
+                var pfd = pollfd(fd: c.fd, events: Int16(POLLIN), revents: 0)
+                if poll(&pfd, 1, 5) > 0 { status = firstStatus(String(decoding: (try? c.readUntilClose(timeout: 5)) ?? [], as: UTF8.self)) }
+            }
+            #expect(status == 431)
+        }
+    }
+
+    @Test func aClientStreamingLineEndsGets400AfterTheSecond() throws {
+        try withServer(configure: { $0.headerTimeout = 60 }) { server throws in
+            let c = try server.connect()
+            try c.send("\r\n")
+            try c.send("\r\n")
+            let raw = String(decoding: try c.readUntilClose(timeout: 5), as: UTF8.self)
+            #expect(firstStatus(raw) == 400)
+            #expect(raw.contains("more than one empty line before the request line"))
+        }
+    }
+
+    @Test func serves414BeforeTheLineEndsEvenWhenTrickled() throws {
+        try withServer(configure: { $0.maxRequestLineBytes = 256; $0.headerTimeout = 60 }) { server throws in
+            let c = try server.connect()
+            try c.send("GET /")
+            var raw = ""
+            for _ in 0..<400 where raw.isEmpty {
+                guard (try? c.send("a")) != nil else { break }
+                var pfd = pollfd(fd: c.fd, events: Int16(POLLIN), revents: 0)
+                if poll(&pfd, 1, 2) > 0 { raw = String(decoding: (try? c.readUntilClose(timeout: 5)) ?? [], as: UTF8.self) }
+            }
+            #expect(firstStatus(raw) == 414)
         }
     }
 }

@@ -45,8 +45,20 @@ struct RequestParserTests {
         #expect(head(full)?.framing == .length(3))
     }
 
-    @Test func ignoresLeadingEmptyLines() {
-        #expect(head("\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n")?.method == .GET)
+    @Test func ignoresOneEmptyLineBeforeTheRequestLine() {
+        #expect(head("\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n")?.method == .GET)
+        #expect(head("\nGET / HTTP/1.1\r\nHost: h\r\n\r\n")?.method == .GET)
+    }
+
+    @Test(arguments: ["\r\n\r\n", "\r\n\n", "\n\n", "\n\r\n"])
+    func rejectsMoreThanOneEmptyLineBeforeTheRequestLine(_ lines: String) {
+        #expect(failure(lines + "GET / HTTP/1.1\r\nHost: h\r\n\r\n")?.detail == "more than one empty line before the request line")
+        #expect(failure(lines)?.status == .badRequest)
+    }
+
+    @Test func waitsForTheByteAfterALoneCR() {
+        #expect(parse("\r").0 == .incomplete)
+        #expect(parse("\r\n").0 == .incomplete)
     }
 
     @Test func rejectsBareLineFeeds() {

@@ -87,9 +87,10 @@ struct ResponseFilterTests {
             lines = server.logLines
         }
         #expect(lines.count == 2)
-        let first = lines.first { $0.hasPrefix("GET /hello ") } ?? ""
-        #expect(first.range(of: #"^GET /hello 200 5 \d+us$"#, options: .regularExpression) != nil, "\(first)")
-        #expect(lines.contains { $0.hasPrefix("GET /missing 404 ") })
+        let first = lines.first { $0.contains(" GET /hello ") } ?? ""
+        let pattern = #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 127\.0\.0\.1:\d+ [0-9a-f]{16}-[0-9a-f]+-[0-9a-f]+ GET /hello /hello 200 5 \d+us$"#
+        #expect(first.range(of: pattern, options: .regularExpression) != nil, "\(first)")
+        #expect(lines.contains { $0.contains(" GET (unmatched) /missing 404 ") })
     }
 
     @Test func logsNothingWhenDisabled() throws {

@@ -8,7 +8,7 @@ struct RoutingTests {
             let response = try server.exchange(.request("GET /nowhere HTTP/1.1"))
             #expect(response.status == 404)
             #expect(response.headers["Content-Type"] == "application/problem+json")
-            #expect(response.bodyText.contains(#""title":"Not Found","status":404"#))
+            #expect(response.bodyText.contains(#""type":"urn:http-engine:problem:not-found","title":"No resource at this path","status":404"#))
         }
     }
 

@@ -62,7 +62,7 @@ struct SmugglingTests {
     @Test func explainsTheRejectionInTheProblemDetail() throws {
         try withServer { server throws in
             let raw = try server.exchangeUntilClose(cases[0].raw)
-            #expect(raw.contains(#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"both Content-Length and Transfer-Encoding present"}"#))
+            #expect(raw.contains(#"{"type":"urn:http-engine:problem:bad-request","title":"Malformed request","status":400,"detail":"both Content-Length and Transfer-Encoding present"}"#))
         }
     }
 }

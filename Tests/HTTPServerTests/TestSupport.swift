@@ -85,12 +85,12 @@ final class TestServer: Sendable {
         router.add(.GET, "/context") { _, context in
             HTTPResponse(body: "\(context.loopIndex)/\(context.loopCount) \(context.remoteAddress)")
         }
-        router.add(.GET, "/slow", offloaded: true) { request, _ in
+        router.add(.GET, "/slow", pool: "reads") { request, _ in
             let ms = Int(request.query.first("ms") ?? "500") ?? 500
             usleep(UInt32(ms * 1000))
             return HTTPResponse(body: "slow \(ms)")
         }
-        router.add(.POST, "/upload", offloaded: true) { request, context in
+        router.add(.POST, "/upload", pool: "writes") { request, context in
             usleep(100_000)
             return HTTPResponse(status: .created, body: "stored \(request.body.count) offloaded=\(context.isOffloaded)")
         }

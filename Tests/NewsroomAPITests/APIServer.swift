@@ -10,7 +10,7 @@ import TestSupport
 
 
 let parser = PageParser(configuration: try! ParserConfiguration.load(fromDirectory: configDirectory))
-let analyzer = CorpusAnalyzer(configuration: try! AnalysisConfiguration.load(fromDirectory: configDirectory))
+let analysisConfiguration = try! AnalysisConfiguration.load(fromDirectory: configDirectory)
 
 /// A real server on an ephemeral loopback port, over the bundled seeds and its own data folder.
 final class APIServer: Sendable {
@@ -20,19 +20,21 @@ final class APIServer: Sendable {
     var port: Int { server.localPort }
 
     init(token: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024, dataDirectory: URL? = nil,
+         seeds: URL = repositoryRoot.appendingPathComponent("seeds"),
          publicDirectory: URL = repositoryRoot.appendingPathComponent("Public")) throws {
         let data = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-api-\(UUID().uuidString)")
         self.dataDirectory = data
-        let store = PageStore(seedsDirectory: repositoryRoot.appendingPathComponent("seeds"), dataDirectory: data)
-        archive = Archive(store: store, parser: parser, analyzer: analyzer)
+        let store = PageStore(seedsDirectory: seeds, dataDirectory: data)
+        archive = Archive.open(store: store, parser: parser, configuration: analysisConfiguration,
+                               options: Archive.Options(configurationKey: 7, backgroundWork: false))
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.loopCount = 2
         configuration.accessLog = false
         configuration.shutdownGracePeriod = 2
+        configuration.problemTypeBase = "urn:newsroom:problem:"
         let api = APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxPageBytes: maxPageBytes,
                                    publicDirectory: publicDirectory, version: "test")
-        server = HTTPServer(configuration: configuration,
-                            router: NewsroomAPI.makeRouter(archive: archive, configuration: api, loopCount: configuration.loopCount))
+        server = HTTPServer(configuration: configuration, router: NewsroomAPI.makeRouter(archive: archive, configuration: api))
         try server.start()
     }
 
@@ -61,10 +63,12 @@ final class APIServer: Sendable {
     func get(_ path: String, headers: HTTPHeaders = [:]) throws -> Response { try request("GET", path, headers: headers) }
 
     func upload(_ text: String, id: String? = nil, token: String? = "secret", method: String = "POST", path: String? = nil,
-                contentType: String = "text/plain; charset=utf-8") throws -> Response {
+                query: String = "", contentType: String = "text/plain; charset=utf-8", headers extra: HTTPHeaders = [:]) throws -> Response {
         var headers: HTTPHeaders = ["Content-Type": contentType]
         if let token { headers.add("Authorization", "Bearer \(token)") }
-        let target = path ?? ("/api/v1/pages" + (id.map { "?id=\($0)" } ?? ""))
+        for (name, value) in extra { headers.add(name, value) }
+        var target = path ?? ("/api/v1/pages" + (id.map { "?id=\($0)" } ?? ""))
+        if !query.isEmpty { target += (target.contains("?") ? "&" : "?") + query }
         return try request(method, target, headers: headers, body: Array(text.utf8))
     }
 }
@@ -88,7 +92,17 @@ func encode(_ path: String) -> String {
 /// One read-only server shared by the read tests (writes are disabled on it: no token).
 let sharedServer: APIServer = try! APIServer(corsOrigins: ["https://newsroom.example"])
 
-let volunteerArticle = "003_1eed3ba100fbfa73-2"
+/// The seed article 推动新时代志愿服务体系建设, by its stable id.
+let volunteerArticle = sharedServer.archive.state()!.allArticleIDs(where: { $0 == "推动新时代志愿服务体系建设" }).first!
+
+extension ArchiveState {
+    /// Ids of articles whose title passes `test`.
+    func allArticleIDs(where test: (String) -> Bool) -> [String] {
+        var query = ArticleQuery()
+        query.perPage = 100_000
+        return findArticles(query).items.filter { article($0)?.title.map(test) ?? false }.map(\.id)
+    }
+}
 
 /// A page in the seed style, for uploads.
 let samplePage = """
@@ -100,3 +114,18 @@ let samplePage = """
 
 下一步,测试区将总结“邻里帮办”工作法的经验,在更多社区推广。(作者单位:测试区委党校)
 """
+
+/// A page with articles in a given order (for replacement tests).
+func pageText(_ articles: [(title: String, author: String, body: String)]) -> String {
+    articles.map { "\($0.title)\n\n\($0.author)\n\n\($0.body)(作者单位:测试区委党校)" }.joined(separator: "\n\n")
+}
+
+/// A fresh server with writes on, over an empty seeds folder unless given.
+func writableServer(seeds: URL? = nil, data: URL? = nil) throws -> APIServer {
+    let folder = seeds ?? {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-seeds-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+    return try APIServer(token: "secret", dataDirectory: data, seeds: folder)
+}

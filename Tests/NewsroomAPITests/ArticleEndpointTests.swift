@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 import Testing
 
-@Suite("GET /articles and /articles/{id}")
+@Suite("GET /articles, /articles/{id} and /search")
 struct ArticleEndpointTests {
     let server = sharedServer
 
@@ -17,14 +17,17 @@ struct ArticleEndpointTests {
         let link = try #require(response.headers["Link"])
         for relation in ["first", "prev", "next", "last"] { #expect(link.contains(#"rel="\#(relation)""#)) }
         #expect(link.contains("</api/v1/articles?per_page=10&page=3>; rel=\"next\""))
-        #expect(link.contains("</api/v1/articles?per_page=10&page=3>; rel=\"last\""))
     }
 
-    @Test func summaryCarriesTheDocumentedFields() throws {
-        let item = try #require(try server.get("/api/v1/articles?per_page=1&page=2").items.first)
-        for key in ["id", "title", "kicker", "authors", "affiliation", "kind", "locality", "page", "tags", "initiatives", "excerpt"] {
-            #expect(item[key] != nil, "missing \(key)")
+    @Test func summaryCarriesIdUrlNameAndTheEdition() throws {
+        let item = try #require(try server.get("/api/v1/articles?per_page=1").items.first)
+        for key in ["id", "url", "name", "title", "display_title_derived", "kind", "date", "newspaper", "page_label", "section",
+                    "page", "ordinal", "byline", "excerpt"] {
+            #expect(item.keys.contains(key), "missing \(key)")
         }
+        let page = try #require(item["page"] as? [String: Any])
+        #expect(page["url"] as? String == "/api/v1/pages/\(page["id"] as? String ?? "")")
+        #expect((item["url"] as? String)?.hasPrefix("/api/v1/articles/") == true)
     }
 
     @Test func pagePastTheEndIsEmptyNotAnError() throws {
@@ -40,16 +43,21 @@ struct ArticleEndpointTests {
         #expect(response.status == 400)
         #expect(response.headers["Content-Type"] == "application/problem+json")
         #expect(response.object["parameter"] as? String == "per_page")
+        #expect(response.object["type"] as? String == "urn:newsroom:problem:invalid-parameter")
     }
 
-    @Test func pageZeroIsRejected() throws {
-        #expect(try server.get("/api/v1/articles?page=0").object["parameter"] as? String == "page")
-    }
-
-    @Test func unknownParameterIsRejectedNamingIt() throws {
-        let response = try server.get("/api/v1/articles?colour=red")
+    @Test func aMisspelledParameterIsRejectedWithTheClosestName() throws {
+        let response = try server.get("/api/v1/articles?locallity=株洲")
         #expect(response.status == 400)
-        #expect(response.object["parameter"] as? String == "colour")
+        #expect(response.object["parameter"] as? String == "locallity")
+        #expect((response.object["detail"] as? String)?.contains("did you mean 'locality'") == true)
+    }
+
+    @Test(arguments: ["_=1700000000", "utm_source=wechat&utm_medium=share", "fbclid=abc", "_ga=1.2"])
+    func parametersBrowsersAndTrackersAddAreIgnored(query: String) throws {
+        let response = try server.get("/api/v1/articles?per_page=3&\(query)")
+        #expect(response.status == 200)
+        #expect(response.items.count == 3)
     }
 
     @Test func repeatedParameterIsRejected() throws {
@@ -64,11 +72,15 @@ struct ArticleEndpointTests {
         }
     }
 
-    @Test(arguments: [("kind", "poem"), ("sort", "newest"), ("pretty", ""), ("pretty", "yes"), ("q", "")])
+    @Test(arguments: [("kind", "poem"), ("sort", "newest"), ("pretty", "yes"), ("q", ""), ("from", "2023-02-30"), ("to", "yesterday")])
     func malformedValueIsRejectedNamingTheParameter(name: String, value: String) throws {
         let response = try server.get("/api/v1/articles?\(name)=\(value)")
         #expect(response.status == 400)
         #expect(response.object["parameter"] as? String == name)
+    }
+
+    @Test func aRangeEndingBeforeItStartsIsRejected() throws {
+        #expect(try server.get("/api/v1/articles?from=2023-10-12&to=2023-10-01").object["parameter"] as? String == "to")
     }
 
     @Test func kindFilter() throws {
@@ -77,83 +89,91 @@ struct ArticleEndpointTests {
         #expect(response.items.allSatisfy { $0["kind"] as? String == "news" })
     }
 
-    @Test func authorFilter() throws {
-        let response = try server.get("/api/v1/articles?author=吴楚")
-        #expect(response.items.map { $0["id"] as? String } == ["004_d90192bb159ede98-1"])
+    @Test func aShortPlaceNameResolvesToItsDivision() throws {
+        let short = try server.get("/api/v1/articles?locality=株洲&per_page=100")
+        let full = try server.get("/api/v1/articles?locality=株洲市&per_page=100")
+        let code = try server.get("/api/v1/articles?locality=430200&per_page=100")
+        #expect((short.object["total"] as? Int ?? 0) > 0)
+        #expect(short.object["total"] as? Int == code.object["total"] as? Int)
+        #expect(full.object["total"] as? Int == code.object["total"] as? Int)
     }
 
-    @Test func localityFilterIncludesPlacesBelow() throws {
-        let city = try server.get("/api/v1/articles?locality=430200&per_page=100").items.count // 株洲市
-        let province = try server.get("/api/v1/articles?locality=430000&per_page=100").items.count // 湖南省
-        let district = try server.get("/api/v1/articles?locality=430103&per_page=100") // 天心区
-        #expect(city > 0)
-        #expect(province > city)
-        #expect(district.items.map { $0["id"] as? String } == ["000_4a89308387e3b988-5"])
+    @Test func anAmbiguousPlaceNameListsTheCandidates() throws {
+        // 朝阳区 is a district of Beijing and of Changchun, and no seed article is about either.
+        let response = try server.get("/api/v1/articles?locality=朝阳区")
+        #expect(response.status == 400)
+        #expect(response.object["type"] as? String == "urn:newsroom:problem:ambiguous-name")
+        let candidates = try #require(response.object["candidates"] as? [[String: Any]])
+        #expect(candidates.count >= 2)
+        #expect(candidates.allSatisfy { $0["id"] != nil && $0["url"] != nil && $0["name"] as? String == "朝阳区" })
     }
 
-    @Test func initiativeAndTagAndPageFilters() throws {
-        #expect(try server.get("/api/v1/articles?initiative=六单工作法").items.map { $0["id"] as? String } == ["002_c32416165b5ac721-3"])
-        #expect(try server.get("/api/v1/articles?tag=志愿服务").items.contains { $0["id"] as? String == volunteerArticle })
-        #expect(try server.get("/api/v1/articles?page_id=001_dbb4db9899fb893c").object["total"] as? Int == 4)
+    @Test func authorFilterTakesANameOrAnId() throws {
+        let byName = try server.get("/api/v1/articles?author=李龙山")
+        #expect(byName.object["total"] as? Int == 1)
+        #expect(byName.items.first?["name"] as? String == "为基层松绑减负 促干部担当作为")
     }
 
-    @Test func filtersCombineWithSearch() throws {
-        let response = try server.get("/api/v1/articles?q=志愿服务&locality=430200")
-        #expect(response.items.first?["id"] as? String == volunteerArticle)
-        #expect(response.items.allSatisfy { ($0["snippet"] as? [String: Any]) != nil })
-        let none = try server.get("/api/v1/articles?q=志愿服务&kind=digest")
-        #expect(none.items.isEmpty)
+    @Test func undatedSeedArticlesComeInPageOrderWithinAPage() throws {
+        let items = try server.get("/api/v1/articles?page_id=003_1eed3ba100fbfa73&per_page=100").items
+        #expect(items.map { $0["ordinal"] as? Int ?? 0 } == Array(1...items.count))
     }
 
-    @Test func sortByPageReversedAndByTitle() throws {
-        let forward = try server.get("/api/v1/articles?per_page=100").items.compactMap { $0["id"] as? String }
-        let backward = try server.get("/api/v1/articles?per_page=100&sort=-page").items.compactMap { $0["id"] as? String }
-        #expect(backward == forward.reversed())
-        let titles = try server.get("/api/v1/articles?per_page=100&sort=title").items.compactMap { $0["title"] as? String }
-        #expect(titles == titles.sorted())
+    @Test func detailHasTheFullShape() throws {
+        let response = try server.get("/api/v1/articles/\(volunteerArticle)")
+        #expect(response.status == 200)
+        let article = response.object
+        #expect(article["id"] as? String == volunteerArticle)
+        #expect(article["name"] as? String == "推动新时代志愿服务体系建设")
+        for key in ["authors", "credit", "body", "paragraphs", "subheadings", "captions", "tags", "locality", "places", "initiatives",
+                    "related", "links", "created_at", "updated_at"] {
+            #expect(article.keys.contains(key), "missing \(key)")
+        }
+        let tags = try #require(article["tags"] as? [[String: Any]])
+        #expect(tags.allSatisfy { $0["id"] != nil && $0["url"] != nil && $0["name"] != nil && $0["article_count"] != nil && $0["score"] != nil })
+        let locality = try #require(article["locality"] as? [String: Any])
+        #expect(locality["id"] as? String == "430200")
+        #expect(locality["name"] as? String == "株洲市")
+        let authors = try #require(article["authors"] as? [[String: Any]])
+        #expect(authors.first?["name"] as? String == "张怀东")
+        #expect(authors.first?["role"] as? String == "author")
+        #expect(authors.first?["url"] as? String != nil)
+        #expect(response.headers["Link"]?.contains("rel=\"up\"") == true)
     }
 
-    @Test func relevanceSortWithoutAQueryIsPageOrder() throws {
-        let relevance = try server.get("/api/v1/articles?sort=relevance&per_page=100").items.compactMap { $0["id"] as? String }
-        let page = try server.get("/api/v1/articles?per_page=100").items.compactMap { $0["id"] as? String }
-        #expect(relevance == page)
-    }
-
-    @Test func fullArticleHasBodyWithSubheadingsInPlaceAndLinks() throws {
-        let article = try server.get("/api/v1/articles/000_4a89308387e3b988-2").object
-        #expect(article["title"] as? String == "在深化内化转化上下功夫求实效")
-        let body = try #require(article["body"] as? [[String: Any]])
-        #expect(body.first?["type"] as? String == "paragraph")
-        #expect(body[1]["type"] as? String == "subheading")
-        #expect((article["authors"] as? [[String: Any]])?.first?["id"] as? String == "张作林")
-        #expect((article["locality"] as? [String: Any])?["id"] as? String == "430182")
-        #expect((article["locality"] as? [String: Any])?["name"] as? String == "宁乡市")
-        #expect(!((article["tags"] as? [[String: Any]]) ?? []).isEmpty)
-        #expect(article["related"] != nil)
-        #expect((article["initiatives"] as? [[String: Any]])?.contains { $0["context"] is String } == true)
-    }
-
-    @Test func unknownArticleIsAProblemDocument() throws {
-        let response = try server.get("/api/v1/articles/nope-1")
+    @Test func unknownArticleIs404() throws {
+        let response = try server.get("/api/v1/articles/003_1eed3ba100fbfa73-zzzzzz")
         #expect(response.status == 404)
-        #expect(response.headers["Content-Type"] == "application/problem+json")
-        #expect(response.object["status"] as? Int == 404)
-        #expect(response.object["title"] as? String == "Not Found")
+        #expect(response.object["type"] as? String == "urn:newsroom:problem:not-found")
     }
 
-    @Test func prettyPrintsForPeople() throws {
-        let compact = try server.get("/api/v1/articles/000_4a89308387e3b988-1").text
-        let pretty = try server.get("/api/v1/articles/000_4a89308387e3b988-1?pretty=1").text
-        #expect(!compact.contains("\n  "))
-        #expect(pretty.contains("\n  \"id\": "))
-        #expect(pretty.contains("开栏的话"))  // CJK unescaped
+    @Test func searchRanksWithSnippetsAndMatchingEntities() throws {
+        let response = try server.get("/api/v1/search?q=志愿服务")
+        #expect(response.status == 200)
+        let first = try #require(response.items.first)
+        #expect(first["name"] as? String == "推动新时代志愿服务体系建设")
+        let snippet = try #require(first["snippet"] as? [String: Any])
+        #expect((snippet["text"] as? String)?.contains("志愿服务") == true)
+        #expect(!(snippet["highlights"] as? [[Int]] ?? []).isEmpty)
+        #expect(response.object["query"] as? String == "志愿服务")
+        #expect((response.object["tags"] as? [[String: Any]] ?? []).contains { $0["name"] as? String == "志愿服务" })
     }
 
-    @Test func headAnswersWithTheSameLengthAndNoBody() throws {
-        let get = try server.get("/api/v1/articles?per_page=3")
-        let head = try HTTPClient.request(host: "127.0.0.1", port: server.port, method: "HEAD", path: "/api/v1/articles?per_page=3")
-        #expect(head.status == 200)
-        #expect(head.body.isEmpty)
-        #expect(head.headers["Content-Length"] == String(get.body.count))
+    @Test func searchNeedsQ() throws {
+        #expect(try server.get("/api/v1/search").object["parameter"] as? String == "q")
+    }
+
+    @Test func searchUnderstandsPhrasesExclusionAndOr() throws {
+        let phrase = try server.get("/api/v1/search?q=\"志愿服务体系\"&per_page=100")
+        let plain = try server.get("/api/v1/search?q=志愿服务&per_page=100")
+        let excluded = try server.get("/api/v1/search?q=志愿服务 -株洲&per_page=100")
+        let either = try server.get("/api/v1/search?q=湖州 OR 璧山&per_page=100")
+        let total = { (response: APIServer.Response) in response.object["total"] as? Int ?? -1 }
+        #expect(total(phrase) > 0 && total(phrase) < total(plain))
+        #expect(total(excluded) < total(plain))
+        #expect(excluded.items.allSatisfy { !(($0["excerpt"] as? String) ?? "").contains("株洲") })
+        let huzhou = try server.get("/api/v1/search?q=湖州&per_page=100")
+        let bishan = try server.get("/api/v1/search?q=璧山&per_page=100")
+        #expect(total(either) >= max(total(huzhou), total(bishan)))
     }
 }

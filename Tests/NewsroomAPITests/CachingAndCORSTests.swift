@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 import Testing
 
-@Suite("ETags, 304, Cache-Control, CORS, security headers")
+@Suite("ETags, 304, Last-Modified, gzip, Cache-Control, CORS, security headers")
 struct CachingAndCORSTests {
     let server = sharedServer
 
@@ -18,6 +18,41 @@ struct CachingAndCORSTests {
         #expect(other.status == 304)
         let stale = try server.get("/api/v1/articles?tag=志愿服务", headers: ["If-None-Match": "\"stale\""])
         #expect(stale.status == 200)
+    }
+
+    @Test func lastModifiedRevalidatesWithIfModifiedSince() throws {
+        let first = try server.get("/api/v1/articles?per_page=2")
+        let modified = try #require(first.headers["Last-Modified"])
+        #expect(modified.hasSuffix(" GMT"))
+        #expect(try server.get("/api/v1/articles?per_page=2", headers: ["If-Modified-Since": modified]).status == 304)
+        #expect(try server.get("/api/v1/articles?per_page=2", headers: ["If-Modified-Since": "Thu, 01 Jan 1970 00:00:00 GMT"]).status == 200)
+    }
+
+    @Test func jsonIsGzippedForClientsThatAcceptItWithItsOwnTag() throws {
+        let plain = try server.get("/api/v1/articles?per_page=20")
+        let zipped = try server.get("/api/v1/articles?per_page=20", headers: ["Accept-Encoding": "gzip, deflate"])
+        #expect(plain.headers["Content-Encoding"] == nil)
+        #expect(zipped.headers["Content-Encoding"] == "gzip")
+        #expect(zipped.headers["Vary"]?.contains("Accept-Encoding") == true)
+        #expect(zipped.body.count < plain.body.count / 2)
+        #expect(try Gzip.decompress(zipped.body) == plain.body)
+        #expect(zipped.headers["ETag"] != plain.headers["ETag"])
+        let etag = try #require(zipped.headers["ETag"])
+        #expect(try server.get("/api/v1/articles?per_page=20", headers: ["Accept-Encoding": "gzip", "If-None-Match": etag]).status == 304)
+        #expect(try server.get("/api/v1/articles?per_page=20", headers: ["Accept-Encoding": "gzip;q=0"]).headers["Content-Encoding"] == nil)
+    }
+
+    @Test func theFrontendIsGzippedToo() throws {
+        let index = try server.get("/").text
+        let range = try #require(index.range(of: #"/assets/app\.[a-z0-9]+\.js"#, options: .regularExpression))
+        let asset = try server.get(String(index[range]), headers: ["Accept-Encoding": "gzip"])
+        #expect(asset.headers["Content-Encoding"] == "gzip")
+    }
+
+    @Test func everyResponseCarriesARequestId() throws {
+        let response = try server.get("/api/v1/articles?per_page=1", headers: ["X-Request-Id": "trace-123"])
+        #expect(response.headers["X-Request-Id"] == "trace-123")
+        #expect(try server.get("/nowhere").headers["X-Request-Id"]?.isEmpty == false)
     }
 
     @Test func differentRequestsHaveDifferentETags() throws {

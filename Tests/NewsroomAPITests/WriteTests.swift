@@ -2,125 +2,166 @@ import Foundation
 import HTTPServer
 import Testing
 
-@Suite("Uploads: authentication, storage, replacement, deletion, persistence")
+@Suite("Uploads: authentication, metadata, stable ids, preconditions, duplicates, persistence")
 struct WriteTests {
-    @Test func writesAreRefusedWhenNoTokenIsConfigured() throws {
-        let response = try sharedServer.upload(samplePage)
-        #expect(response.status == 403)
-        #expect(response.headers["Content-Type"] == "application/problem+json")
+    let first = (title: "推动新时代志愿服务体系建设", author: "张怀东", body: "志愿服务是社会文明进步的重要标志,株洲登记在册的志愿者超过45万人。")
+    let second = (title: "为基层松绑减负", author: "李龙山", body: "整治形式主义为基层减负,让基层干部轻装上阵,把更多精力投入抓落实。")
+    let third = (title: "修复路灯方便夜间出行", author: "刘婷", body: "学林街道修复和新装路灯,方便居民夜间出行,群众纷纷点赞。")
+
+    @Test func writesNeedTheToken() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        #expect(try server.upload(samplePage, id: "p", token: nil).status == 401)
+        #expect(try server.upload(samplePage, id: "p", token: "wrong").status == 401)
+        let readOnly = try APIServer()
+        defer { readOnly.stop() }
+        #expect(try readOnly.upload(samplePage, id: "p").object["type"] as? String == "urn:newsroom:problem:writes-disabled")
     }
 
-    @Test func missingOrWrongTokenIs401() throws {
-        let server = try APIServer(token: "secret")
+    @Test func aCreatedPageAnswers201WithItsLocationVersionAndMetadata() throws {
+        let server = try writableServer()
         defer { server.stop() }
-        let missing = try server.upload(samplePage, token: nil)
-        #expect(missing.status == 401)
-        #expect(missing.headers["WWW-Authenticate"]?.hasPrefix("Bearer") == true)
-        #expect(try server.upload(samplePage, token: "secreT").status == 401)
-        #expect(try server.upload(samplePage, token: "secret-but-longer").status == 401)
-        #expect(try server.get("/api/v1/pages").object["total"] as? Int == 5)
-    }
-
-    @Test func uploadIsStoredParsedAndServed() throws {
-        let server = try APIServer(token: "secret")
-        defer { server.stop() }
-        let before = try server.get("/api/v1/articles").headers["ETag"]
-        let response = try server.upload(samplePage, id: "test-page")
+        let response = try server.upload(samplePage, id: "p1", query: "newspaper=测试日报&date=2023-10-12&page_label=第3版&section=智库·理论")
         #expect(response.status == 201)
-        #expect(response.headers["Location"] == "/api/v1/pages/test-page")
-        #expect(response.object["source"] as? String == "uploaded")
-        #expect((response.object["articles"] as? [[String: Any]])?.first?["title"] as? String == "测试区推行“邻里帮办”工作法")
-        let stored = server.dataDirectory.appendingPathComponent("pages/test-page.txt")
-        #expect(try String(contentsOf: stored, encoding: .utf8) == samplePage)
-        #expect(try server.get("/api/v1/articles/test-page-1").status == 200)
-        #expect(try server.get("/api/v1/articles").object["total"] as? Int == 26)
-        #expect(try server.get("/api/v1/initiatives/邻里帮办").status == 200)
-        #expect(try server.get("/api/v1/articles").headers["ETag"] != before)
+        #expect(response.headers["Location"] == "/api/v1/pages/p1")
+        #expect(response.headers["ETag"] == response.object["version"] as? String)
+        #expect(response.object["date"] as? String == "2023-10-12")
+        #expect(response.object["page_label"] as? String == "第3版")
+        #expect(response.object["section"] as? String == "智库·理论")
+        let article = try #require((response.object["articles"] as? [[String: Any]])?.first)
+        #expect(article["date"] as? String == "2023-10-12")
+        #expect(try server.get("/api/v1/pages/p1").headers["ETag"] == response.headers["ETag"])
     }
 
-    @Test func uploadWithoutIdGetsAContentId() throws {
-        let server = try APIServer(token: "secret")
+    @Test func aBadDateOrIdIsRejectedAndNothingIsStored() throws {
+        let server = try writableServer()
         defer { server.stop() }
-        let response = try server.upload(samplePage)
-        #expect(response.status == 201)
-        #expect(response.headers["Location"]?.hasPrefix("/api/v1/pages/upload-") == true)
-        #expect(try server.upload(samplePage).status == 409)
+        #expect(try server.upload(samplePage, id: "p", query: "date=2023-02-30").object["parameter"] as? String == "date")
+        #expect(try server.upload(samplePage, id: "../x").status == 400)
+        #expect(try server.get("/api/v1/pages?per_page=100").object["total"] as? Int == 0)
     }
 
-    @Test func rejectedUploadsChangeNothing() throws {
-        let server = try APIServer(token: "secret", maxPageBytes: 4096)
+    @Test func theSameContentUnderAnotherIdIsADuplicateWithALinkToIt() throws {
+        let server = try writableServer()
         defer { server.stop() }
-        let version = try server.get("/readyz").object["archive_version"] as? String
-        #expect(try server.upload("责任编辑:胡乐\n\n短句。", id: "no-article").status == 422)
-        #expect(try server.upload(samplePage, id: "json", contentType: "application/json").status == 415)
-        #expect(try server.upload(samplePage, id: "latin1", contentType: "text/plain; charset=iso-8859-1").status == 415)
-        #expect(try server.upload(String(repeating: samplePage, count: 20), id: "big").status == 413)
-        #expect(try server.upload(samplePage, id: "../escape").status == 400)
-        #expect(try server.upload(samplePage, id: "000_4a89308387e3b988").status == 409)
-        let binary = try server.request("POST", "/api/v1/pages?id=bin", headers: [
-            "Authorization": "Bearer secret", "Content-Type": "text/plain",
-        ], body: [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF])
-        #expect(binary.status == 422)
-        #expect(try server.get("/readyz").object["archive_version"] as? String == version)
-        let stored = (try? FileManager.default.contentsOfDirectory(atPath: server.dataDirectory.appendingPathComponent("pages").path)) ?? []
-        #expect(stored.isEmpty)
+        #expect(try server.upload(samplePage, id: "p1").status == 201)
+        let again = try server.upload(samplePage, id: "p2")
+        #expect(again.status == 409)
+        #expect(again.object["type"] as? String == "urn:newsroom:problem:duplicate-page")
+        #expect((again.object["existing"] as? [String: Any])?["url"] as? String == "/api/v1/pages/p1")
+        #expect(again.headers["Link"] == "</api/v1/pages/p1>; rel=\"duplicate\"")
+        #expect(try server.get("/api/v1/pages/p2").status == 404)
     }
 
-    @Test func unparseableUploadNamesTheReason() throws {
-        let server = try APIServer(token: "secret")
+    @Test func aTakenIdIs409AndWithIfNoneMatchStar412() throws {
+        let server = try writableServer()
         defer { server.stop() }
-        let response = try server.upload("   \n\n", id: "blank")
-        #expect(response.status == 422)
-        #expect((response.object["detail"] as? String)?.contains("empty") == true)
+        #expect(try server.upload(samplePage, id: "p1").status == 201)
+        let other = pageText([third])
+        #expect(try server.upload(other, id: "p1").object["type"] as? String == "urn:newsroom:problem:page-exists")
+        #expect(try server.upload(other, id: "p1", headers: ["If-None-Match": "*"]).status == 412)
+        #expect(try server.upload(other, id: "p9", headers: ["If-None-Match": "*"]).status == 201)
     }
 
-    @Test func putReplacesAndCreatesAndDeleteRemoves() throws {
-        let server = try APIServer(token: "secret")
+    @Test func replacingWithArticlesReorderedKeepsTheirIds() throws {
+        let server = try writableServer()
         defer { server.stop() }
-        #expect(try server.upload(samplePage, method: "PUT", path: "/api/v1/pages/p1").status == 201)
-        let replaced = samplePage.replacingOccurrences(of: "王小明", with: "李大明")
-        let put = try server.upload(replaced, method: "PUT", path: "/api/v1/pages/p1")
-        #expect(put.status == 200)
-        #expect(try server.get("/api/v1/articles/p1-1").text.contains("李大明"))
-        let delete = try server.request("DELETE", "/api/v1/pages/p1", headers: ["Authorization": "Bearer secret"])
-        #expect(delete.status == 204)
-        #expect(try server.get("/api/v1/pages/p1").status == 404)
-        #expect(try server.get("/api/v1/articles/p1-1").status == 404)
-        #expect(try server.request("DELETE", "/api/v1/pages/p1", headers: ["Authorization": "Bearer secret"]).status == 404)
-        #expect(!FileManager.default.fileExists(atPath: server.dataDirectory.appendingPathComponent("pages/p1.txt").path))
+        let created = try server.upload(pageText([first, second, third]), id: "p")
+        let before = (created.object["articles"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" }
+        let replaced = try server.upload(pageText([third, first, second]), method: "PUT", path: "/api/v1/pages/p")
+        #expect(replaced.status == 200)
+        let after = (replaced.object["articles"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" }
+        #expect(after == [before[2], before[0], before[1]])
+        for id in before { #expect(try server.get("/api/v1/articles/\(id)").status == 200) }
+    }
+
+    @Test func aRemovedArticleIs410WithALinkToItsPage() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        let created = try server.upload(pageText([first, second]), id: "p")
+        let removed = try #require((created.object["articles"] as? [[String: Any]])?.last?["id"] as? String)
+        let replaced = try server.upload(pageText([first]), method: "PUT", path: "/api/v1/pages/p")
+        #expect(replaced.object["removed_articles"] as? [String] == [removed])
+        let gone = try server.get("/api/v1/articles/\(removed)")
+        #expect(gone.status == 410)
+        #expect(gone.object["type"] as? String == "urn:newsroom:problem:gone")
+        #expect((gone.object["page"] as? [String: Any])?["url"] as? String == "/api/v1/pages/p")
+    }
+
+    @Test func aStaleIfMatchIs412AndChangesNothing() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        let created = try server.upload(pageText([first]), id: "p")
+        let version = try #require(created.headers["ETag"])
+        let edited = try server.upload(pageText([first, second]), method: "PUT", path: "/api/v1/pages/p", headers: ["If-Match": version])
+        #expect(edited.status == 200)
+        let stale = try server.upload(pageText([third]), method: "PUT", path: "/api/v1/pages/p", headers: ["If-Match": version])
+        #expect(stale.status == 412)
+        #expect(stale.object["current_etag"] as? String == edited.headers["ETag"])
+        #expect(try server.get("/api/v1/pages/p").object["article_count"] as? Int == 2)
+        let delete = try server.request("DELETE", "/api/v1/pages/p", headers: ["Authorization": "Bearer secret", "If-Match": version])
+        #expect(delete.status == 412)
+        let current = try #require(edited.headers["ETag"])
+        #expect(try server.request("DELETE", "/api/v1/pages/p", headers: ["Authorization": "Bearer secret", "If-Match": current]).status == 204)
+        #expect(try server.get("/api/v1/pages/p").status == 404)
+    }
+
+    @Test func aPrintedValueThatContradictsTheUploadIsReported() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        let text = """
+        社区开展志愿服务
+
+        株洲日报全媒体记者/吴楚
+
+        本报讯 社区组织志愿者开展服务活动,居民踊跃参加,活动持续了一整天,大家都很满意。
+        """
+        let response = try server.upload(text, id: "p", query: "newspaper=湘江晚报")
+        #expect(response.object["newspaper"] as? String == "湘江晚报")
+        let conflicts = try #require(response.object["metadata_conflicts"] as? [[String: Any]])
+        #expect(conflicts.first?["field"] as? String == "newspaper")
+        #expect(conflicts.first?["printed"] as? String == "株洲日报")
     }
 
     @Test func seedPagesAreReadOnly() throws {
         let server = try APIServer(token: "secret")
         defer { server.stop() }
-        #expect(try server.upload(samplePage, method: "PUT", path: "/api/v1/pages/000_4a89308387e3b988").status == 403)
-        #expect(try server.request("DELETE", "/api/v1/pages/000_4a89308387e3b988", headers: ["Authorization": "Bearer secret"]).status == 403)
-        #expect(try server.get("/api/v1/pages/000_4a89308387e3b988").status == 200)
+        #expect(try server.upload(samplePage, method: "PUT", path: "/api/v1/pages/003_1eed3ba100fbfa73").status == 403)
+        #expect(try server.request("DELETE", "/api/v1/pages/003_1eed3ba100fbfa73", headers: ["Authorization": "Bearer secret"]).status == 403)
     }
 
-    @Test func uploadsSurviveARestart() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-restart-\(UUID().uuidString)")
-        let first = try APIServer(token: "secret", dataDirectory: data)
-        #expect(try first.upload(samplePage, id: "kept").status == 201)
-        first.stop()
-        let second = try APIServer(token: "secret", dataDirectory: data)
-        defer { second.stop() }
-        #expect(try second.get("/api/v1/pages/kept").object["source"] as? String == "uploaded")
-        #expect(try second.get("/api/v1/articles/kept-1").status == 200)
-    }
-
-    @Test func brokenFileInTheDataFolderIsReportedAndTheRestLoads() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-broken-\(UUID().uuidString)")
-        let pages = data.appendingPathComponent("pages")
-        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
-        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: pages.appendingPathComponent("broken.txt"))
-        try Data(samplePage.utf8).write(to: pages.appendingPathComponent("fine.txt"))
-        let server = try APIServer(dataDirectory: data)
+    @Test func refusedBodiesAre413415And422() throws {
+        let server = try APIServer(token: "secret", maxPageBytes: 100, seeds: FileManager.default.temporaryDirectory)
         defer { server.stop() }
-        let ready = try server.get("/readyz").object
-        let errors = try #require(ready["load_errors"] as? [[String: Any]])
-        #expect(errors.count == 1)
-        #expect((errors.first?["file"] as? String)?.hasSuffix("broken.txt") == true)
-        #expect(try server.get("/api/v1/pages/fine").status == 200)
+        #expect(try server.upload(samplePage, id: "p").status == 413)
+        #expect(try server.upload("x", id: "p", contentType: "application/json").status == 415)
+        #expect(try server.upload("x", id: "p", contentType: "text/plain; charset=latin1").status == 415)
+        #expect(try server.upload("责任编辑:胡乐", id: "p").status == 422)
+    }
+
+    @Test func uploadsSurviveARestartWithTheirIdsAndMetadata() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-restart-\(UUID().uuidString)")
+        let seeds = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-seeds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        let server = try writableServer(seeds: seeds, data: data)
+        let created = try server.upload(pageText([first, second]), id: "p", query: "date=2023-10-12")
+        server.stop()
+        let restarted = try writableServer(seeds: seeds, data: data)
+        defer { restarted.stop() }
+        let page = try restarted.get("/api/v1/pages/p")
+        #expect(page.object["date"] as? String == "2023-10-12")
+        #expect((page.object["articles"] as? [[String: Any]])?.map { $0["id"] as? String } ==
+                (created.object["articles"] as? [[String: Any]])?.map { $0["id"] as? String })
+        #expect(page.headers["ETag"] == created.headers["ETag"])
+    }
+
+    @Test func aPostAppearsInListsEntitiesAndSearchAtOnce() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        #expect(try server.upload(samplePage, id: "p").status == 201)
+        #expect(try server.get("/api/v1/articles").object["total"] as? Int == 1)
+        #expect(try server.get("/api/v1/search?q=邻里帮办").object["total"] as? Int == 1)
+        #expect(try server.get("/api/v1/authors/王小明").status == 200)
+        #expect(try server.get("/api/v1/initiatives/邻里帮办").status == 200)
     }
 }

@@ -120,7 +120,7 @@ extension ArchiveState {
                 return true
             }
         } else if let range {
-            let start = dateOrder.rank(of: DateOrderKey(packed: range.lowerBound, slot: 0))
+            let start = dateOrder.rank(of: DateOrderKey.first(range.lowerBound))
             dateOrder.forEach(fromPosition: start) { key, _ in
                 guard key.packed < range.upperBound else { return false }
                 allowed.insert(key.slot)
@@ -136,8 +136,8 @@ extension ArchiveState {
         guard let filter else { return positionalPage(range: range, ascending: ascending, offset: offset, limit: limit) }
         var rangeSize = Int.max
         if let range {
-            rangeSize = dateOrder.rank(of: DateOrderKey(packed: range.upperBound, slot: 0))
-                - dateOrder.rank(of: DateOrderKey(packed: range.lowerBound, slot: 0))
+            rangeSize = dateOrder.rank(of: DateOrderKey.first(range.upperBound))
+                - dateOrder.rank(of: DateOrderKey.first(range.lowerBound))
         }
         let size = filter.count
         if range == nil, offset >= size { return (size, []) }
@@ -189,8 +189,8 @@ extension ArchiveState {
         var slots: [Int] = []
         var total = 0
         if let range {
-            let low = dateOrder.rank(of: DateOrderKey(packed: range.lowerBound, slot: 0))
-            let high = dateOrder.rank(of: DateOrderKey(packed: range.upperBound, slot: 0))
+            let low = dateOrder.rank(of: DateOrderKey.first(range.lowerBound))
+            let high = dateOrder.rank(of: DateOrderKey.first(range.upperBound))
             total = high - low
             guard offset < total else { return (total, []) }
             if ascending {
@@ -216,7 +216,7 @@ extension ArchiveState {
             return (total, slots)
         }
         // Newest dated first, then undated newest first.
-        let dated = dateOrder.rank(of: DateOrderKey(packed: DateOrderKey.undatedBit, slot: 0))
+        let dated = dateOrder.rank(of: DateOrderKey.first(DateOrderKey.undatedBit))
         if offset < dated {
             dateOrder.forEachReversed(fromPosition: dated - 1 - offset) { key, _ in
                 slots.append(key.slot)
@@ -238,11 +238,11 @@ extension ArchiveState {
     func walkDateOrder(range: Range<UInt64>?, ascending: Bool, _ body: (Int) -> Bool) {
         if let range {
             if ascending {
-                dateOrder.forEach(fromPosition: dateOrder.rank(of: DateOrderKey(packed: range.lowerBound, slot: 0))) { key, _ in
+                dateOrder.forEach(fromPosition: dateOrder.rank(of: DateOrderKey.first(range.lowerBound))) { key, _ in
                     key.packed < range.upperBound && body(key.slot)
                 }
             } else {
-                let high = dateOrder.rank(of: DateOrderKey(packed: range.upperBound, slot: 0))
+                let high = dateOrder.rank(of: DateOrderKey.first(range.upperBound))
                 dateOrder.forEachReversed(fromPosition: high - 1) { key, _ in
                     key.packed >= range.lowerBound && body(key.slot)
                 }
@@ -253,7 +253,7 @@ extension ArchiveState {
             dateOrder.forEach(fromPosition: 0) { key, _ in body(key.slot) }
             return
         }
-        let dated = dateOrder.rank(of: DateOrderKey(packed: DateOrderKey.undatedBit, slot: 0))
+        let dated = dateOrder.rank(of: DateOrderKey.first(DateOrderKey.undatedBit))
         var stopped = false
         dateOrder.forEachReversed(fromPosition: dated - 1) { key, _ in
             if !body(key.slot) { stopped = true }

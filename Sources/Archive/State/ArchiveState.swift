@@ -227,7 +227,12 @@ struct DateOrderKey: Comparable, Sendable {
 
     var isUndated: Bool { packed & Self.undatedBit != 0 }
 
-    static func < (a: DateOrderKey, b: DateOrderKey) -> Bool { (a.packed, a.slot) < (b.packed, b.slot) }
+    /// A key before every key of `packed` (for range bounds).
+    static func first(_ packed: UInt64) -> DateOrderKey { DateOrderKey(packed: packed, slot: Int.max) }
+
+    /// Within one position, later slots first: read backwards (newest first, the default) a
+    /// page's articles then come in page order.
+    static func < (a: DateOrderKey, b: DateOrderKey) -> Bool { a.packed != b.packed ? a.packed < b.packed : a.slot > b.slot }
 }
 
 /// Pages in edition order: newest edition first; within an edition by newspaper, then page label

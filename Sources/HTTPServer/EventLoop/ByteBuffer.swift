@@ -138,4 +138,19 @@ final class ByteBuffer {
         }
         writerIndex += written
     }
+
+    /// Lowercase hexadecimal without going through String.
+    func appendHex(_ value: UInt64) {
+        let digits = value == 0 ? 1 : (67 - value.leadingZeroBitCount) / 4
+        reserveWritable(digits)
+        var v = value
+        var i = digits
+        while i > 0 {
+            i -= 1
+            let d = UInt8(truncatingIfNeeded: v & 0xF)
+            base[writerIndex + i] = d < 10 ? d &+ 48 : d &+ 87
+            v >>= 4
+        }
+        writerIndex += digits
+    }
 }

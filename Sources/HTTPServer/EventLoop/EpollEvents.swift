@@ -1,32 +1,28 @@
-import Glibc
+import CLinux
 
-/// A reusable array of `struct epoll_event` in the kernel's layout.
+/// A reusable array of `struct epoll_event`; the shim reads its fields, so the
+/// packed x86-64 layout is the C compiler's business.
 struct EpollEvents {
-    let raw: UnsafeMutableRawPointer
+    let raw: UnsafeMutablePointer<epoll_event>
     let capacity: Int32
 
     init(capacity: Int32) {
         self.capacity = capacity
-        raw = UnsafeMutableRawPointer.allocate(byteCount: Int(capacity) * Linux.epollEventSize, alignment: 8)
+        raw = .allocate(capacity: Int(capacity))
     }
 
     func deallocate() { raw.deallocate() }
 
+    /// Waits for events; the count, or -1 with errno set.
+    func wait(_ epollFD: Int32, timeoutMilliseconds: Int32) -> Int32 {
+        clinux_epoll_wait(epollFD, raw, capacity, timeoutMilliseconds)
+    }
+
     @inline(__always) func events(at i: Int) -> UInt32 {
-        raw.loadUnaligned(fromByteOffset: i * Linux.epollEventSize, as: UInt32.self)
+        clinux_epoll_event_events(raw, Int32(i))
     }
 
     @inline(__always) func fd(at i: Int) -> Int32 {
-        Int32(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i * Linux.epollEventSize + Linux.epollDataOffset, as: UInt64.self))
-    }
-
-    /// Registers `fd` with its own number as the event's user data.
-    static func add(_ epollFD: Int32, _ fd: Int32, events: UInt32) -> Int32 {
-        var bytes: (UInt64, UInt64) = (0, 0)
-        return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw.storeBytes(of: events, toByteOffset: 0, as: UInt32.self)
-            raw.storeBytes(of: UInt64(UInt32(bitPattern: fd)), toByteOffset: Linux.epollDataOffset, as: UInt64.self)
-            return Linux.epollCtl(epollFD, Linux.EPOLL_CTL_ADD, fd, raw.baseAddress)
-        }
+        Int32(truncatingIfNeeded: clinux_epoll_event_data(raw, Int32(i)))
     }
 }

@@ -48,16 +48,23 @@ extension EventLoop {
             let wasEmpty = c.input.isEmpty
             c.input.reserveWritable(Self.initialBufferSize)
             let space = c.input.writableBytes
-            let n = recv(c.fd, c.input.writePointer, space, 0)
+            let n: Int
+            do {
+                guard case .processed(let count) = try syscall("recv", { recv(c.fd, c.input.writePointer, space, 0) }) else { break }
+                n = count
+            } catch {
+                return closeConnection(c)
+            }
             if n > 0 {
                 if wasEmpty && c.state == .idle { c.requestStart = now }
                 c.input.didWrite(n)
+                metrics.bytesIn += n
                 processInput(c)
                 if c.state == .closed { return }
                 // A short read means the socket is drained; with edge-triggered
                 // epoll the next arrival raises a new edge, so skip the EAGAIN read.
                 if n < space && !peerHungUp { break }
-            } else if n == 0 {
+            } else {
                 c.peerClosed = true
                 switch c.state {
                 case .idle, .head, .body:
@@ -68,16 +75,11 @@ extension EventLoop {
                     break
                 }
                 break
-            } else {
-                let e = errno
-                if e == EINTR { continue }
-                if e == EAGAIN || e == EWOULDBLOCK { break }
-                return closeConnection(c)
             }
         }
     }
 
-    /// Called when something that paused input (an offloaded handler, a full
+    /// Called when something that paused input (a pooled handler, a full
     /// output buffer) has cleared: handle what is buffered, then read on.
     func resume(_ c: Connection) {
         processInput(c)
@@ -88,15 +90,46 @@ extension EventLoop {
     }
 
     /// Nothing more will be parsed, so the input buffer serves as scratch space.
+    /// Closes the connection at EOF or on an error.
     private func discardInput(_ c: Connection) {
         c.input.clear()
         while true {
-            let n = recv(c.fd, c.input.writePointer, c.input.writableBytes, 0)
-            if n > 0 { continue }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
-            return closeConnection(c)
+            do {
+                let result = try syscall("recv") { recv(c.fd, c.input.writePointer, c.input.writableBytes, 0) }
+                switch result {
+                case .wouldBlock: return
+                case .processed(0): return closeConnection(c)
+                case .processed: continue
+                }
+            } catch {
+                return closeConnection(c)
+            }
         }
+    }
+
+    /// Closes with a FIN, not a RST: unread input makes close() reset the
+    /// connection, so read and drop it first. What the kernel already holds of
+    /// our output is still delivered if the client ever reads it.
+    func closeWithoutReset(_ c: Connection) {
+        discardInput(c)
+        if c.state != .closed { closeConnection(c) }
+    }
+
+    /// True when the client of a waiting pooled request has gone: the
+    /// connection failed, or it half-closed with nothing left unread (a FIN
+    /// behind pipelined requests is dealt with when they are read).
+    func clientWentAway(_ c: Connection, reset: Bool) -> Bool {
+        if reset { return true }
+        var byte: UInt8 = 0
+        let n = recv(c.fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+    }
+
+    /// The client of a pooled request went away: cancel it and close.
+    func cancelOffloaded(_ c: Connection) {
+        c.offload?.token.cancel()
+        metrics.cancelled(.clientGone)
+        closeConnection(c)
     }
 
     // MARK: - Parsing
@@ -113,15 +146,23 @@ extension EventLoop {
                     c.pausedForOutput = true
                     return
                 }
-                let result = RequestParser.parse(c.input.readable, limits: limits, fields: &c.fields)
+                let buffer = c.input.readable
+                guard c.headScan.shouldParse(buffer, limits: limits) else {
+                    c.state = .head
+                    return
+                }
+                let result = RequestParser.parse(buffer, limits: limits, fields: &c.fields)
                 switch result {
                 case .incomplete:
+                    c.headScan.didParseIncomplete(buffer.count)
                     c.state = .head
                     return
                 case .failure(let error):
+                    c.headScan = HeadScan()
                     fail(c, error, request: nil)
                     return
                 case .complete(let head):
+                    c.headScan = HeadScan()
                     beginRequest(c, head)
                 }
             case .body:
@@ -138,12 +179,19 @@ extension EventLoop {
         let rawTarget = String(decoding: UnsafeBufferPointer(start: base + head.target.lowerBound, count: head.target.count), as: UTF8.self)
         var headers = HTTPHeaders()
         headers.fields.reserveCapacity(c.fields.count)
+        var clientID: String?
         for field in c.fields {
+            let name = UnsafeBufferPointer(start: base + field.name.lowerBound, count: field.name.count)
+            let value = UnsafeBufferPointer(start: base + field.value.lowerBound, count: field.value.count)
+            if name.count == 12 && clientID == nil && HeaderSemantics.equalsLowercase(name, "x-request-id") {
+                clientID = RequestID.accepting(value)
+            }
             headers.fields.append((
-                name: String(decoding: UnsafeBufferPointer(start: base + field.name.lowerBound, count: field.name.count), as: UTF8.self),
-                value: String(decoding: UnsafeBufferPointer(start: base + field.value.lowerBound, count: field.value.count), as: UTF8.self)
+                name: String(decoding: name, as: UTF8.self),
+                value: String(decoding: value, as: UTF8.self)
             ))
         }
+        c.requestID = clientID.map(RequestID.init(client:)) ?? newRequestID()
         c.input.consume(head.length)
         c.keepAlive = head.keepAlive
 
@@ -184,6 +232,11 @@ extension EventLoop {
             c.chunked = ChunkedDecoder()
             startBody(c, expectContinue: head.expectContinue)
         }
+    }
+
+    func newRequestID() -> RequestID {
+        nextRequestSerial += 1
+        return RequestID(loop: index, serial: nextRequestSerial)
     }
 
     private func startBody(_ c: Connection, expectContinue: Bool) {
@@ -254,34 +307,60 @@ extension EventLoop {
             headers.add("Allow", allow)
             complete(c, request, HTTPResponse(status: .noContent, headers: headers))
         case .methodNotAllowed(let allow):
-            complete(c, request, .problem(.methodNotAllowed, detail: "\(request.method) is not allowed on this resource", headers: ["Allow": allow]))
+            complete(c, request, problem(.methodNotAllowed, "\(request.method) is not allowed on this resource", headers: ["Allow": allow]))
         case .notFound:
-            complete(c, request, .problem(.notFound, detail: "no resource at this path"))
+            complete(c, request, problem(.notFound, "no resource at this path"))
         }
     }
 
     private func run(_ c: Connection, _ route: RouteTable.Target, _ request: HTTPRequest, _ target: RequestTarget) {
-        let context = RequestContext(loopIndex: index, loopCount: shared.loopCount, remoteAddress: c.remoteAddress, isOffloaded: route.offloaded)
-        guard route.offloaded else {
+        c.route = route
+        let id = c.requestID ?? newRequestID()
+        guard let poolIndex = route.pool else {
+            let context = RequestContext(loopIndex: index, loopCount: shared.loopCount, remoteAddress: c.remoteAddress,
+                                         isOffloaded: false, id: id, cancellation: nil)
             complete(c, request, route.handler(request, context))
+            return
+        }
+        if let fast = route.fast {
+            let context = RequestContext(loopIndex: index, loopCount: shared.loopCount, remoteAddress: c.remoteAddress,
+                                         isOffloaded: false, id: id, cancellation: nil)
+            if let response = fast(request, context) {
+                complete(c, request, response)
+                return
+            }
+        }
+        let pool = shared.pools[poolIndex]
+        let token = CancellationToken()
+        let context = RequestContext(loopIndex: index, loopCount: shared.loopCount, remoteAddress: c.remoteAddress,
+                                     isOffloaded: true, id: id, cancellation: token)
+        nextOffloadSerial += 1
+        let serial = nextOffloadSerial
+        let fd = c.fd
+        let connectionID = c.id
+        let mailbox = self.mailbox
+        let handler = route.handler
+        let job = WorkerPool.Job(token: token) {
+            let response = handler(request, context)
+            // Past its deadline the loop has answered already; drop the late result.
+            guard !token.isCancelled else { return }
+            mailbox.post(OffloadCompletion(fd: fd, connectionID: connectionID, serial: serial, response: response))
+        }
+        guard pool.submit(job) else {
+            metrics.rejected(.queueFull)
+            complete(c, request, problem(.queueFull, "the \(pool.configuration.name) queue is full; try again shortly", headers: ["Retry-After": "1"]))
             return
         }
         c.state = .offloaded
         c.pending = Connection.Pending(request: request, target: target, framing: .none, remaining: 0)
-        c.timerList?.remove(c)
-        let fd = c.fd
-        let id = c.id
-        let mailbox = self.mailbox
-        let handler = route.handler
-        shared.offloadQueue.async {
-            let response = handler(request, context)
-            mailbox.post(OffloadCompletion(fd: fd, connectionID: id, response: response))
-        }
+        c.offload = Connection.Offload(serial: serial, token: token, pool: poolIndex, queuedAt: now)
+        arm(c)
     }
 
     func completeOffloaded(_ c: Connection, _ response: HTTPResponse) {
         let request = c.pending?.request
         c.pending = nil
+        c.offload = nil
         c.state = .idle
         complete(c, request, response)
         if c.state == .closing {
@@ -292,29 +371,44 @@ extension EventLoop {
         }
     }
 
-    /// Applies the response filter, serialises, logs, and decides whether the
-    /// connection stays open.
-    private func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false) {
+    /// An engine-generated problem document.
+    func problem(_ kind: EngineProblem, _ detail: String, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        kind.response(base: configuration.problemTypeBase, detail: detail, headers: headers)
+    }
+
+    /// Applies the response filter, serialises, logs, counts, and decides
+    /// whether the connection stays open.
+    func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false) {
         var response = response
         if let filter = shared.routes.filter { filter(request, &response) }
+        let id = c.requestID ?? newRequestID()
         let (bytes, close) = ResponseWriter.write(
             response,
             omitBody: request?.method == .HEAD,
             close: forceClose || !c.keepAlive || draining,
             keepAliveHTTP10: request?.version == .http1_0,
+            requestID: id,
             date: date,
             into: c.output
         )
+        let finished = MonotonicClock.now()
+        let route = c.route
+        let routeLabel = route?.template ?? (request == nil ? RouteTable.invalidLabel : RouteTable.unmatchedLabel)
+        let routeKey = route?.id ?? (request == nil ? -1 : -2)
+        metrics.request(method: request?.method, routeKey: routeKey, route: routeLabel, status: response.status.code,
+                        seconds: Double(finished - c.requestStart) / 1e9)
         if let accessLog {
-            let micros = Int((MonotonicClock.now() - c.requestStart) / 1000)
-            if let request {
-                let raw = request.rawTarget
-                let path = raw.utf8.firstIndex(of: ASCII.question).map { raw[..<$0] } ?? raw[...]
-                accessLog.record(method: request.method.description, path: path, status: response.status.code, bytes: bytes, micros: micros)
-            } else {
-                accessLog.record(method: "-", path: "", status: response.status.code, bytes: bytes, micros: micros)
+            var path: Substring = ""
+            if let raw = request?.rawTarget {
+                path = raw.utf8.firstIndex(of: ASCII.question).map { raw[..<$0] } ?? raw[...]
             }
+            let entry = AccessLogEntry(client: c.remoteAddress, requestID: id, method: request?.method.description ?? "-",
+                                       route: routeLabel, path: path, status: response.status.code, bytes: bytes,
+                                       micros: Int((finished - c.requestStart) / 1000))
+            if !accessLog.record(entry) { metrics.droppedLogLine() }
         }
+        c.requestID = nil
+        c.route = nil
         c.requestStart = now
         c.state = close ? .closing : .idle
     }
@@ -322,7 +416,7 @@ extension EventLoop {
     /// An engine error that leaves framing uncertain: answer and close.
     func fail(_ c: Connection, _ error: HTTPParseError, request: HTTPRequest?) {
         c.pending = nil
-        complete(c, request, .problem(error.status, detail: error.detail), forceClose: true)
+        complete(c, request, problem(EngineProblem.forParseError(error.status), error.detail), forceClose: true)
     }
 
     // MARK: - Writing
@@ -330,7 +424,14 @@ extension EventLoop {
     /// Sends as much buffered output as the socket takes. On EAGAIN the
     /// edge-triggered EPOLLOUT registration calls us again.
     func flush(_ c: Connection) {
-        switch c.output.flush(to: c.fd) {
+        let before = c.output.bytesSent
+        let result = c.output.flush(to: c.fd)
+        let sent = c.output.bytesSent - before
+        if sent > 0 {
+            c.writeProgressAt = now
+            metrics.bytesOut += sent
+        }
+        switch result {
         case .done: break
         case .wouldBlock: return
         case .failed: return closeConnection(c)

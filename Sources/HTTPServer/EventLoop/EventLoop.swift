@@ -2,9 +2,9 @@ import Glibc
 
 /// One thread's epoll loop, in the shape of redis' ae.c: register fds, wait,
 /// dispatch, run expired timers, repeat. Everything it owns (connections,
-/// buffers, timers, the access-log buffer, the date cache) is confined to its
-/// thread, so the request path takes no locks. Other threads reach it only
-/// through its `LoopMailbox`.
+/// buffers, timers, the access-log formatter, the date cache) is confined to
+/// its thread, so the request path takes no locks shared with other loops.
+/// Other threads reach it only through its `LoopMailbox`.
 ///
 /// Connection sockets are registered once, edge-triggered, for both input and
 /// output, so the loop never calls epoll_ctl again for them: it reads until a
@@ -25,17 +25,25 @@ final class EventLoop {
     var now: Int64
     let date: DateCache
     let accessLog: AccessLog?
+    let metrics: LoopMetrics
 
     let idleTimers: TimerList
     let headerTimers: TimerList
     let bodyTimers: TimerList
     let lingerTimers: TimerList
+    let writeTimers: TimerList
+    /// One list per worker pool: each pool has its own constant deadline.
+    let poolTimers: [TimerList]
     private let timerLists: [TimerList]
-    private let idleSlack: Int64
+    let timerSlack: Int64
 
     var draining = false
     private var drainDeadline = Int64.max
     private var nextConnectionSerial: UInt64 = 0
+    var nextRequestSerial: UInt64 = 0
+    var nextOffloadSerial: UInt64 = 0
+    private var nextLagProbe: Int64
+    private let lagProbeInterval: Int64
     /// Kept open so that, out of descriptors, we can still accept and close
     /// (the classic EMFILE trick) instead of spinning on a full backlog.
     private var spareFD: Int32
@@ -54,17 +62,25 @@ final class EventLoop {
         self.mailbox = mailbox
         configuration = shared.configuration
         limits = configuration.parserLimits
-        epollFD = Linux.epollCreate1(Linux.EPOLL_CLOEXEC)
+        epollFD = Linux.epollCreate()
         precondition(epollFD >= 0, "epoll_create1 failed: \(HTTPServerError.reason(errno))")
         now = MonotonicClock.now()
         date = DateCache(serverName: configuration.serverName)
-        accessLog = configuration.accessLog ? AccessLog(sink: configuration.accessLogSink) : nil
+        let format = configuration.accessLogFormat
+        accessLog = shared.accessLogWriter.map { AccessLog(ring: $0.rings[index], format: format) }
+        metrics = LoopMetrics(engine: shared.engineMetrics, loop: index)
         idleTimers = TimerList(kind: .idle, timeout: MonotonicClock.nanoseconds(configuration.idleTimeout))
         headerTimers = TimerList(kind: .header, timeout: MonotonicClock.nanoseconds(configuration.headerTimeout))
         bodyTimers = TimerList(kind: .body, timeout: MonotonicClock.nanoseconds(configuration.bodyTimeout))
         lingerTimers = TimerList(kind: .linger, timeout: Self.lingerTimeout)
-        timerLists = [idleTimers, headerTimers, bodyTimers, lingerTimers]
-        idleSlack = min(50_000_000, idleTimers.timeout / 20)
+        writeTimers = TimerList(kind: .write, timeout: MonotonicClock.nanoseconds(configuration.writeTimeout))
+        poolTimers = shared.pools.enumerated().map { i, pool in
+            TimerList(kind: .deadline(i), timeout: MonotonicClock.nanoseconds(pool.configuration.deadline))
+        }
+        timerLists = [idleTimers, headerTimers, bodyTimers, lingerTimers, writeTimers] + poolTimers
+        timerSlack = min(50_000_000, idleTimers.timeout / 20, writeTimers.timeout / 20)
+        lagProbeInterval = MonotonicClock.nanoseconds(configuration.loopLagProbeInterval)
+        nextLagProbe = now + lagProbeInterval
         spareFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
     }
 
@@ -78,13 +94,17 @@ final class EventLoop {
         if shared.stopping.load(ordering: .acquiring) { beginDrain() }
 
         while !(draining && openConnections == 0) {
-            let n = Linux.epollWait(epollFD, events.raw, events.capacity, nextTimeoutMilliseconds())
+            let n = events.wait(epollFD, timeoutMilliseconds: nextTimeoutMilliseconds())
             if n < 0 && errno != EINTR {
                 logError("epoll_wait failed: \(HTTPServerError.reason(errno))")
                 break
             }
             now = MonotonicClock.now()
             date.update()
+            if now >= nextLagProbe {
+                metrics.loopLag(now - nextLagProbe)
+                nextLagProbe = now + lagProbeInterval
+            }
             for i in 0..<Int(max(n, 0)) {
                 let fd = events.fd(at: i)
                 if fd == listenFD {
@@ -96,26 +116,39 @@ final class EventLoop {
                 }
             }
             expireTimers()
-            accessLog?.flush()
+            endIteration()
         }
-        accessLog?.flush()
+        endIteration()
         for case let c? in connections { closeConnection(c) }
         if listenFD >= 0 { close(listenFD) }
         if spareFD >= 0 { close(spareFD) }
         close(epollFD)
     }
 
+    /// Once per iteration: publish byte counts, wake the log writer.
+    private func endIteration() {
+        metrics.publishBytes()
+        if let accessLog, accessLog.pending {
+            accessLog.didNotify()
+            shared.accessLogWriter?.notify()
+        }
+    }
+
     private func register(_ fd: Int32, events: UInt32) {
-        if EpollEvents.add(epollFD, fd, events: events) != 0 {
+        if Linux.epollAdd(epollFD, fd, events: events) != 0 {
             logError("epoll_ctl(ADD, \(fd)) failed: \(HTTPServerError.reason(errno))")
         }
     }
 
     private func handle(_ c: Connection, events: UInt32) {
+        let hangUp = events & (Linux.EPOLLRDHUP | Linux.EPOLLHUP | Linux.EPOLLERR)
+        if c.state == .offloaded && hangUp != 0 && clientWentAway(c, reset: events & (Linux.EPOLLHUP | Linux.EPOLLERR) != 0) {
+            return cancelOffloaded(c)
+        }
         if events & Linux.EPOLLOUT != 0 && !c.output.isEmpty {
             flush(c)
             if c.state == .closed { return }
-            // Progress on a large response counts as activity for the idle timer.
+            // Progress on a large response counts as activity for the write timer.
             arm(c)
             if c.output.isEmpty && c.pausedForOutput {
                 // Output had been backed up; parse what was held back.
@@ -124,8 +157,8 @@ final class EventLoop {
                 return
             }
         }
-        if events & (Linux.EPOLLIN | Linux.EPOLLRDHUP | Linux.EPOLLHUP | Linux.EPOLLERR) != 0 {
-            readAndProcess(c, peerHungUp: events & (Linux.EPOLLRDHUP | Linux.EPOLLHUP | Linux.EPOLLERR) != 0)
+        if events & Linux.EPOLLIN != 0 || hangUp != 0 {
+            readAndProcess(c, peerHungUp: hangUp != 0)
         }
     }
 
@@ -138,20 +171,25 @@ final class EventLoop {
         for _ in 0..<64 {
             var storage = sockaddr_storage()
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-            let fd = withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    Linux.accept4(listenFD, $0, &length, Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC)
+            let fd: Int32
+            do {
+                let result = try syscall("accept4") {
+                    Int(withUnsafeMutablePointer(to: &storage) {
+                        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                            Linux.accept4(listenFD, $0, &length, Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC)
+                        }
+                    })
                 }
-            }
-            if fd < 0 {
-                switch errno {
-                case EAGAIN, EWOULDBLOCK: return
-                case EINTR, ECONNABORTED, EPROTO: continue
+                guard case .processed(let accepted) = result else { return }
+                fd = Int32(accepted)
+            } catch {
+                switch error.code {
+                case ECONNABORTED, EPROTO: continue
                 case EMFILE, ENFILE:
                     shedOneConnection()
                     return
                 default:
-                    logError("accept failed: \(HTTPServerError.reason(errno))")
+                    logError(error.description)
                     return
                 }
             }
@@ -162,11 +200,9 @@ final class EventLoop {
             if !admitted { shared.connectionCount.subtract(1, ordering: .relaxed) }
             let c = addConnection(fd: fd, remote: remote, counted: admitted)
             if !admitted {
-                var response = HTTPResponse.problem(.serviceUnavailable, detail: "too many open connections", headers: ["Retry-After": "1"])
-                shared.routes.filter?(nil, &response)
-                let bytes = ResponseWriter.write(response, omitBody: false, close: true, keepAliveHTTP10: false, date: date, into: c.output).bodyBytes
-                accessLog?.record(method: "-", path: "", status: 503, bytes: bytes, micros: 0)
-                c.state = .closing
+                metrics.rejected(.connectionLimit)
+                c.requestStart = now
+                complete(c, nil, problem(.tooManyConnections, "too many open connections", headers: ["Retry-After": "1"]), forceClose: true)
                 flush(c)
                 if c.state != .closed { arm(c) }
             }
@@ -208,20 +244,22 @@ final class EventLoop {
         c.timerList?.remove(c)
         c.state = .closed
         c.pending = nil
+        c.offload = nil
         close(c.fd)
         connections[Int(c.fd)] = nil
         openConnections -= 1
         if c.counted { shared.connectionCount.subtract(1, ordering: .relaxed) }
     }
 
-    // MARK: - Mailbox: offloaded responses and shutdown
+    // MARK: - Mailbox: pooled responses and shutdown
 
     private func handleMailbox() {
         for completion in mailbox.drain() {
             guard Int(completion.fd) < connections.count,
                   let c = connections[Int(completion.fd)],
                   c.id == completion.connectionID,
-                  c.state == .offloaded
+                  c.state == .offloaded,
+                  c.offload?.serial == completion.serial
             else { continue }
             completeOffloaded(c, completion.response)
         }
@@ -245,7 +283,7 @@ final class EventLoop {
     // MARK: - Timers
 
     private func nextTimeoutMilliseconds() -> Int32 {
-        var earliest = drainDeadline
+        var earliest = min(drainDeadline, nextLagProbe)
         for list in timerLists {
             if let head = list.head, head.deadline < earliest { earliest = head.deadline }
         }
@@ -274,10 +312,23 @@ final class EventLoop {
             guard c.state == .head else { return arm(c) }
             fail(c, HTTPParseError(.requestTimeout, "request head not received within \(configuration.headerTimeout) s"), request: nil)
             flush(c)
+            if c.state != .closed { arm(c) }
         case .body:
             guard c.state == .body else { return arm(c) }
             fail(c, HTTPParseError(.requestTimeout, "request body not received within \(configuration.bodyTimeout) s"), request: c.pending?.request)
             flush(c)
+            if c.state != .closed { arm(c) }
+        case .write:
+            guard !c.output.isEmpty else { return arm(c) }
+            metrics.rejected(.writeTimeout)
+            closeWithoutReset(c)
+        case .deadline(let pool):
+            guard c.state == .offloaded, let offload = c.offload else { return arm(c) }
+            offload.token.cancel()
+            metrics.rejected(.deadline)
+            metrics.cancelled(.deadline)
+            let seconds = shared.pools[pool].configuration.deadline
+            completeOffloaded(c, problem(.timeout, "no response within \(seconds) s"))
         }
     }
 
@@ -292,8 +343,16 @@ final class EventLoop {
         let deadline: Int64
         switch c.state {
         case .idle, .closing:
-            list = idleTimers
-            deadline = now + idleTimers.timeout
+            if c.output.isEmpty {
+                list = idleTimers
+                deadline = now + idleTimers.timeout
+            } else {
+                // Waiting for the client to take our output: the write timeout,
+                // restarted by progress only.
+                if c.timerList === writeTimers && c.writeProgressAt < c.deadline - writeTimers.timeout + timerSlack { return }
+                list = writeTimers
+                deadline = now + writeTimers.timeout
+            }
         case .head:
             list = headerTimers
             deadline = c.requestStart + headerTimers.timeout
@@ -303,7 +362,11 @@ final class EventLoop {
         case .lingering:
             list = lingerTimers
             deadline = now + lingerTimers.timeout
-        case .offloaded, .closed:
+        case .offloaded:
+            guard let offload = c.offload else { return }
+            list = poolTimers[offload.pool]
+            deadline = offload.queuedAt + poolTimers[offload.pool].timeout
+        case .closed:
             list = nil
             deadline = 0
         }
@@ -311,7 +374,7 @@ final class EventLoop {
         // Moving a busy keep-alive connection to the tail after every request
         // is two relinks per request; letting its idle deadline lag by a few
         // milliseconds (closing that much early at worst) skips almost all of them.
-        if list === idleTimers && c.timerList === idleTimers && deadline - c.deadline < idleSlack { return }
+        if list === idleTimers && c.timerList === idleTimers && deadline - c.deadline < timerSlack { return }
         if c.timerList === list && list?.kind == .linger { return }
         c.timerList?.remove(c)
         list?.append(c, deadline: deadline)

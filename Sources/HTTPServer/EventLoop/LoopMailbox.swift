@@ -5,18 +5,21 @@ import Synchronization
 struct OffloadCompletion: Sendable {
     let fd: Int32
     let connectionID: UInt64
+    /// Which pooled request of the connection this answers; a late answer to an
+    /// earlier one (cancelled at its deadline) is dropped.
+    let serial: UInt64
     let response: HTTPResponse
 }
 
 /// The only way other threads talk to a loop: a Mutex-protected queue plus an
 /// eventfd that wakes the loop's epoll_wait. The lock is taken once per
-/// offloaded response or shutdown request, never on the ordinary request path.
+/// pooled response or shutdown request, never on the ordinary request path.
 final class LoopMailbox: Sendable {
     let eventFD: Int32
     private let completions = Mutex<[OffloadCompletion]>([])
 
     init() {
-        eventFD = Linux.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC)
+        eventFD = Linux.eventFD(flags: Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC)
         precondition(eventFD >= 0, "eventfd failed: \(HTTPServerError.reason(errno))")
     }
 

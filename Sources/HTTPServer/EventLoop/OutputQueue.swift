@@ -18,6 +18,8 @@ final class OutputQueue {
 
     private var bodies: [DeferredBody] = []
     private var deferredBytes = 0
+    /// Bytes handed to the kernel over the queue's life (write progress, metrics).
+    private(set) var bytesSent = 0
 
     /// Below this a memcpy is cheaper than an extra iovec and a retained array.
     static let copyLimit = 4096
@@ -48,26 +50,27 @@ final class OutputQueue {
 
     /// Sends until everything is out, the socket is full, or it fails.
     func flush(to fd: Int32) -> FlushResult {
-        while !isEmpty {
-            let n: Int
-            if bodies.isEmpty {
-                // The common case: one contiguous region, one send().
-                n = send(fd, heads.readPointer, heads.readableBytes, Int32(MSG_NOSIGNAL))
-                if n > 0 {
+        do {
+            while !isEmpty {
+                if bodies.isEmpty {
+                    // The common case: one contiguous region, one send().
+                    guard case .processed(let n) = try syscall("send", { send(fd, heads.readPointer, heads.readableBytes, Int32(MSG_NOSIGNAL)) }) else {
+                        return .wouldBlock
+                    }
                     heads.consume(n)
-                    continue
-                }
-            } else {
-                var pointers: [UnsafeRawBufferPointer] = []
-                pointers.reserveCapacity(min(bodies.count, Self.maxBodiesPerWrite))
-                n = withBodyPointers(0, min(bodies.count, Self.maxBodiesPerWrite), &pointers) { gather(fd, $0) }
-                if n > 0 {
+                    bytesSent += n
+                } else {
+                    var pointers: [UnsafeRawBufferPointer] = []
+                    pointers.reserveCapacity(min(bodies.count, Self.maxBodiesPerWrite))
+                    let result = try syscall("sendmsg") {
+                        withBodyPointers(0, min(bodies.count, Self.maxBodiesPerWrite), &pointers) { gather(fd, $0) }
+                    }
+                    guard case .processed(let n) = result else { return .wouldBlock }
                     advance(n)
-                    continue
+                    bytesSent += n
                 }
             }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return .wouldBlock }
+        } catch {
             return .failed
         }
         heads.shrinkIfIdle(threshold: 256 * 1024)

@@ -32,8 +32,8 @@ final class TimerList {
     }
 }
 
-enum TimerKind {
-    /// Between requests, and while waiting for a slow reader to take our output.
+enum TimerKind: Equatable {
+    /// Between requests.
     case idle
     /// From the first byte of a request head (slowloris).
     case header
@@ -41,4 +41,8 @@ enum TimerKind {
     case body
     /// After our final response, while draining the client's leftovers.
     case linger
+    /// Output is waiting and the socket has taken none of it for a while.
+    case write
+    /// A request waiting on worker pool `n`, from the moment it was queued.
+    case deadline(Int)
 }

@@ -1,14 +1,15 @@
 /// The request-head parser: one pure function over the bytes received so far,
 /// in the spirit of picohttpparser and the strictness of nginx's
 /// ngx_http_parse.c. It either needs more bytes, or returns offsets into the
-/// buffer, or says exactly which status to answer with. It is re-run from the
-/// start on every read until the head is complete; heads are bounded by the
-/// limits, so the rescan cost is bounded too, and no state survives between
-/// calls (which keeps it trivially fuzzable).
+/// buffer, or says exactly which status to answer with. No state survives
+/// between calls (which keeps it trivially fuzzable); `HeadScan` decides when a
+/// growing partial head is worth re-parsing, so trickled heads cost linear time.
 ///
 /// Line endings: only CRLF is accepted. A bare LF is rejected with 400 rather
 /// than tolerated, because tolerating it in some places and not others is a
-/// classic request-smuggling disagreement between proxies and origins.
+/// classic request-smuggling disagreement between proxies and origins. The one
+/// exception is the single empty line allowed before the request line, which
+/// frames nothing.
 enum RequestParser {
     static func parse(
         _ buf: UnsafeBufferPointer<UInt8>,
@@ -19,11 +20,19 @@ enum RequestParser {
         guard n > 0, let p = buf.baseAddress else { return .incomplete }
         var i = 0
 
-        // RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request-line.
-        while i < n && p[i] == ASCII.cr {
-            guard i + 1 < n else { return .incomplete }
-            guard p[i + 1] == ASCII.lf else { return .failure(.bad("bare CR in request line")) }
-            i += 2
+        // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the
+        // request-line (clients have sent a stray CRLF after a POST body). One, as
+        // picohttpparser does: skipping any number would let a client stream
+        // line ends forever without ever reaching a limit.
+        if p[0] == ASCII.cr {
+            guard n > 1 else { return .incomplete }
+            guard p[1] == ASCII.lf else { return .failure(.bad("bare CR in request line")) }
+            i = 2
+        } else if p[0] == ASCII.lf {
+            i = 1
+        }
+        if i > 0 && i < n && (p[i] == ASCII.cr || p[i] == ASCII.lf) {
+            return .failure(.bad("more than one empty line before the request line"))
         }
         let lineStart = i
 

@@ -10,12 +10,14 @@ enum ResponseWriter {
     ///     `Connection: close` itself.
     ///   - keepAliveHTTP10: an HTTP/1.0 client that asked to keep the connection
     ///     needs an explicit `Connection: keep-alive` back.
+    ///   - requestID: sent as `X-Request-Id` on every response.
     @discardableResult
     static func write(
         _ response: HTTPResponse,
         omitBody: Bool,
         close: Bool,
         keepAliveHTTP10: Bool,
+        requestID: RequestID,
         date: DateCache,
         into queue: OutputQueue
     ) -> (bodyBytes: Int, close: Bool) {
@@ -51,12 +53,15 @@ enum ResponseWriter {
             out.appendDecimal(response.body.count)
             out.append("\r\n")
         }
+        out.append("X-Request-Id: ")
+        requestID.write(into: out)
+        out.append("\r\n")
         if close {
             out.append("Connection: close\r\n")
         } else if keepAliveHTTP10 {
             out.append("Connection: keep-alive\r\n")
         }
-        for field in response.headers.fields where !isFramingHeader(field.name) && isSafe(field) {
+        for field in response.headers.fields where !isEngineHeader(field.name) && isSafe(field) {
             out.append(field.name)
             out.append(": ")
             out.append(field.value)
@@ -68,10 +73,11 @@ enum ResponseWriter {
         return (response.body.count, close)
     }
 
-    /// The engine owns message framing, so handler-set values are dropped.
-    @inline(__always) private static func isFramingHeader(_ name: String) -> Bool {
+    /// The engine owns message framing and the request id, so handler-set values are dropped.
+    @inline(__always) private static func isEngineHeader(_ name: String) -> Bool {
         switch name.utf8.count {
         case 10: HTTPHeaders.equalsIgnoringCase(name, "connection")
+        case 12: HTTPHeaders.equalsIgnoringCase(name, "x-request-id")
         case 14: HTTPHeaders.equalsIgnoringCase(name, "content-length")
         case 17: HTTPHeaders.equalsIgnoringCase(name, "transfer-encoding")
         default: false

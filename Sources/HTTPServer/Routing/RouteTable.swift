@@ -4,16 +4,25 @@
 final class RouteTable: Sendable {
     struct Target: Sendable {
         let handler: RouteHandler
-        let offloaded: Bool
+        let fast: FastRouteHandler?
+        /// Index into the server's worker pools; nil runs `handler` on the loop.
+        let pool: Int?
+        /// The template as registered (`/api/v1/articles/{id}`), for logs and metrics.
+        let template: String
+        /// Small and unique per route of one table (metrics cache key).
+        let id: Int
         /// Names of the template's `{param}`s and `{rest...}`, in path order.
         /// Kept per route, not per trie node, so `/a/{id}` and `/a/{slug}/b`
         /// can share a node and still use their own names.
         let parameterNames: [String]
 
-        init(handler: @escaping RouteHandler, offloaded: Bool, template: RouteTemplate? = nil) {
+        init(handler: @escaping RouteHandler, fast: FastRouteHandler? = nil, pool: Int?, template: String, id: Int, parsed: RouteTemplate? = nil) {
             self.handler = handler
-            self.offloaded = offloaded
-            parameterNames = template?.segments.compactMap { segment in
+            self.id = id
+            self.fast = fast
+            self.pool = pool
+            self.template = template
+            parameterNames = parsed?.segments.compactMap { segment in
                 switch segment {
                 case .literal: nil
                 case .parameter(let name), .catchAll(let name): name
@@ -86,17 +95,35 @@ final class RouteTable: Sendable {
     let fallback: Target?
     let filter: ResponseFilter?
 
-    init(_ router: Router) {
-        root = Builder.build(router.routes)
+    /// Route labels (logs, metrics) for requests no route served.
+    static let fallbackLabel = "(fallback)"
+    static let unmatchedLabel = "(unmatched)"
+    static let invalidLabel = "(invalid)"
+
+    /// - Parameter pools: the configured pool names; a route naming another pool is a bug and traps.
+    init(_ router: Router, pools: [String] = []) {
+        func poolIndex(_ name: String?) -> Int? {
+            guard let name else { return nil }
+            guard let index = pools.firstIndex(of: name) else {
+                preconditionFailure("route uses worker pool '\(name)', which ServerConfiguration.workerPools does not define")
+            }
+            return index
+        }
+        func target(_ route: Router.Route, id: Int, parsed: Bool) -> Target {
+            Target(handler: route.handler, fast: route.fast, pool: poolIndex(route.pool), template: route.templateText,
+                   id: id, parsed: parsed ? route.template : nil)
+        }
+        root = Builder.build(router.routes.enumerated().map { (target($1, id: $0, parsed: true), $1) })
         var exact: [String: [Target?]] = [:]
-        for route in router.routes {
+        for (id, route) in router.routes.enumerated() {
             guard let path = route.template.staticPath else { continue }
             var handlers = exact[path] ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
-            handlers[route.method.index] = Target(handler: route.handler, offloaded: route.offloaded)
+            handlers[route.method.index] = target(route, id: id, parsed: false)
             exact[path] = handlers
         }
         self.exact = exact.mapValues(Endpoint.init)
-        fallback = router.fallback.map { Target(handler: $0, offloaded: router.fallbackOffloaded) }
+        let fallbackPool = poolIndex(router.fallbackPool)
+        fallback = router.fallback.map { Target(handler: $0, pool: fallbackPool, template: Self.fallbackLabel, id: router.routes.count) }
         filter = router.responseFilter
     }
 
@@ -154,32 +181,31 @@ final class RouteTable: Sendable {
         var catchAll: [Target?]?
         var endpoint: [Target?]?
 
-        static func build(_ routes: [Router.Route]) -> Node {
+        static func build(_ routes: [(Target, Router.Route)]) -> Node {
             var root = Builder()
-            for route in routes {
-                root.insert(route.template.segments[...], route)
+            for (target, route) in routes {
+                root.insert(route.template.segments[...], route.method, target)
             }
             return root.freeze()
         }
 
-        mutating func insert(_ segments: ArraySlice<RouteTemplate.Segment>, _ route: Router.Route) {
-            let target = Target(handler: route.handler, offloaded: route.offloaded, template: route.template)
+        mutating func insert(_ segments: ArraySlice<RouteTemplate.Segment>, _ method: HTTPMethod, _ target: Target) {
             guard let first = segments.first else {
                 var handlers = endpoint ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
-                handlers[route.method.index] = target
+                handlers[method.index] = target
                 endpoint = handlers
                 return
             }
             let rest = segments.dropFirst()
             switch first {
             case .literal(let s):
-                literals[s, default: Builder()].insert(rest, route)
+                literals[s, default: Builder()].insert(rest, method, target)
             case .parameter:
                 if parameter.isEmpty { parameter = [Builder()] }
-                parameter[0].insert(rest, route)
+                parameter[0].insert(rest, method, target)
             case .catchAll:
                 var handlers = catchAll ?? Array(repeating: nil, count: HTTPMethod.allCases.count)
-                handlers[route.method.index] = target
+                handlers[method.index] = target
                 catchAll = handlers
             }
         }

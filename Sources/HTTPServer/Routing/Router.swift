@@ -7,11 +7,21 @@
 /// handler (the engine drops the body), OPTIONS without a route answers 204
 /// with `Allow`, a path registered for other methods answers 405 with `Allow`,
 /// and unmatched paths go to `fallback` or 404.
+///
+/// Where a handler runs:
+/// - `add(method, template, handler)`: on the event loop. Only for work whose
+///   cost does not depend on the request (a cached body, a health check).
+/// - `add(method, template, pool: "reads", handler)`: always on that worker pool,
+///   with its queue limit (503), deadline (504) and cancellation.
+/// - `add(method, template, fast:, pool:, slow:)`: `fast` on the loop (e.g. a
+///   cache hit); when it returns nil the request goes to the pool and `slow`.
 public struct Router: Sendable {
     struct Route: Sendable {
         let method: HTTPMethod
         let template: RouteTemplate
-        let offloaded: Bool
+        let templateText: String
+        let fast: FastRouteHandler?
+        let pool: String?
         let handler: RouteHandler
     }
 
@@ -19,28 +29,46 @@ public struct Router: Sendable {
 
     /// Called for paths no route matches (e.g. a static frontend); nil means 404.
     public var fallback: RouteHandler?
+    /// When set, fallback requests run on this worker pool (e.g. file reads).
+    public var fallbackPool: String?
     /// Applied to every response, including engine-generated errors; the request
     /// is nil when it could not be parsed.
     public var responseFilter: ResponseFilter?
-    /// When set, fallback requests run off the event loop (e.g. file reads).
-    public var fallbackOffloaded = false
 
     public init() {}
 
-    /// Registers `handler` for `method` and `template`. With `offloaded` the
-    /// handler runs on a Dispatch queue so slow work never blocks the event loop.
-    /// Registering the same method and template twice replaces the first.
-    public mutating func add(_ method: HTTPMethod, _ template: String, offloaded: Bool = false, _ handler: @escaping RouteHandler) {
-        let route = Route(method: method, template: RouteTemplate(template), offloaded: offloaded, handler: handler)
-        routes.removeAll { $0.method == method && $0.template == route.template }
+    /// `handler` runs on the event loop. Registering the same method and
+    /// template twice replaces the first.
+    public mutating func add(_ method: HTTPMethod, _ template: String, _ handler: @escaping RouteHandler) {
+        register(Route(method: method, template: RouteTemplate(template), templateText: template, fast: nil, pool: nil, handler: handler))
+    }
+
+    /// `handler` runs on the named worker pool (see `ServerConfiguration.workerPools`).
+    public mutating func add(_ method: HTTPMethod, _ template: String, pool: String, _ handler: @escaping RouteHandler) {
+        register(Route(method: method, template: RouteTemplate(template), templateText: template, fast: nil, pool: pool, handler: handler))
+    }
+
+    /// `fast` runs on the loop; a nil answer sends the request to `pool`, where `slow` runs.
+    public mutating func add(_ method: HTTPMethod, _ template: String, fast: @escaping FastRouteHandler,
+                             pool: String, slow: @escaping RouteHandler) {
+        register(Route(method: method, template: RouteTemplate(template), templateText: template, fast: fast, pool: pool, handler: slow))
+    }
+
+    public mutating func get(_ template: String, _ handler: @escaping RouteHandler) {
+        add(.GET, template, handler)
+    }
+
+    public mutating func post(_ template: String, _ handler: @escaping RouteHandler) {
+        add(.POST, template, handler)
+    }
+
+    /// Pool names used by routes and the fallback, for checking against the configuration.
+    var poolNames: Set<String> {
+        Set(routes.compactMap(\.pool) + [fallbackPool].compactMap { $0 })
+    }
+
+    private mutating func register(_ route: Route) {
+        routes.removeAll { $0.method == route.method && $0.template == route.template }
         routes.append(route)
-    }
-
-    public mutating func get(_ template: String, offloaded: Bool = false, _ handler: @escaping RouteHandler) {
-        add(.GET, template, offloaded: offloaded, handler)
-    }
-
-    public mutating func post(_ template: String, offloaded: Bool = false, _ handler: @escaping RouteHandler) {
-        add(.POST, template, offloaded: offloaded, handler)
     }
 }

@@ -12,8 +12,8 @@ final class Connection {
         case head
         /// Head done, reading the body.
         case body
-        /// Waiting for an offloaded handler; later input stays buffered so
-        /// pipelined responses still go out in order.
+        /// Waiting for a worker pool; later input stays buffered so pipelined
+        /// responses still go out in order.
         case offloaded
         /// A final response is queued; the connection closes once it is sent.
         case closing
@@ -25,12 +25,20 @@ final class Connection {
     }
 
     /// A request whose head is parsed and whose body is still arriving (or
-    /// whose handler is running off the loop).
+    /// whose handler is running on a worker pool).
     struct Pending {
         var request: HTTPRequest
         var target: RequestTarget
         var framing: BodyFraming
         var remaining: Int
+    }
+
+    /// The pooled request this connection waits for.
+    struct Offload {
+        let serial: UInt64
+        let token: CancellationToken
+        let pool: Int
+        let queuedAt: Int64
     }
 
     let fd: Int32
@@ -44,7 +52,10 @@ final class Connection {
     var state = State.idle
     /// Reused across requests so header parsing allocates nothing once warm.
     var fields: [HeaderField] = []
+    /// How far the search for the end of the current head got.
+    var headScan = HeadScan()
     var pending: Pending?
+    var offload: Offload?
     var chunked = ChunkedDecoder()
     var keepAlive = true
     var peerClosed = false
@@ -54,6 +65,12 @@ final class Connection {
     var requestStart: Int64 = 0
     /// When the current request's head completed (body deadline).
     var bodyStart: Int64 = 0
+    /// When the socket last took output bytes (write timeout).
+    var writeProgressAt: Int64 = 0
+    /// The current request's id; nil until its head is parsed.
+    var requestID: RequestID?
+    /// The route serving the current request, for the access log and metrics.
+    var route: RouteTable.Target?
 
     // Intrusive timer-list links (see TimerList).
     var deadline: Int64 = 0

@@ -26,8 +26,15 @@ public final class HTTPServer: Sendable {
     public init(configuration: ServerConfiguration, router: Router) {
         var configuration = configuration
         configuration.loopCount = max(1, configuration.loopCount)
-        shared = ServerShared(configuration: configuration, routes: RouteTable(router), loopCount: configuration.loopCount)
+        let names = configuration.workerPools.map(\.name)
+        precondition(Set(names).count == names.count, "worker pool names must be unique: \(names)")
+        let pools = configuration.workerPools.map(WorkerPool.init)
+        let metrics = configuration.metrics ?? MetricsRegistry(loops: configuration.loopCount)
+        shared = ServerShared(configuration: configuration, routes: RouteTable(router, pools: names), pools: pools, metrics: metrics)
     }
+
+    /// The registry holding the engine's metrics (the configured one, or the server's own).
+    public var metrics: MetricsRegistry { shared.metrics }
 
     public var configuration: ServerConfiguration { shared.configuration }
 
@@ -61,6 +68,9 @@ public final class HTTPServer: Sendable {
             state.started = true
             state.mailboxes = fds.map { _ in LoopMailbox() }
             let shared = self.shared
+            for pool in shared.pools { pool.start() }
+            shared.accessLogWriter?.start()
+            shared.loopsRunning.store(fds.count, ordering: .releasing)
             for (index, fd) in fds.enumerated() {
                 let mailbox = state.mailboxes[index]
                 let stopped = self.stopped
@@ -68,6 +78,11 @@ public final class HTTPServer: Sendable {
                 let thread = Thread {
                     let loop = EventLoop(index: index, listenFD: fd, shared: shared, mailbox: mailbox)
                     loop.run()
+                    // The last loop out stops the workers and writes the remaining log lines.
+                    if shared.loopsRunning.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
+                        for pool in shared.pools { pool.stop() }
+                        shared.accessLogWriter?.stop(timeout: 1)
+                    }
                     stopped.leave()
                 }
                 thread.name = "http-loop-\(index)"
@@ -84,7 +99,7 @@ public final class HTTPServer: Sendable {
 
     /// Graceful shutdown, callable from any thread, any number of times: stop
     /// accepting, close idle connections, let in-flight requests (including
-    /// offloaded ones) finish and be answered with `Connection: close`, and
+    /// pooled ones) finish and be answered with `Connection: close`, and
     /// force-close whatever remains after `shutdownGracePeriod`.
     public func shutdown() {
         shared.stopping.store(true, ordering: .releasing)

@@ -32,12 +32,34 @@ public struct ServerConfiguration: Sendable {
     public var bodyTimeout: Double = 60
     /// How long `shutdown()` waits for in-flight requests before force-closing. Default 10 s.
     public var shutdownGracePeriod: Double = 10
+    /// How long a connection with unsent output may go without the client
+    /// taking any of it before it is closed (a reader that makes progress,
+    /// however slowly, is never cut off). Default 30 s.
+    public var writeTimeout: Double = 30
     /// Write one line per request to stdout (or `accessLogSink`). Default true.
     public var accessLog: Bool = true
+    /// `text` or `json` lines. Default text.
+    public var accessLogFormat: AccessLogFormat = .text
+    /// Bytes of log lines each loop may hold while the writer thread catches up;
+    /// beyond it lines are dropped and counted, never waited for. Default 1 MiB.
+    public var accessLogBufferBytes: Int = 1 << 20
     /// Receives access-log batches instead of stdout (tests, custom logging). Default nil.
     public var accessLogSink: AccessLogSink? = nil
+    /// Where log lines go without a sink (stdout; tests use a pipe).
+    var accessLogDescriptor: Int32 = 1
     /// Value of the `Server` header; empty omits it. Default "newsroom".
     public var serverName: String = "newsroom"
+    /// Worker pools that routes name (`router.add(..., pool: "reads", ...)`).
+    /// Default `reads` (a thread per core, queue 256, 10 s) and `writes` (2 threads, queue 64, 120 s).
+    public var workerPools: [WorkerPoolConfiguration] = [.reads(), .writes]
+    /// Prefix of the `type` URI of every problem document the engine writes
+    /// (`EngineProblem.all` lists the suffixes). Default `urn:http-engine:problem:`.
+    public var problemTypeBase: String = EngineProblem.defaultTypeBase
+    /// Registry for the engine's `http_*` metrics, and the application's own.
+    /// Nil: the server makes one (see `HTTPServer.metrics`). One registry per server.
+    public var metrics: MetricsRegistry? = nil
+    /// How often each loop measures its own lag (a timer's lateness). Default 0.5 s.
+    public var loopLagProbeInterval: Double = 0.5
 
     public init() {}
 

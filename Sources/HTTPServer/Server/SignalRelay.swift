@@ -29,7 +29,7 @@ final class SignalRelay: Sendable {
             return !done
         }
         guard first else { return }
-        signalWakeFD = Linux.eventfd(0, Linux.EFD_CLOEXEC)
+        signalWakeFD = Linux.eventFD(flags: Linux.EFD_CLOEXEC)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = relaySignal
         action.sa_flags = SA_RESTART

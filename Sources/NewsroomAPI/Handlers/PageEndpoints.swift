@@ -88,10 +88,10 @@ enum PageEndpoints {
                     }
                     precondition = .ifNoneMatchAny
                 }
+                let upload = try metadata(reader, contentType: contentType)
                 let result: WriteResult
                 do throws(WriteError) {
-                    result = try archive.create(data, id: id, metadata: try metadata(reader, contentType: contentType),
-                                                precondition: precondition)
+                    result = try archive.create(data, id: id, metadata: upload, precondition: precondition)
                 } catch { throw problem(error) }
                 return written(result, status: .created, pretty: try reader.pretty)
             }
@@ -103,10 +103,11 @@ enum PageEndpoints {
                 try authorize(request)
                 let (data, contentType) = try pageBody(request)
                 let id = request.parameters["id"] ?? ""
+                let upload = try metadata(reader, contentType: contentType)
+                let condition = try ifMatch(request)
                 let result: WriteResult
                 do throws(WriteError) {
-                    result = try archive.replace(id: id, data, metadata: try metadata(reader, contentType: contentType),
-                                                 precondition: try ifMatch(request))
+                    result = try archive.replace(id: id, data, metadata: upload, precondition: condition)
                 } catch { throw problem(error) }
                 return written(result, status: result.created ? .created : .ok, pretty: try reader.pretty)
             }
@@ -116,9 +117,10 @@ enum PageEndpoints {
             respond { () throws(Problem) -> HTTPResponse in
                 _ = try QueryReader(request, allowed: [])
                 try authorize(request)
+                let condition = try ifMatch(request)
                 let warning: String?
                 do throws(WriteError) {
-                    warning = try archive.delete(id: request.parameters["id"] ?? "", precondition: try ifMatch(request))
+                    warning = try archive.delete(id: request.parameters["id"] ?? "", precondition: condition)
                 } catch { throw problem(error) }
                 var headers: HTTPHeaders = [:]
                 if let warning { headers.add("Warning", "199 - \"stored, but not yet durable: \(warning)\"") }

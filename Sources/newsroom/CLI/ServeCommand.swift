@@ -4,16 +4,18 @@ import Foundation
 import HTTPServer
 import NewsroomAPI
 import PageParser
+import Persistence
 
 enum ServeCommand {
     static var help: String {
         var text = """
         USAGE: newsroom [serve] [OPTIONS]
 
-        Serves the archive over HTTP/1.1: the REST API under /api/v1, the web frontend at /, and
-        /healthz and /readyz. Loads the seed pages and the uploaded pages of the data folder; a
-        page file that fails to parse is reported on stderr by name and the rest are served.
-        Stops gracefully on SIGTERM or SIGINT.
+        Serves the archive over HTTP/1.1: the REST API under /api/v1, the web frontend at /, feeds,
+        /healthz, /readyz and /metrics. Starts listening at once and loads the archive in the
+        background (/readyz answers 503 with progress until it is ready); loads the seed pages and
+        the uploaded pages of the data folder; a page file that fails to parse is reported on stderr
+        by name and the rest are served. Stops gracefully on SIGTERM or SIGINT.
 
         Each setting comes from its flag, else its environment variable, else config/newsroom.json,
         else the default shown.
@@ -50,35 +52,38 @@ enum ServeCommand {
         let directory = configDirectory(arguments)
         let settings: ServeSettings
         let parser: PageParser
-        let analyzer: CorpusAnalyzer
+        let analysis: AnalysisConfiguration
         do {
             var flags: [String: String] = [:]
             for name in flagNames { if let value = arguments.value(name) { flags[name] = value } }
             settings = try ServeSettings.resolve(file: directory.appendingPathComponent("newsroom.json"),
                                                  environment: ProcessInfo.processInfo.environment, flags: flags)
             parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: directory))
-            analyzer = CorpusAnalyzer(configuration: try AnalysisConfiguration.load(fromDirectory: directory))
+            analysis = try AnalysisConfiguration.load(fromDirectory: directory)
         } catch {
             printError("newsroom serve: configuration: \(error)")
             return 78
         }
 
         let started = DispatchTime.now().uptimeNanoseconds
-        let store = PageStore(seedsDirectory: URL(fileURLWithPath: settings.seedsDirectory, isDirectory: true),
-                              dataDirectory: URL(fileURLWithPath: settings.dataDirectory, isDirectory: true))
-        let archive = Archive(store: store, parser: parser, analyzer: analyzer) { printError("newsroom: skipped page file \($0)") }
-        let snapshot = archive.snapshot()
+        let dataDirectory = URL(fileURLWithPath: settings.dataDirectory, isDirectory: true)
+        let store = PageStore(seedsDirectory: URL(fileURLWithPath: settings.seedsDirectory, isDirectory: true), dataDirectory: dataDirectory)
+        let options = Archive.Options(
+            stateDirectory: settings.stateDirectory.isEmpty ? dataDirectory.appendingPathComponent("state", isDirectory: true)
+                : URL(fileURLWithPath: settings.stateDirectory, isDirectory: true),
+            configurationKey: configurationFingerprint(directory), reanalysisDrift: settings.reanalysisDrift)
+        let archive = Archive(store: store, parser: parser, configuration: analysis, options: options)
 
         var serverConfiguration = settings.serverConfiguration
         if settings.loops == 0 { serverConfiguration.loopCount = ServerConfiguration.availableCores() }
         let publicDirectory = URL(fileURLWithPath: settings.publicDirectory, isDirectory: true)
         let api = APIConfiguration(
             apiToken: settings.apiToken, corsOrigins: settings.corsOrigins, maxPageBytes: settings.maxPageBytes,
-            responseCacheEntries: settings.responseCacheEntries,
+            responseCacheBytes: settings.responseCacheBytes,
             publicDirectory: FileManager.default.fileExists(atPath: publicDirectory.path) ? publicDirectory : nil,
-            version: newsroomVersion
+            version: newsroomVersion, publicBaseURL: settings.publicBaseURL.isEmpty ? nil : settings.publicBaseURL
         )
-        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api, loopCount: serverConfiguration.loopCount)
+        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api)
         let server = HTTPServer(configuration: serverConfiguration, router: router)
         do {
             try server.start()
@@ -87,15 +92,36 @@ enum ServeCommand {
             return 1
         }
         server.installSignalHandlers()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let display = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        printError(String(format: "newsroom: %d pages, %d articles loaded in %.2f s; serving http://%@:%d with %d event loops%@",
-                          snapshot.pages.count, snapshot.articles.count, seconds, display, server.localPort,
-                          serverConfiguration.loopCount, settings.apiToken == nil ? " (writes disabled: no API token)" : ""))
+        printError("newsroom: listening on http://\(display):\(server.localPort) with \(serverConfiguration.loopCount) event loops; loading the archive"
+                   + (settings.apiToken == nil ? " (writes disabled: no API token)" : ""))
+        Thread.detachNewThread {
+            archive.load { printError("newsroom: \($0)") }
+            guard let state = archive.state() else { return }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            printError(String(format: "newsroom: ready: %d pages, %d articles in %.2f s", state.pageCount, state.articleCount, seconds))
+            for error in state.loadErrors where error.reason.hasPrefix("cannot list") {
+                printError("newsroom: not ready: \(error)")
+            }
+        }
         server.wait()
         printError("newsroom: stopped")
         return 0
     }
 }
 
-let newsroomVersion = "0.1.0"
+/// A fingerprint of the program version and every configuration file: derived state and ETags
+/// made under another are not reused.
+func configurationFingerprint(_ directory: URL) -> UInt64 {
+    var checksum = Checksum()
+    checksum.update(Array("newsroom \(newsroomVersion)\u{0}".utf8))
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.sorted() ?? []
+    for name in names where !name.hasPrefix(".") && name != "README.md" && name != "newsroom.json" {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+        checksum.update(Array(name.utf8) + [0])
+        checksum.update(Array(data))
+    }
+    return checksum.value
+}
+
+let newsroomVersion = "0.2.0"

@@ -15,7 +15,10 @@ struct ServeSettings {
     var publicDirectory = "Public"
     var accessLog = true
     var corsOrigins: [String] = []
-    var responseCacheEntries = 4096
+    var responseCacheBytes = 64 << 20
+    var stateDirectory = ""
+    var publicBaseURL = ""
+    var reanalysisDrift = 0.2
     var apiToken: String?
     var maxConnections = 10_000
     var backlog = 1024
@@ -28,6 +31,16 @@ struct ServeSettings {
     var headerTimeoutSeconds = 20.0
     var bodyTimeoutSeconds = 60.0
     var shutdownGraceSeconds = 10.0
+    var writeTimeoutSeconds = 30.0
+    var accessLogFormat = AccessLogFormat.text
+    var accessLogBufferBytes = 1 << 20
+    var readPoolThreads = 0
+    var readPoolQueue = 256
+    var readDeadlineSeconds = 10.0
+    var writePoolThreads = 2
+    var writePoolQueue = 64
+    var writeDeadlineSeconds = 120.0
+    var loopLagProbeSeconds = 0.5
 
     struct Setting {
         var key: String
@@ -51,7 +64,10 @@ struct ServeSettings {
         text("publicDirectory", "public", "NEWSROOM_PUBLIC_DIR", "Folder of the web frontend.", \.publicDirectory),
         flag("accessLog", "access-log", "NEWSROOM_ACCESS_LOG", "One line per request on stdout (true/false).", \.accessLog),
         list("corsOrigins", "cors-origins", "NEWSROOM_CORS_ORIGINS", "Comma-separated origins allowed cross-origin access (* for any).", \.corsOrigins),
-        number("responseCacheEntries", "response-cache", "NEWSROOM_RESPONSE_CACHE", "Ready responses cached per event loop.", \.responseCacheEntries, 0...1_000_000),
+        number("responseCacheBytes", "response-cache-bytes", "NEWSROOM_RESPONSE_CACHE_BYTES", "Bytes of ready responses kept, shared by all loops (0: none).", \.responseCacheBytes, 0...1 << 40),
+        optionalText("stateDirectory", "state", "NEWSROOM_STATE_DIR", "Folder of derived state (index segments, records, corpus model); empty: <data>/state. Per replica.", \.stateDirectory),
+        optionalText("publicBaseURL", "public-url", "NEWSROOM_PUBLIC_URL", "Public origin for absolute links in feeds and sitemaps (https://news.example.org); empty: the request's Host.", \.publicBaseURL),
+        fraction("reanalysisDrift", "reanalysis-drift", "NEWSROOM_REANALYSIS_DRIFT", "Rebuild the corpus model in the background once the article count changed by this share.", \.reanalysisDrift),
         Setting(key: "apiToken", flag: "api-token", environment: "NEWSROOM_API_TOKEN",
                 help: "Bearer token for uploads; no default: writes are refused until set.",
                 apply: { settings, value throws(SettingError) in settings.apiToken = value.isEmpty ? nil : value },
@@ -67,6 +83,22 @@ struct ServeSettings {
         seconds("headerTimeoutSeconds", "header-timeout", "NEWSROOM_HEADER_TIMEOUT", "Seconds to receive a whole header block, from its first byte (408).", \.headerTimeoutSeconds),
         seconds("bodyTimeoutSeconds", "body-timeout", "NEWSROOM_BODY_TIMEOUT", "Seconds to receive a whole body after the headers (408).", \.bodyTimeoutSeconds),
         seconds("shutdownGraceSeconds", "shutdown-grace", "NEWSROOM_SHUTDOWN_GRACE", "Seconds in-flight requests get on SIGTERM/SIGINT.", \.shutdownGraceSeconds),
+        seconds("writeTimeoutSeconds", "write-timeout", "NEWSROOM_WRITE_TIMEOUT", "Seconds a client may take none of a pending response before the connection is closed.", \.writeTimeoutSeconds),
+        Setting(key: "accessLogFormat", flag: "access-log-format", environment: "NEWSROOM_ACCESS_LOG_FORMAT",
+                help: "Access-log lines as text or json.",
+                apply: { settings, value throws(SettingError) in
+                    guard let format = AccessLogFormat(rawValue: value.lowercased()) else { throw SettingError(description: "'\(value)' is not text or json") }
+                    settings.accessLogFormat = format
+                },
+                current: { $0.accessLogFormat.rawValue }),
+        number("accessLogBufferBytes", "access-log-buffer", "NEWSROOM_ACCESS_LOG_BUFFER", "Bytes of log lines each event loop holds for the writer; beyond, lines are dropped and counted.", \.accessLogBufferBytes, 4096...1_073_741_824),
+        number("readPoolThreads", "read-threads", "NEWSROOM_READ_THREADS", "Threads of the reads worker pool (searches, first renders); 0 means one per available core.", \.readPoolThreads, 0...1024),
+        number("readPoolQueue", "read-queue", "NEWSROOM_READ_QUEUE", "Requests waiting for a reads thread before new ones get 503.", \.readPoolQueue, 1...1_000_000),
+        seconds("readDeadlineSeconds", "read-deadline", "NEWSROOM_READ_DEADLINE", "Seconds a pooled read may take, queue included, before 504.", \.readDeadlineSeconds),
+        number("writePoolThreads", "write-threads", "NEWSROOM_WRITE_THREADS", "Threads of the writes worker pool (uploads, deletes).", \.writePoolThreads, 1...64),
+        number("writePoolQueue", "write-queue", "NEWSROOM_WRITE_QUEUE", "Writes waiting for a thread before new ones get 503.", \.writePoolQueue, 1...100_000),
+        seconds("writeDeadlineSeconds", "write-deadline", "NEWSROOM_WRITE_DEADLINE", "Seconds a write may take, queue included, before 504.", \.writeDeadlineSeconds),
+        seconds("loopLagProbeSeconds", "lag-probe", "NEWSROOM_LAG_PROBE", "Seconds between each event loop's lag measurements (metrics).", \.loopLagProbeSeconds),
     ] }
 
     /// Defaults, then the file, then the environment, then the flags.
@@ -122,10 +154,39 @@ struct ServeSettings {
         configuration.bodyTimeout = bodyTimeoutSeconds
         configuration.shutdownGracePeriod = shutdownGraceSeconds
         configuration.accessLog = accessLog
+        configuration.writeTimeout = writeTimeoutSeconds
+        configuration.accessLogFormat = accessLogFormat
+        configuration.accessLogBufferBytes = accessLogBufferBytes
+        configuration.loopLagProbeInterval = loopLagProbeSeconds
+        configuration.problemTypeBase = "urn:newsroom:problem:"
+        configuration.workerPools = [
+            WorkerPoolConfiguration(name: "reads", threads: readPoolThreads == 0 ? ServerConfiguration.availableCores() : readPoolThreads,
+                                    queueLimit: readPoolQueue, deadline: readDeadlineSeconds),
+            WorkerPoolConfiguration(name: "writes", threads: writePoolThreads, queueLimit: writePoolQueue, deadline: writeDeadlineSeconds),
+        ]
         return configuration
     }
 
     // MARK: - Setting kinds
+
+    private static func optionalText(_ key: String, _ flag: String, _ environment: String, _ help: String,
+                                     _ path: WritableKeyPath<ServeSettings, String>) -> Setting {
+        Setting(key: key, flag: flag, environment: environment, help: help,
+                apply: { settings, value throws(SettingError) in settings[keyPath: path] = value },
+                current: { $0[keyPath: path].isEmpty ? "(none)" : $0[keyPath: path] })
+    }
+
+    private static func fraction(_ key: String, _ flag: String, _ environment: String, _ help: String,
+                                 _ path: WritableKeyPath<ServeSettings, Double>) -> Setting {
+        Setting(key: key, flag: flag, environment: environment, help: help,
+                apply: { settings, value throws(SettingError) in
+                    guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number > 0, number <= 10 else {
+                        throw SettingError(description: "'\(value)' is not a number above 0")
+                    }
+                    settings[keyPath: path] = number
+                },
+                current: { String($0[keyPath: path]) })
+    }
 
     private static func text(_ key: String, _ flag: String, _ environment: String, _ help: String,
                              _ path: WritableKeyPath<ServeSettings, String>) -> Setting {

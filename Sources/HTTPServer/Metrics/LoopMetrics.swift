@@ -1,0 +1,64 @@
+/// One loop's handle on the engine metrics: series looked up once and cached
+/// by small integer keys, byte counts summed locally and published once per
+/// loop iteration, everything recorded into this loop's shard.
+final class LoopMetrics {
+    private let engine: EngineMetrics
+    private let loop: Int
+    private var requestSeries: [Int: Counter] = [:]
+    private var durationSeries: [Int: Histogram] = [:]
+    var bytesIn = 0
+    var bytesOut = 0
+
+    init(engine: EngineMetrics, loop: Int) {
+        self.engine = engine
+        self.loop = loop
+    }
+
+    /// - Parameter routeKey: identifies `route` (see `RouteTable.Target.id`).
+    func request(method: HTTPMethod?, routeKey: Int, route: String, status: Int, seconds: Double) {
+        let methodIndex = method?.index ?? 15
+        let key = (routeKey &* 1024 &+ min(max(status, 0), 999)) &* 16 &+ methodIndex
+        let counter: Counter
+        if let cached = requestSeries[key] {
+            counter = cached
+        } else {
+            counter = engine.requests.labels(method?.description ?? "-", route, String(status))
+            requestSeries[key] = counter
+        }
+        let histogram: Histogram
+        if let cached = durationSeries[routeKey] {
+            histogram = cached
+        } else {
+            histogram = engine.duration.labels(route)
+            durationSeries[routeKey] = histogram
+        }
+        histogram.observe(seconds, loop: loop, counting: counter)
+    }
+
+    func loopLag(_ nanoseconds: Int64) {
+        engine.loopLag.observe(Double(nanoseconds) / 1e9, loop: loop)
+    }
+
+    func rejected(_ reason: EngineMetrics.Rejection) {
+        engine.rejectedBy[reason]?.increment(loop: loop)
+    }
+
+    func cancelled(_ reason: EngineMetrics.Cancellation) {
+        engine.cancelledBy[reason]?.increment(loop: loop)
+    }
+
+    func droppedLogLine() {
+        engine.droppedLogLines.increment(loop: loop)
+    }
+
+    func publishBytes() {
+        if bytesIn > 0 {
+            engine.bytesReceived.increment(by: Double(bytesIn), loop: loop)
+            bytesIn = 0
+        }
+        if bytesOut > 0 {
+            engine.bytesSent.increment(by: Double(bytesOut), loop: loop)
+            bytesOut = 0
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// One named, bounded pool of worker threads for handlers that must not run on
+/// an event loop (anything whose cost depends on user input).
+public struct WorkerPoolConfiguration: Sendable, Equatable {
+    public var name: String
+    /// Threads; at least 1.
+    public var threads: Int
+    /// Requests waiting for a thread; beyond it the client gets 503 with `Retry-After`.
+    public var queueLimit: Int
+    /// Seconds from the moment a request is queued until the engine gives up on
+    /// it, answers 504 and cancels it (`RequestContext.isCancelled`).
+    public var deadline: Double
+
+    public init(name: String, threads: Int, queueLimit: Int, deadline: Double) {
+        self.name = name
+        self.threads = threads
+        self.queueLimit = queueLimit
+        self.deadline = deadline
+    }
+
+    /// Reads whose cost depends on the request (search, first renders): one thread per core, queue 256, 10 s.
+    public static func reads(threads: Int = ServerConfiguration.availableCores()) -> WorkerPoolConfiguration {
+        WorkerPoolConfiguration(name: "reads", threads: threads, queueLimit: 256, deadline: 10)
+    }
+
+    /// Writes (uploads, deletes): two threads, queue 64, 120 s.
+    public static let writes = WorkerPoolConfiguration(name: "writes", threads: 2, queueLimit: 64, deadline: 120)
+}
