@@ -17,23 +17,30 @@ extension Archive {
     /// Adjacent segments to merge now, if any: the tiered policy of Lucene and Tantivy, with
     /// segments grouped by size tier (a factor of `mergeFactor` apart); `mergeFactor` segments in
     /// one tier, next to each other, are merged into one of the next tier. Each article is
-    /// rewritten about log(archive / page) times over its life, and there are never more than a
-    /// few segments per tier, so queries visit O(log n) segments. A segment with a large share of
-    /// deleted articles is rewritten on its own.
+    /// rewritten about log(segment / page) times over its life, and there are never more than a
+    /// few segments per tier, so queries visit O(log n) segments. Segments of `maximumSize` or
+    /// more are final (as Lucene's maximum merged segment): a 1M-article archive is some thirty
+    /// of them, and rewriting them would cost far more than visiting them. A segment with a large
+    /// share of deleted articles is rewritten on its own.
     static func mergeCandidates(_ segments: [ArchiveSegment], live: SlotSet, mergeFactor: Int = 8,
-                                minimumSize: Int = 64) -> [ArchiveSegment]? {
-        func tier(_ segment: ArchiveSegment) -> Int {
+                                minimumSize: Int = 64, maximumSize: Int = bulkSegmentSize) -> [ArchiveSegment]? {
+        func tier(_ segment: ArchiveSegment) -> Int? {
             var size = max(1, segment.slots.count)
+            guard size < maximumSize else { return nil }
             var tier = 0
             while size >= minimumSize * mergeFactor {
                 size /= mergeFactor
                 tier += 1
             }
-            return size < minimumSize ? 0 : tier
+            return tier
         }
         var run: [ArchiveSegment] = []
         for segment in segments {
-            if let last = run.last, tier(last) != tier(segment) { run = [] }
+            guard let level = tier(segment) else {
+                run = []
+                continue
+            }
+            if let last = run.last, tier(last) != level { run = [] }
             run.append(segment)
             if run.count == mergeFactor { return run }
         }

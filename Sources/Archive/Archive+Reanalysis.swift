@@ -66,7 +66,7 @@ extension Archive {
             ArchiveSegment(search: segment.search, records: segment.records,
                            analyses: AnalysisSegment(base: segment.base, count: segment.slots.count, modelFingerprint: model.fingerprint,
                                                      analyses: bySlot.filter { segment.slots.contains($0.key) }),
-                           fileID: nil)
+                           fileID: segment.fileID)
         }
         let aggregate = CorpusAggregate(places: places, articles: bySlot.map { ($0.key, $0.value) })
         return ArchiveState(generation: state.generation + 1, model: model, aggregate: aggregate, search: state.search,

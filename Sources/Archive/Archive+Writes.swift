@@ -83,7 +83,7 @@ extension Archive {
                 throw Self.writeError(error, id: id, precondition: precondition)
             }
             let input = PagePreparer.Input(id: id, file: "\(id).txt", source: .uploaded, body: body, metadata: metadata,
-                                           size: body.count, modified: Int64(now.timeIntervalSince1970 * 1e9))
+                                           size: outcome.size, modified: outcome.modified)
             let prepared = preparer.prepare(input, parsed: page, model: state.model, places: places.with(model: state.model))
             let next = state.applying(removing: [], adding: [prepared], configuration: configuration, now: now)
             install(next)
@@ -135,7 +135,7 @@ extension Archive {
                 throw Self.writeError(error, id: id, precondition: precondition)
             }
             let input = PagePreparer.Input(id: id, file: "\(id).txt", source: .uploaded, body: body, metadata: metadata,
-                                           size: body.count, modified: Int64(now.timeIntervalSince1970 * 1e9))
+                                           size: outcome.size, modified: outcome.modified)
             var prepared = preparer.prepare(input, parsed: page, model: state.model, places: places.with(model: state.model))
             prepared.entry.gone = prepared.entry.gone.filter { gone in !prepared.entry.keys.contains { "\(id)-\($0)" == gone } }
             let next = state.applying(removing: existing == nil ? [] : [id], adding: [prepared], configuration: configuration, now: now)
@@ -205,7 +205,4 @@ extension Archive {
             return .storage(error.description, changed: false)
         }
     }
-
-    /// Work a write may call for: persisting, merging, re-analysing (in the background).
-    func afterWrite(_ state: ArchiveState) {}
 }

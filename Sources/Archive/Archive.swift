@@ -45,6 +45,9 @@ public final class Archive: Sendable {
     /// Writers take turns; the store and the state change together.
     let writes = Mutex<Void>(())
     let progress = Mutex(LoadProgress())
+    /// The last state file number handed out (state files are never rewritten under one name).
+    let fileIDs = Mutex(0)
+    let maintenance = MaintenanceSignal()
 
     public init(store: PageStore, parser: PageParser, configuration: AnalysisConfiguration, options: Options = Options()) {
         self.store = store
@@ -76,9 +79,11 @@ public final class Archive: Sendable {
 
     public var loadProgress: LoadProgress { progress.withLock { $0 } }
 
-    func install(_ state: ArchiveState) {
+    /// Makes `state` current. `changed: false` is for states that answer every request as the
+    /// one they replace (the same segments, now served from their files): caches stay valid.
+    func install(_ state: ArchiveState, changed: Bool = true) {
         current.withLock { $0 = state }
-        counter.add(1, ordering: .releasing)
+        if changed { counter.add(1, ordering: .releasing) }
     }
 
     // MARK: - Loading
@@ -88,14 +93,35 @@ public final class Archive: Sendable {
     /// ever sees part of the archive. Files that fail are reported by name and skipped.
     ///
     /// - Parameter model: analyse against this corpus model instead of building one from the pages.
+    /// With a state directory, the saved state is read instead (costing what was saved, not a
+    /// rebuild) and brought up to date with the page files; a missing, damaged or foreign state is
+    /// reported and rebuilt, and the rebuilt state saved.
     public func load(model: CorpusModel? = nil, report: (String) -> Void = { _ in }) {
         let (entries, listErrors) = store.list()
         var errors = listErrors.map { LoadError(file: $0.path, reason: $0.reason) }
         for removed in store.removeStaleTemporaryFiles() { report("removed stale temporary file \(removed)") }
-        let built = build(entries, model: model, errors: &errors, report: report)
+        var loaded: ArchiveState?
+        if model == nil, let stateStore {
+            do {
+                loaded = try loadPersisted(stateStore, entries: entries, errors: errors, report: report)
+                if loaded == nil { report("no saved state in \(stateStore.directory.path): building it from the page files") }
+            } catch {
+                report("saved state not usable (\(error)): rebuilding it from the page files")
+                stateStore.removeAll()
+                fileIDs.withLock { $0 = 0 }
+            }
+        }
+        let state: ArchiveState
+        if let loaded {
+            state = loaded
+            errors = loaded.loadErrors
+        } else {
+            state = build(entries, model: model, errors: &errors, report: report)
+        }
         for error in errors { report("skipped page file \(error)") }
-        progress.withLock { $0 = LoadProgress(phase: .ready, done: built.pageCount, total: built.pageCount) }
-        install(built.with(loadErrors: errors))
+        progress.withLock { $0 = LoadProgress(phase: .ready, done: state.pageCount, total: state.pageCount) }
+        install(state.with(loadErrors: errors))
+        if stateStore != nil { checkpoint(report: report) }
     }
 
     /// Parses, models, analyses and applies every page of `entries`.
@@ -108,12 +134,8 @@ public final class Archive: Sendable {
             if let gone = (try? store.read(entry))?.metadata?.gone { tombstones[entry.id] = gone }
         }
         for entry in entries where !entry.isTombstone {
-            guard isValidPageID(entry.id) else {
-                errors.append(LoadError(file: entry.path, reason: "file name is not a valid page id (letters, digits, '-', '_', '.'; at most 64)"))
-                continue
-            }
-            guard seen.insert(entry.id).inserted else {
-                errors.append(LoadError(file: entry.path, reason: "a page with id '\(entry.id)' is already loaded (seeds win over uploads)"))
+            if let problem = Self.unloadable(entry, loaded: !seen.insert(entry.id).inserted) {
+                errors.append(problem)
                 continue
             }
             inputs.append(PagePreparer.Input(id: entry.id, file: (entry.path as NSString).lastPathComponent, source: entry.source,
@@ -160,10 +182,44 @@ public final class Archive: Sendable {
         let prepared: [PreparedPage] = parallelMap(pages, progress: { [self] done in progress.withLock { $0.done = done } }) { input, page in
             preparer.prepare(input, parsed: page, model: model, places: places)
         }
-        progress.withLock { $0 = LoadProgress(phase: .indexing, done: 0, total: 1) }
-        let empty = ArchiveState.empty(model: model, places: places, search: searchConfiguration,
-                                       configurationKey: options.configurationKey)
-        return empty.applying(removing: [], adding: prepared, tombstones: tombstones, configuration: configuration)
+        return assemble(prepared, model: model, places: places, tombstones: tombstones, errors: errors)
+    }
+
+    /// Why a page file cannot be loaded for its name alone, if it cannot.
+    static func unloadable(_ entry: PageStore.Entry, loaded: Bool) -> LoadError? {
+        guard isValidPageID(entry.id) else {
+            return LoadError(file: entry.path, reason: "file name is not a valid page id (letters, digits, '-', '_', '.'; at most 64)")
+        }
+        guard !loaded else {
+            return LoadError(file: entry.path, reason: "a page with id '\(entry.id)' is already loaded (seeds win over uploads)")
+        }
+        return nil
+    }
+
+    /// Articles per segment when a whole archive is built at once.
+    static let bulkSegmentSize = 32_768
+
+    /// Gives prepared pages their slots, builds their segments on every core, and assembles the state.
+    func assemble(_ prepared: [PreparedPage], model: CorpusModel, places: PlaceDirectory, tombstones: [String: [String]],
+                  errors: [LoadError]) -> ArchiveState {
+        var pages = prepared
+        var next = 0
+        for index in pages.indices {
+            pages[index].entry.number = index
+            pages[index].entry.slots = Array(next..<(next + pages[index].articles.count))
+            next += pages[index].articles.count
+        }
+        progress.withLock { $0 = LoadProgress(phase: .indexing, done: 0, total: max(1, next / Self.bulkSegmentSize + 1)) }
+        let segments = ArchiveState.buildSegments(pages, model: model, configuration: configuration, segmentSize: Self.bulkSegmentSize,
+                                                  progress: { [self] done in progress.withLock { $0.done = done } })
+        var analyses: [(slot: Int, analysis: ArticleAnalysis)] = []
+        analyses.reserveCapacity(next)
+        for page in pages {
+            for (slot, analysis) in zip(page.entry.slots, page.analyses) { analyses.append((slot, analysis)) }
+        }
+        return ArchiveState.assembled(segments: segments, pages: pages.map(\.entry), analyses: analyses, model: model, places: places,
+                                      search: searchConfiguration, tombstones: tombstones, loadErrors: errors,
+                                      configurationKey: options.configurationKey, generation: 1)
     }
 
     var searchConfiguration: SearchConfiguration {

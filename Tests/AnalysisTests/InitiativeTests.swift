@@ -87,4 +87,19 @@ struct InitiativeTests {
         #expect(locality("联心结网3334") == "430103") // 天心区
         #expect(!analysis.initiatives.contains { ["两个确立", "四个自信", "两个维护", "四个意识"].contains($0.name) })
     }
+
+    @Test func removingTheArticleThatJoinedTwoNamesLeavesTheOtherAnInitiative() {
+        // 部门报到 links the two names into one group, used in two provinces: not local.
+        let pages = [
+            [article("a", paragraphs: ["重庆市璧山区推行“企业吹哨、部门报到”机制,服务企业发展。"])],
+            [article("b", paragraphs: ["湘潭市岳塘区推行“街道吹哨、部门报到”机制,服务基层治理。"])],
+        ]
+        let both = analyze(pages: pages)
+        #expect(both.initiatives.isEmpty)
+        var aggregate = both.aggregate
+        aggregate.remove([(slot: 1, analysis: both.articles[1])])
+        let alone = analyze(pages: [pages[0]])
+        #expect(!alone.initiatives.isEmpty)
+        #expect(aggregate.rankedInitiatives(offset: 0, limit: .max).map(\.name) == alone.initiatives.map(\.name))
+    }
 }

@@ -92,6 +92,8 @@ public struct CorpusAggregate: Sendable {
             for quote in analysis.quotes {
                 updateName(quote, slot: slot, sign: sign)
                 touchedKeys.insert(quote.key)
+                // A removed multi-part name no longer links its parts: reach the groups through them.
+                touchedKeys.formUnion(InitiativeExtractor.components(quote.key))
             }
             var seenPeople = Set<String>()
             for person in analysis.people {

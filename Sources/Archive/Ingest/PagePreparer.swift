@@ -38,7 +38,8 @@ struct PagePreparer: Sendable {
             id: input.id, file: input.file, source: input.source, bodyHash: Self.bodyHash(input.body), size: input.size,
             modified: input.modified, edition: edition, printed: printed, conflicts: conflicts,
             createdAt: metadata.createdAt ?? fileTime, updatedAt: metadata.updatedAt ?? metadata.createdAt ?? fileTime,
-            contentType: metadata.contentType, slots: [], keys: keys, gone: metadata.gone, number: 0)
+            contentType: metadata.contentType, slots: [], keys: keys,
+            kinds: page.articles.map { UInt8(ArticleKind.allCases.firstIndex(of: $0.kind) ?? 0) }, gone: metadata.gone, number: 0)
         let analyses = analyzer.analyze(Self.text(page.articles.map(ArticleText.init), of: entry), model: model, places: places)
         return PreparedPage(entry: entry, furniture: PageFurniture(page), articles: page.articles, analyses: analyses)
     }

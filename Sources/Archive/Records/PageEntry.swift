@@ -44,6 +44,8 @@ public struct PageEntry: Sendable {
     public var slots: [Int]
     /// Article keys in page order (ids are `<page id>-<key>`).
     public var keys: [String]
+    /// Article kinds in page order (indexes into `ArticleKind.allCases`).
+    public var kinds: [UInt8] = []
     /// Ids of articles the page once had.
     public var gone: [String]
     /// Monotonic per page version: the newer of two entries for one page id wins.
@@ -93,6 +95,8 @@ public struct PageEntry: Sendable {
         writer.varint(UInt64(slots.count))
         for slot in slots { writer.varint(UInt64(slot)) }
         writer.strings(keys)
+        writer.varint(UInt64(kinds.count))
+        for kind in kinds { writer.byte(kind) }
         writer.strings(gone)
         writer.varint(UInt64(number))
         writer.raw(furniture.bytes)
@@ -124,12 +128,15 @@ public struct PageEntry: Sendable {
         var slots: [Int] = []
         for _ in 0..<(try reader.count()) { slots.append(try reader.count(limit: Int(Int32.max))) }
         let keys = try reader.strings()
+        var kinds: [UInt8] = []
+        for _ in 0..<(try reader.count()) { kinds.append(try reader.byte()) }
         let gone = try reader.strings()
         let number = try reader.count(limit: Int(Int32.max))
-        guard keys.count == slots.count else { throw BinaryReader.Error() }
+        guard keys.count == slots.count, kinds.count == slots.count else { throw BinaryReader.Error() }
         let entry = PageEntry(id: id, file: file, source: source, bodyHash: bodyHash, size: size, modified: modified,
                               edition: editions[0], printed: editions[1], conflicts: conflicts, createdAt: createdAt,
-                              updatedAt: updatedAt, contentType: contentType, slots: slots, keys: keys, gone: gone, number: number)
+                              updatedAt: updatedAt, contentType: contentType, slots: slots, keys: keys, kinds: kinds, gone: gone,
+                              number: number)
         let furniture = try PageFurniture(bytes: UnsafeRawBufferPointer(rebasing: bytes[reader.offset...]))
         return (entry, furniture)
     }

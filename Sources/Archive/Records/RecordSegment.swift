@@ -218,8 +218,10 @@ public struct ArchiveSegment: Sendable {
     public let search: SearchSegment
     public let records: RecordSegment
     public let analyses: AnalysisSegment
-    /// The state files holding it, once written.
+    /// The state files holding the search segment and the records, once written.
     public let fileID: Int?
+    /// The state file holding the analyses, once written (it changes with the corpus model).
+    public var analysisFileID: Int? = nil
 
     public var slots: Range<Int> { search.slots }
     public var base: Int { search.base }

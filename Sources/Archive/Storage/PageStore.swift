@@ -100,6 +100,9 @@ public struct PageStore: Sendable {
     /// be synced: the change is visible (and a restart will see it) but might not survive a crash.
     public struct WriteOutcome: Sendable {
         public var durability: String?
+        /// The file as written, for noticing later changes without reading it.
+        public var size = 0
+        public var modified: Int64 = 0
     }
 
     /// Runs `body` holding the store's lock, shared by every process using this data directory.
@@ -151,7 +154,13 @@ public struct PageStore: Sendable {
         }
         // From here on the page is in place: failures are reported, not undone.
         unlink(uploadsDirectory.appendingPathComponent("\(id).gone").path)
-        return WriteOutcome(durability: syncDirectoryReason())
+        var outcome = WriteOutcome(durability: syncDirectoryReason())
+        var status = stat()
+        if stat(final, &status) == 0 {
+            outcome.size = Int(status.st_size)
+            outcome.modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        }
+        return outcome
     }
 
     /// Replaces an uploaded page by its tombstone (metadata only). Call under `locked`.

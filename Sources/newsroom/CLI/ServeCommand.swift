@@ -103,8 +103,10 @@ enum ServeCommand {
             for error in state.loadErrors where error.reason.hasPrefix("cannot list") {
                 printError("newsroom: not ready: \(error)")
             }
+            archive.startMaintenance(interval: settings.checkpointSeconds) { printError("newsroom: \($0)") }
         }
         server.wait()
+        archive.stopMaintenance { printError("newsroom: \($0)") }
         printError("newsroom: stopped")
         return 0
     }

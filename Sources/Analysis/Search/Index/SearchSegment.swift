@@ -140,6 +140,11 @@ public final class SearchSegment: Sendable {
         try writer.commit()
     }
 
+    /// Checks every section of a segment file against its checksum, the large ones included.
+    public static func verify(path: String, schemaKey: UInt64) throws(StateFileError) {
+        try StateFile(path: path, kind: fileKind, schemaKey: schemaKey).verifyAll()
+    }
+
     /// Maps a segment written by `write(to:)`. The small sections are verified against their
     /// checksums now; `verifyAll` checks the large ones (postings, text), which start-up leaves to
     /// a background scrub so that a large archive is ready in seconds.

@@ -1,0 +1,78 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Wakes the maintenance thread and tells it when to stop.
+final class MaintenanceSignal: Sendable {
+    let wake = DispatchSemaphore(value: 0)
+    let stopped = DispatchSemaphore(value: 0)
+    let stopping = Atomic<Bool>(false)
+    let running = Atomic<Bool>(false)
+}
+
+extension Archive {
+    /// Starts the work that keeps costs flat as the archive grows, on one low-priority thread so
+    /// it never competes with requests for long: merging small segments (so a query visits few),
+    /// re-analysing when the corpus has drifted from its model, and saving the state so a restart
+    /// reads it instead of rebuilding. Woken after writes; saves at least every `interval`.
+    public func startMaintenance(interval: TimeInterval = 30, report: @escaping @Sendable (String) -> Void) {
+        guard options.backgroundWork, !maintenance.running.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let thread = Thread { [self] in
+            var saved = Date()
+            scrub(report: report)
+            while !maintenance.stopping.load(ordering: .acquiring) {
+                _ = maintenance.wake.wait(timeout: .now() + interval)
+                // A burst of uploads is one round of work, not one per upload.
+                while maintenance.wake.wait(timeout: .now()) == .success {}
+                if maintenance.stopping.load(ordering: .acquiring) { break }
+                let save = Date().timeIntervalSince(saved) >= interval
+                maintain(checkpoint: save, report: report)
+                if save { saved = Date() }
+            }
+            maintenance.stopped.signal()
+        }
+        thread.name = "archive-maintenance"
+        thread.qualityOfService = .utility
+        thread.start()
+    }
+
+    /// Stops the maintenance thread after its current step and saves the state.
+    public func stopMaintenance(report: (String) -> Void = { _ in }) {
+        if maintenance.running.load(ordering: .acquiring) {
+            maintenance.stopping.store(true, ordering: .releasing)
+            maintenance.wake.signal()
+            maintenance.stopped.wait()
+            maintenance.running.store(false, ordering: .releasing)
+        }
+        checkpoint(report: report)
+    }
+
+    /// One round of maintenance: merges until the segments are in shape, re-analysis if due,
+    /// then (unless told not to: saving is rate-limited, uploads are durable without it) a
+    /// checkpoint of what changed.
+    public func maintain(checkpoint save: Bool = true, report: (String) -> Void = { _ in }) {
+        while let snapshot = state(), let candidates = Self.mergeCandidates(snapshot.segments, live: snapshot.live) {
+            if maintenance.stopping.load(ordering: .acquiring) { return }
+            let merged = Self.merged(candidates, in: snapshot)
+            writes.withLock { _ in
+                guard let current = state() else { return }
+                // Another merge cannot have run (this thread is the only one), so the segments are still there.
+                install(current.replacing(candidates, with: merged))
+            }
+        }
+        if let snapshot = state(), needsReanalysis(snapshot) {
+            let started = Date()
+            reanalyze()
+            if let now = state() {
+                report(String(format: "re-analysed %d articles against a new corpus model in %.1f s", now.articleCount,
+                              Date().timeIntervalSince(started)))
+            }
+        }
+        if save { checkpoint(report: report) }
+    }
+
+    /// Work a write may call for: merging, re-analysing, persisting (in the background).
+    func afterWrite(_ state: ArchiveState) {
+        if maintenance.running.load(ordering: .acquiring) { maintenance.wake.signal() }
+    }
+}

@@ -1,0 +1,208 @@
+import Analysis
+import Foundation
+import PageParser
+import Persistence
+
+/// Bumped when the layout of state files or what they hold changes: state written by another
+/// layout is rebuilt from the page files.
+let archiveStateFormat: UInt64 = 3
+
+extension Archive {
+    /// The state store of `options.stateDirectory`, keyed to this program and configuration.
+    var stateStore: StateStore? {
+        guard let directory = options.stateDirectory else { return nil }
+        var checksum = Checksum(seed: archiveStateFormat)
+        withUnsafeBytes(of: options.configurationKey.littleEndian) { checksum.update($0) }
+        withUnsafeBytes(of: UInt64(StateFile.formatVersion).littleEndian) { checksum.update($0) }
+        return StateStore(directory: directory, schemaKey: checksum.value)
+    }
+
+    // MARK: - Start-up
+
+    /// The archive from its persisted state, brought up to date with the page files (pages added,
+    /// changed or removed while it was down), or nil when there is no usable state (then the
+    /// caller builds from the page files). Throws describe why the state was not usable.
+    func loadPersisted(_ store: StateStore, entries: [PageStore.Entry], errors: [LoadError],
+                       report: (String) -> Void) throws(StateFileError) -> ArchiveState? {
+        guard let manifest = try store.manifest() else { return nil }
+        progress.withLock { $0 = LoadProgress(phase: .reading, done: 0, total: manifest.segments.count) }
+        let model = try store.model(manifest.modelFingerprint)
+        var segments: [ArchiveSegment] = []
+        for entry in manifest.segments {
+            segments.append(try store.load(entry))
+            progress.withLock { $0.done += 1 }
+        }
+        // The newest version of each page (older ones stay in their segments until merged away).
+        var pages: [String: PageEntry] = [:]
+        for segment in segments {
+            for index in 0..<segment.records.pageCount {
+                guard let bytes = try? segment.records.withPageBytes(index, { Array($0) }),
+                      let entry = Archive.decodePage(bytes) else {
+                    throw .corrupt(store.path("seg-\(segment.fileID ?? -1).records"), "damaged page record")
+                }
+                if let existing = pages[entry.id], existing.number > entry.number { continue }
+                pages[entry.id] = entry
+            }
+        }
+        var analyses: [(slot: Int, analysis: ArticleAnalysis)] = []
+        for page in pages.values {
+            for slot in page.slots {
+                guard let segment = segments.last(where: { $0.slots.contains(slot) }) else {
+                    throw .corrupt(store.path("manifest.nrs"), "slot \(slot) of page \(page.id) is in no segment")
+                }
+                do { analyses.append((slot, try segment.analyses.analysis(slot: slot))) } catch {
+                    throw .corrupt(store.path("ana-\(segment.analysisFileID ?? -1).analysis"), "damaged analysis of slot \(slot)")
+                }
+            }
+        }
+        report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation)")
+        let places = self.places.with(model: model)
+        let state = ArchiveState.assembled(
+            segments: segments, pages: Array(pages.values), analyses: analyses, model: model, places: places,
+            search: searchConfiguration, tombstones: tombstones(entries), loadErrors: errors,
+            configurationKey: options.configurationKey, generation: manifest.generation)
+        fileIDs.withLock { $0 = max($0, manifest.nextFileID) }
+        return reconcile(state, with: entries, report: report)
+    }
+
+    /// The removed article ids of deleted pages, from their tombstone files.
+    func tombstones(_ entries: [PageStore.Entry]) -> [String: [String]] {
+        var tombstones: [String: [String]] = [:]
+        for entry in entries where entry.isTombstone {
+            if let gone = (try? store.read(entry))?.metadata?.gone { tombstones[entry.id] = gone }
+        }
+        return tombstones
+    }
+
+    /// `state` with the page files as they are now: new or changed files parsed and analysed,
+    /// vanished or tombstoned pages removed. Costs what changed.
+    func reconcile(_ state: ArchiveState, with entries: [PageStore.Entry], report: (String) -> Void) -> ArchiveState {
+        var byID: [String: PageStore.Entry] = [:]
+        var tombstoned = Set<String>()
+        var errors = state.loadErrors
+        for entry in entries {
+            if entry.isTombstone { tombstoned.insert(entry.id); continue }
+            if let problem = Self.unloadable(entry, loaded: byID[entry.id] != nil) {
+                errors.append(problem)
+                continue
+            }
+            byID[entry.id] = entry
+        }
+        var removed: [String] = []
+        var deleted = Set<String>()
+        state.pageNumbers.forEach { id, number in
+            guard let page = state.page(number: number) else { return }
+            guard let entry = byID[id] else {
+                removed.append(id)
+                if tombstoned.contains(id) { deleted.insert(id) }
+                return
+            }
+            if entry.size != page.size || entry.modified != page.modified || entry.source != page.source { removed.append(id) }
+        }
+        let changed = Set(removed)
+        let fresh = byID.values.filter { state.page(id: $0.id) == nil || changed.contains($0.id) }.sorted { $0.id < $1.id }
+        guard !removed.isEmpty || !fresh.isEmpty else { return state.with(loadErrors: errors) }
+        report("bringing the saved state up to date: \(fresh.count) new or changed page file(s), \(removed.count - fresh.filter { changed.contains($0.id) }.count) removed")
+        let places = self.places.with(model: state.model)
+        var prepared: [PreparedPage] = []
+        for entry in fresh {
+            do {
+                let (metadata, body) = try store.read(entry)
+                let input = PagePreparer.Input(id: entry.id, file: (entry.path as NSString).lastPathComponent, source: entry.source,
+                                               body: body, metadata: metadata, size: entry.size, modified: entry.modified)
+                prepared.append(preparer.prepare(input, parsed: try preparer.parse(input), model: state.model, places: places))
+            } catch let error as PageParseError {
+                errors.append(LoadError(file: entry.path, reason: error.message))
+            } catch {
+                errors.append(LoadError(file: entry.path, reason: "\(error)"))
+            }
+        }
+        return state.applying(removing: removed, adding: prepared, deleting: deleted, tombstones: tombstones(entries),
+                              configuration: configuration).with(loadErrors: errors)
+    }
+
+    // MARK: - Scrubbing
+
+    /// Verifies the large sections of the saved search segments, which start-up maps without
+    /// reading so that a large archive is ready in seconds. A damaged one is reported and the
+    /// archive rebuilt from its page files in the background (readers keep the current state
+    /// meanwhile). Returns false when it found damage.
+    @discardableResult
+    public func scrub(report: (String) -> Void = { _ in }) -> Bool {
+        guard let stateStore, let state = state() else { return true }
+        for segment in state.segments {
+            guard let id = segment.fileID else { continue }
+            do {
+                try SearchSegment.verify(path: stateStore.path("seg-\(id).search"), schemaKey: stateStore.schemaKey)
+            } catch {
+                report("saved state damaged (\(error)): rebuilding it from the page files")
+                rebuild(report: report)
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Builds the archive afresh from its page files while serving the current state, catches up
+    /// with the writes that landed meanwhile, installs and saves it.
+    public func rebuild(report: (String) -> Void = { _ in }) {
+        let (entries, listErrors) = store.list()
+        var errors = listErrors.map { LoadError(file: $0.path, reason: $0.reason) }
+        let built = build(entries, errors: &errors, report: report)
+        writes.withLock { _ in
+            let (now, _) = store.list()
+            install(reconcile(built.with(loadErrors: errors), with: now, report: report))
+        }
+        progress.withLock { $0.phase = .ready }
+        checkpoint(report: report)
+    }
+
+    // MARK: - Checkpoints
+
+    /// Writes what the current state holds that is not on disk yet (new segments, new analyses, the
+    /// model) and a manifest naming exactly that state, then serves the written segments from
+    /// their files and removes files no manifest names. Uploads are durable before this (their
+    /// page files are); a crash before a checkpoint costs only re-reading those pages at start-up.
+    @discardableResult
+    public func checkpoint(report: (String) -> Void = { _ in }) -> Bool {
+        guard let store = stateStore, let state = state() else { return false }
+        let needsWrite = state.segments.contains { $0.fileID == nil || $0.analysisFileID == nil } || !store.hasModel(state.model.fingerprint)
+            || (try? store.manifest())?.map { $0.generation != state.generation } ?? true
+        guard needsWrite else { return false }
+        do {
+            try store.prepareDirectory()
+            if !store.hasModel(state.model.fingerprint) { try store.write(state.model) }
+            var persisted: [ArchiveSegment] = []
+            for segment in state.segments {
+                var written = segment
+                if written.fileID == nil { written = try store.write(segment, fileID: nextFileID()) }
+                if written.analysisFileID == nil {
+                    let id = nextFileID()
+                    let analyses = try store.write(analyses: written.analyses, fileID: id)
+                    written = ArchiveSegment(search: written.search, records: written.records, analyses: analyses, fileID: written.fileID)
+                    written.analysisFileID = id
+                }
+                persisted.append(written)
+            }
+            let manifest = StateStore.Manifest(
+                generation: state.generation, nextFileID: fileIDs.withLock { $0 }, modelFingerprint: state.model.fingerprint,
+                segments: persisted.map { .init(fileID: $0.fileID!, analysisFileID: $0.analysisFileID!, base: $0.base, count: $0.slots.count) })
+            try store.write(manifest)
+            writes.withLock { _ in
+                if let current = self.state() { install(current.withPersisted(persisted), changed: false) }
+            }
+            for name in store.collectGarbage(keeping: manifest) where name.hasSuffix(".tmp") { report("removed stale temporary file \(name)") }
+            return true
+        } catch {
+            report("could not save the derived state (the page files are safe; it is rebuilt at start-up): \(error)")
+            return false
+        }
+    }
+
+    func nextFileID() -> Int {
+        fileIDs.withLock { id in
+            id += 1
+            return id
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Analysis
+@testable import Archive
+import Foundation
+import PageParser
+import Persistence
+import Testing
+import TestSupport
+
+/// The derived state is saved beside the page files so a restart reads it instead of rebuilding,
+/// and the page files stay the record: whatever happens to the state, the archive answers as a
+/// build of its pages does.
+@Suite("Archive: saved state")
+struct SavedStateTests {
+    struct Fixture {
+        let data = temporaryDirectory()
+        let state = temporaryDirectory()
+
+        func open(configurationKey: UInt64 = 7, log: Log = Log()) -> Archive {
+            makeArchive(data: data, options: Archive.Options(stateDirectory: state, configurationKey: configurationKey, backgroundWork: false),
+                        report: { log.append($0) })
+        }
+
+        func stateFiles() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []).sorted()
+        }
+    }
+
+    final class Log: @unchecked Sendable {
+        private(set) var lines: [String] = []
+        func append(_ line: String) { lines.append(line) }
+        func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
+    }
+
+    /// An archive with uploads, replacements and deletions, saved.
+    func populated(_ fixture: Fixture) throws -> Archive {
+        let archive = fixture.open()
+        for (index, upload) in try IncrementalEqualsFullTests.uploads().enumerated() {
+            _ = try archive.create(upload.body, id: upload.id, metadata: UploadMetadata(date: EditionDate("2024-03-0\(index % 9 + 1)")),
+                                   now: Date(timeIntervalSince1970: 1_710_000_000 + Double(index)))
+        }
+        let uploads = try IncrementalEqualsFullTests.uploads()
+        _ = try archive.replace(id: uploads[0].id, uploads[0].body + Data("\n\n(本文有删改)".utf8), metadata: UploadMetadata())
+        try archive.delete(id: uploads[1].id)
+        #expect(archive.checkpoint())
+        return archive
+    }
+
+    @Test func aRestartReadsTheSavedStateAndAnswersAsBefore() throws {
+        let fixture = Fixture()
+        let before = ArchiveDescription(try #require(try populated(fixture).state()))
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("read the saved state"))
+        #expect(!log.contains("building it from the page files"))
+        expectSame(before, ArchiveDescription(try #require(restarted.state())))
+    }
+
+    @Test func theFirstStartBuildsAndSaves() throws {
+        let fixture = Fixture()
+        let log = Log()
+        _ = fixture.open(log: log)
+        #expect(log.contains("no saved state"))
+        let files = fixture.stateFiles()
+        #expect(files.contains("manifest.nrs"))
+        #expect(files.contains { $0.hasPrefix("seg-") && $0.hasSuffix(".search") })
+        #expect(files.contains { $0.hasPrefix("model-") })
+    }
+
+    @Test func pagesChangedWhileTheServerWasDownAreReadOnTopOfTheSavedState() throws {
+        let fixture = Fixture()
+        let saved = try populated(fixture)
+        let model = try #require(saved.state()).model
+        // Another process (an older server, an import) changes the page files meanwhile.
+        let other = makeArchive(data: fixture.data, model: model)
+        _ = try other.create(pageText([("停机期间上传的稿件", "赵六", "这篇稿件在服务停机期间写入页面文件,重启后必须可见。")]), id: "while-down",
+                             metadata: UploadMetadata(date: EditionDate("2024-04-01")))
+        let uploads = try IncrementalEqualsFullTests.uploads()
+        try other.delete(id: uploads[2].id)
+        _ = try other.replace(id: uploads[3].id, uploads[3].body + Data("\n\n(补充报道)".utf8), metadata: UploadMetadata())
+
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("read the saved state"))
+        #expect(log.contains("up to date"))
+        let state = try #require(restarted.state())
+        #expect(state.page(id: "while-down") != nil)
+        #expect(state.page(id: uploads[2].id) == nil)
+        let full = makeArchive(data: fixture.data, model: state.model)
+        expectSame(ArchiveDescription(try #require(full.state())).withoutScores, ArchiveDescription(state).withoutScores)
+    }
+
+    /// What a full build of the fixture's page files answers.
+    func fullBuild(_ fixture: Fixture) throws -> ArchiveDescription {
+        ArchiveDescription(try #require(makeArchive(data: fixture.data).state()))
+    }
+
+    @Test func aDamagedSmallSectionIsFoundAtStartAndRebuilt() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let records = try #require(fixture.stateFiles().first { $0.hasSuffix(".records") })
+        try damage(fixture.state.appendingPathComponent(records), at: 0.5)
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("not usable"))
+        #expect(log.contains(records))
+        expectSame(try fullBuild(fixture), ArchiveDescription(try #require(restarted.state())))
+        // …and the rebuilt state is saved and read cleanly next time.
+        let again = Log()
+        _ = fixture.open(log: again)
+        #expect(again.contains("read the saved state"))
+    }
+
+    @Test func damageInTheLargeSectionsIsFoundByTheScrubAndRebuilt() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let segment = try #require(fixture.stateFiles().first { $0.hasSuffix(".search") })
+        // Postings and text make up most of a segment file; start-up maps them unread.
+        try damage(fixture.state.appendingPathComponent(segment), at: 0.3)
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("read the saved state"))
+        #expect(!restarted.scrub(report: { log.append($0) }))
+        #expect(log.contains("damaged"))
+        #expect(log.contains(segment))
+        expectSame(try fullBuild(fixture), ArchiveDescription(try #require(restarted.state())))
+        #expect(restarted.scrub())
+        #expect(!fixture.stateFiles().contains(segment))
+    }
+
+    @Test func aTruncatedManifestIsRebuilt() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let manifest = fixture.state.appendingPathComponent("manifest.nrs")
+        let bytes = try Data(contentsOf: manifest)
+        try bytes.prefix(bytes.count - 5).write(to: manifest)
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("not usable"))
+        expectSame(try fullBuild(fixture), ArchiveDescription(try #require(restarted.state())))
+    }
+
+    @Test func aMissingSegmentFileIsRebuilt() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let records = try #require(fixture.stateFiles().first { $0.hasSuffix(".records") })
+        try FileManager.default.removeItem(at: fixture.state.appendingPathComponent(records))
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("not usable"))
+        expectSame(try fullBuild(fixture), ArchiveDescription(try #require(restarted.state())))
+    }
+
+    func damage(_ url: URL, at fraction: Double) throws {
+        var bytes = try Data(contentsOf: url)
+        bytes[Int(Double(bytes.count) * fraction)] ^= 0xFF
+        try bytes.write(to: url)
+    }
+
+    @Test func stateSavedUnderAnotherConfigurationIsRebuiltNotRead() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let log = Log()
+        let restarted = fixture.open(configurationKey: 8, log: log)
+        #expect(log.contains("not usable"))
+        #expect(!log.contains("read the saved state"))
+        #expect(try #require(restarted.state()).configurationKey == 8)
+    }
+
+    @Test func checkpointsWriteOnlyWhatChanged() throws {
+        let fixture = Fixture()
+        let archive = try populated(fixture)
+        let files = fixture.stateFiles()
+        #expect(!archive.checkpoint())
+        #expect(fixture.stateFiles() == files)
+        _ = try archive.create(page, id: "one-more", metadata: UploadMetadata())
+        #expect(archive.checkpoint())
+        let after = fixture.stateFiles()
+        // The old segments are kept; one new segment (search, records, analyses) is added.
+        #expect(Set(files).subtracting(["manifest.nrs"]).isSubset(of: Set(after)))
+        #expect(after.count == files.count + 3)
+    }
+
+    @Test func mergedSegmentsReplaceTheirPartsOnDisk() throws {
+        let fixture = Fixture()
+        let archive = fixture.open()
+        for index in 0..<20 {
+            _ = try archive.create(pageText([("第\(index)篇合并测试稿件", "记者\(index)", "合并测试正文第\(index)段,内容各不相同,编号\(index * 7)。")]),
+                                   id: "merge-\(index)", metadata: UploadMetadata())
+        }
+        let before = try #require(archive.state())
+        #expect(before.segments.count > 8)
+        archive.maintain()
+        let after = try #require(archive.state())
+        #expect(after.segments.count < before.segments.count)
+        #expect(after.segments.allSatisfy { $0.fileID != nil })
+        expectSame(ArchiveDescription(before), ArchiveDescription(after))
+        let searchFiles = fixture.stateFiles().filter { $0.hasSuffix(".search") }
+        #expect(searchFiles.count == after.segments.count)
+        let restarted = fixture.open()
+        expectSame(ArchiveDescription(after), ArchiveDescription(try #require(restarted.state())))
+    }
+
+    @Test func leftoverTemporaryFilesAreRemovedAtTheNextCheckpoint() throws {
+        let fixture = Fixture()
+        let archive = try populated(fixture)
+        let leftover = fixture.state.appendingPathComponent("seg-99.search.123.456.tmp")
+        try Data("partial".utf8).write(to: leftover)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: leftover.path)
+        _ = try archive.create(page, id: "trigger", metadata: UploadMetadata())
+        let log = Log()
+        #expect(archive.checkpoint(report: { log.append($0) }))
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(log.contains("seg-99.search.123.456.tmp"))
+    }
+
+    @Test func fullSizeSegmentsAreNeverMergedAgain() {
+        func segment(base: Int, count: Int) -> ArchiveSegment {
+            ArchiveSegment(search: SearchSegment(documents: [], base: base, count: count),
+                           records: RecordSegment(base: base, count: count, articles: [:], pages: []),
+                           analyses: AnalysisSegment(base: base, count: count, modelFingerprint: 0, analyses: [:]), fileID: nil)
+        }
+        let size = Archive.bulkSegmentSize
+        let full = (0..<10).map { segment(base: $0 * size, count: size) }
+        #expect(Archive.mergeCandidates(full, live: .all(10 * size)) == nil)
+        let small = (0..<8).map { segment(base: 10 * size + $0 * 10, count: 10) }
+        let candidates = Archive.mergeCandidates(full + small, live: .all(10 * size + 80))
+        #expect(candidates?.map(\.base) == small.map(\.base))
+    }
+}
