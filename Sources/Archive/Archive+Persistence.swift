@@ -75,11 +75,15 @@ extension Archive {
     }
 
     /// `state` with the page files as they are now: new or changed files parsed and analysed,
-    /// vanished or tombstoned pages removed. Costs what changed.
-    func reconcile(_ state: ArchiveState, with entries: [PageStore.Entry], report: (String) -> Void) -> ArchiveState {
+    /// vanished or tombstoned pages removed. Costs what changed. With `scope`, only those page
+    /// ids are looked at (`entries` are theirs), and they are re-read even when their files look
+    /// unchanged (another host's clock or a coarse file system can hide a change).
+    func reconcile(_ state: ArchiveState, with entries: [PageStore.Entry], scope: Set<String>? = nil,
+                   report: (String) -> Void) -> ArchiveState {
         var byID: [String: PageStore.Entry] = [:]
         var tombstoned = Set<String>()
         var errors = state.loadErrors
+        if let scope { errors.removeAll { error in scope.contains { error.file.hasSuffix("/\($0).txt") } } }
         for entry in entries {
             if entry.isTombstone { tombstoned.insert(entry.id); continue }
             if let problem = Self.unloadable(entry, loaded: byID[entry.id] != nil) {
@@ -90,19 +94,27 @@ extension Archive {
         }
         var removed: [String] = []
         var deleted = Set<String>()
-        state.pageNumbers.forEach { id, number in
+        func compare(_ id: String, _ number: Int) {
             guard let page = state.page(number: number) else { return }
             guard let entry = byID[id] else {
                 removed.append(id)
                 if tombstoned.contains(id) { deleted.insert(id) }
                 return
             }
-            if entry.size != page.size || entry.modified != page.modified || entry.source != page.source { removed.append(id) }
+            if scope != nil || entry.size != page.size || entry.modified != page.modified || entry.source != page.source { removed.append(id) }
+        }
+        if let scope {
+            for id in scope.sorted() { if let number = state.pageNumbers[id] { compare(id, number) } }
+        } else {
+            state.pageNumbers.forEach(compare)
         }
         let changed = Set(removed)
         let fresh = byID.values.filter { state.page(id: $0.id) == nil || changed.contains($0.id) }.sorted { $0.id < $1.id }
         guard !removed.isEmpty || !fresh.isEmpty else { return state.with(loadErrors: errors) }
-        report("bringing the saved state up to date: \(fresh.count) new or changed page file(s), \(removed.count - fresh.filter { changed.contains($0.id) }.count) removed")
+        if scope == nil {
+            report("bringing the saved state up to date: \(fresh.count) new or changed page file(s), "
+                   + "\(removed.count - fresh.filter { changed.contains($0.id) }.count) removed")
+        }
         let places = self.places.with(model: state.model)
         var prepared: [PreparedPage] = []
         for entry in fresh {
@@ -157,6 +169,22 @@ extension Archive {
         checkpoint(report: report)
     }
 
+    // MARK: - Ownership
+
+    /// True when this process saves the state: it holds the state directory's lock (taken at the
+    /// first chance, so when the owner stops another process takes over at its next checkpoint).
+    func ownsState(report: (String) -> Void = { _ in }) -> Bool {
+        guard let stateStore else { return false }
+        return stateLock.withLock { descriptor in
+            if descriptor != nil { return true }
+            guard let taken = stateStore.tryLock() else { return false }
+            descriptor = taken
+            let highest = max(stateStore.highestFileID(), (try? stateStore.manifest())?.nextFileID ?? 0)
+            fileIDs.withLock { $0 = max($0, highest) }
+            return true
+        }
+    }
+
     // MARK: - Checkpoints
 
     /// Writes what the current state holds that is not on disk yet (new segments, new analyses, the
@@ -165,7 +193,7 @@ extension Archive {
     /// page files are); a crash before a checkpoint costs only re-reading those pages at start-up.
     @discardableResult
     public func checkpoint(report: (String) -> Void = { _ in }) -> Bool {
-        guard let store = stateStore, let state = state() else { return false }
+        guard let store = stateStore, let state = state(), ownsState() else { return false }
         let needsWrite = state.segments.contains { $0.fileID == nil || $0.analysisFileID == nil } || !store.hasModel(state.model.fingerprint)
             || (try? store.manifest())?.map { $0.generation != state.generation } ?? true
         guard needsWrite else { return false }

@@ -64,23 +64,17 @@ extension Archive {
         let id = requestedID ?? "upload-" + String(hash, radix: 16)
         guard isValidPageID(id) else { throw .invalidID(id) }
         let page = try parse(body, id: id)
-        return try writes.withLock { _ throws(WriteError) -> WriteResult in
-            guard let state = state() else { throw .notReady }
-            let outcome: PageStore.WriteOutcome
+        return try writing { state throws(WriteError) -> WriteResult in
             var metadata = PageMetadata(newspaper: upload.newspaper, date: upload.date?.description, pageLabel: upload.pageLabel,
                                         section: upload.section, contentType: upload.contentType, createdAt: now, updatedAt: now)
-            do throws(StorageError) {
-                outcome = try store.locked { () throws(StorageError) -> PageStore.WriteOutcome in
-                    if state.page(id: id) != nil || (store.current(id).map { !$0.isTombstone } ?? false) {
-                        throw .exists(id)
-                    }
-                    if let existing = state.page(withBodyHash: hash) { throw .exists("\u{0}" + existing.id) }
-                    // A page re-created after a delete keeps answering 410 for what it no longer has.
-                    if let tombstone = store.current(id), tombstone.isTombstone { metadata.gone = tombstone.metadata?.gone ?? [] }
-                    return try store.write(id: id, metadata: metadata, body: body, create: true)
-                }
-            } catch {
-                throw Self.writeError(error, id: id, precondition: precondition)
+            if state.page(id: id) != nil {
+                throw precondition == .ifNoneMatchAny ? .preconditionFailed(current: nil) : .conflict(id)
+            }
+            if let existing = state.page(withBodyHash: hash) { throw .duplicate(of: existing.id) }
+            // A page re-created after a delete keeps answering 410 for what it no longer has.
+            if let tombstone = store.current(id), tombstone.isTombstone { metadata.gone = tombstone.metadata?.gone ?? [] }
+            let outcome = try store(id: id, precondition: precondition) { () throws(StorageError) in
+                try store.write(id: id, metadata: metadata, body: body, create: true)
             }
             let input = PagePreparer.Input(id: id, file: "\(id).txt", source: .uploaded, body: body, metadata: metadata,
                                            size: outcome.size, modified: outcome.modified)
@@ -100,8 +94,7 @@ extension Archive {
         guard isValidPageID(id) else { throw .invalidID(id) }
         let page = try parse(body, id: id)
         let hash = PagePreparer.bodyHash(body)
-        return try writes.withLock { _ throws(WriteError) -> WriteResult in
-            guard let state = state() else { throw .notReady }
+        return try writing { state throws(WriteError) -> WriteResult in
             let existing = state.page(id: id)
             if existing?.source == .seed { throw .readOnly(id) }
             try Self.check(precondition, against: existing)
@@ -123,16 +116,11 @@ extension Archive {
                 removedArticles = matched.gone.map { "\(id)-\($0)" }
                 metadata.gone = Array(Set(existing.gone + removedArticles)).sorted()
             }
-            let outcome: PageStore.WriteOutcome
-            do throws(StorageError) {
-                outcome = try store.locked { () throws(StorageError) -> PageStore.WriteOutcome in
-                    if existing == nil, let tombstone = store.current(id), tombstone.isTombstone {
-                        metadata.gone = Array(Set(metadata.gone + (tombstone.metadata?.gone ?? []))).sorted()
-                    }
-                    return try store.write(id: id, metadata: metadata, body: body, create: existing == nil)
-                }
-            } catch {
-                throw Self.writeError(error, id: id, precondition: precondition)
+            if existing == nil, let tombstone = store.current(id), tombstone.isTombstone {
+                metadata.gone = Array(Set(metadata.gone + (tombstone.metadata?.gone ?? []))).sorted()
+            }
+            let outcome = try store(id: id, precondition: precondition) { () throws(StorageError) in
+                try store.write(id: id, metadata: metadata, body: body, create: existing == nil)
             }
             let input = PagePreparer.Input(id: id, file: "\(id).txt", source: .uploaded, body: body, metadata: metadata,
                                            size: outcome.size, modified: outcome.modified)
@@ -149,27 +137,50 @@ extension Archive {
     /// Removes an uploaded page; its articles answer 410 Gone from then on.
     @discardableResult
     public func delete(id: String, precondition: Precondition? = nil, now: Date = Date()) throws(WriteError) -> String? {
-        try writes.withLock { _ throws(WriteError) -> String? in
-            guard let state = state() else { throw .notReady }
+        try writing { state throws(WriteError) -> String? in
             guard let existing = state.page(id: id) else { throw .notFound(id) }
             guard existing.source == .uploaded else { throw .readOnly(id) }
             try Self.check(precondition, against: existing)
             var tombstone = PageMetadata(createdAt: existing.createdAt, updatedAt: now)
             tombstone.deletedAt = now
             tombstone.gone = Array(Set(existing.gone + existing.keys.map { "\(id)-\($0)" })).sorted()
-            let outcome: PageStore.WriteOutcome
-            do throws(StorageError) {
-                outcome = try store.locked { () throws(StorageError) -> PageStore.WriteOutcome in
-                    try store.delete(id: id, tombstone: tombstone)
-                }
-            } catch {
-                throw Self.writeError(error, id: id, precondition: precondition)
+            let outcome = try store(id: id, precondition: precondition) { () throws(StorageError) in
+                try store.delete(id: id, tombstone: tombstone)
             }
             let next = state.applying(removing: [id], adding: [], deleting: [id], configuration: configuration, now: now)
             install(next)
             afterWrite(next)
             return outcome.durability
         }
+    }
+
+    /// Runs a write in the archive's turn and holding the store's lock, which every process
+    /// sharing the data directory takes for its writes, on the state caught up with every change
+    /// any of them made: checks (id taken, same content stored, If-Match) see the truth, not
+    /// this process's view of it.
+    private func writing<T>(_ body: (ArchiveState) throws(WriteError) -> T) throws(WriteError) -> T {
+        try writes.withLock { _ throws(WriteError) -> T in
+            guard state() != nil else { throw .notReady }
+            let lock: PageStore.Lock
+            do throws(StorageError) { lock = try store.lock() } catch { throw .storage(error.description, changed: false) }
+            defer { lock.release() }
+            guard let state = catchUpWithChanges() else { throw .notReady }
+            return try body(state)
+        }
+    }
+
+    /// Changes the page files of `id` and records the change for other processes.
+    private func store(id: String, precondition: Precondition?,
+                       _ change: () throws(StorageError) -> PageStore.WriteOutcome) throws(WriteError) -> PageStore.WriteOutcome {
+        var outcome: PageStore.WriteOutcome
+        do { outcome = try change() } catch { throw Self.writeError(error, id: id, precondition: precondition) }
+        if let end = store.appendChange(id) {
+            changeOffset.withLock { $0 = end }
+        } else {
+            let warning = "the change log could not be written: other servers sharing the data directory see this change when they restart"
+            outcome.durability = [outcome.durability, warning].compactMap { $0 }.joined(separator: "; ")
+        }
+        return outcome
     }
 
     private func parse(_ body: Data, id: String) throws(WriteError) -> Page {

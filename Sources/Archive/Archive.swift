@@ -48,6 +48,11 @@ public final class Archive: Sendable {
     /// The last state file number handed out (state files are never rewritten under one name).
     let fileIDs = Mutex(0)
     let maintenance = MaintenanceSignal()
+    /// How much of the store's change log this process has applied (bytes).
+    let changeOffset = Mutex(0)
+    /// The state directory's lock, while this process is the one that saves the state.
+    let stateLock = Mutex<Int32?>(nil)
+    let following = Atomic<Bool>(false)
 
     public init(store: PageStore, parser: PageParser, configuration: AnalysisConfiguration, options: Options = Options()) {
         self.store = store
@@ -56,6 +61,12 @@ public final class Archive: Sendable {
         preparer = PagePreparer(parser: parser, analyzer: PageAnalyzer(configuration: configuration))
         modelBuilder = CorpusModelBuilder(configuration: configuration)
         places = PlaceDirectory(configuration: configuration.localities)
+    }
+
+    deinit {
+        stateLock.withLock { descriptor in
+            if let descriptor { close(descriptor) }
+        }
     }
 
     /// An archive loaded from its pages before returning (tools and tests).
@@ -97,18 +108,29 @@ public final class Archive: Sendable {
     /// rebuild) and brought up to date with the page files; a missing, damaged or foreign state is
     /// reported and rebuilt, and the rebuilt state saved.
     public func load(model: CorpusModel? = nil, report: (String) -> Void = { _ in }) {
+        // Changes recorded from here on are applied after loading (again, if the listing saw them).
+        changeOffset.withLock { $0 = store.changeLogSize() }
         let (entries, listErrors) = store.list()
         var errors = listErrors.map { LoadError(file: $0.path, reason: $0.reason) }
         for removed in store.removeStaleTemporaryFiles() { report("removed stale temporary file \(removed)") }
         var loaded: ArchiveState?
         if model == nil, let stateStore {
-            do {
-                loaded = try loadPersisted(stateStore, entries: entries, errors: errors, report: report)
-                if loaded == nil { report("no saved state in \(stateStore.directory.path): building it from the page files") }
-            } catch {
-                report("saved state not usable (\(error)): rebuilding it from the page files")
-                stateStore.removeAll()
-                fileIDs.withLock { $0 = 0 }
+            let owner = ownsState()
+            if !owner { report("another process saves the state in \(stateStore.directory.path); this one reads it") }
+            // A reader may race the owner replacing files: it tries again on the newer manifest.
+            for attempt in 1...(owner ? 1 : 3) {
+                do {
+                    loaded = try loadPersisted(stateStore, entries: entries, errors: errors, report: report)
+                    if loaded == nil { report("no saved state in \(stateStore.directory.path): building it from the page files") }
+                    break
+                } catch {
+                    guard owner || attempt == 3 else { continue }
+                    report("saved state not usable (\(error)): rebuilding it from the page files")
+                    if owner {
+                        stateStore.removeAll()
+                        fileIDs.withLock { $0 = 0 }
+                    }
+                }
             }
         }
         let state: ArchiveState
@@ -120,7 +142,10 @@ public final class Archive: Sendable {
         }
         for error in errors { report("skipped page file \(error)") }
         progress.withLock { $0 = LoadProgress(phase: .ready, done: state.pageCount, total: state.pageCount) }
-        install(state.with(loadErrors: errors))
+        writes.withLock { _ in
+            install(state.with(loadErrors: errors))
+            catchUpWithChanges(report: report)
+        }
         if stateStore != nil { checkpoint(report: report) }
     }
 

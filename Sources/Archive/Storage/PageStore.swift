@@ -105,18 +105,98 @@ public struct PageStore: Sendable {
         public var modified: Int64 = 0
     }
 
-    /// Runs `body` holding the store's lock, shared by every process using this data directory.
-    public func locked<T>(_ body: () throws(StorageError) -> T) throws(StorageError) -> T {
+    /// The store's lock, shared by every process using this data directory, held until `release()`.
+    public struct Lock: Sendable {
+        let descriptor: Int32
+
+        public func release() {
+            _ = flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+    }
+
+    /// Waits for the store's lock.
+    public func lock() throws(StorageError) -> Lock {
         try ensureDirectory(uploadsDirectory)
         let path = uploadsDirectory.appendingPathComponent(".lock").path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .system("open \(path)", errno) }
-        defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .system("flock \(path)", errno) }
+            guard errno == EINTR else {
+                let code = errno
+                close(descriptor)
+                throw .system("flock \(path)", code)
+            }
         }
-        defer { _ = flock(descriptor, LOCK_UN) }
+        return Lock(descriptor: descriptor)
+    }
+
+    /// Runs `body` holding the store's lock.
+    public func locked<T>(_ body: () throws(StorageError) -> T) throws(StorageError) -> T {
+        let lock = try lock()
+        defer { lock.release() }
         return try body()
+    }
+
+    // MARK: - Change log
+
+    /// Every change appends the page's id, one per line, to `pages/.changes` while holding the
+    /// lock. Processes sharing the data directory tail it to see each other's writes (inotify does
+    /// not see changes made on another host of a network volume; a file's size does). An id may
+    /// appear many times; a reader re-reads the page files it names. Some 20 bytes per write.
+    var changeLogPath: String { uploadsDirectory.appendingPathComponent(".changes").path }
+
+    /// The change log's size in bytes (0 before the first change).
+    public func changeLogSize() -> Int {
+        var status = stat()
+        return stat(changeLogPath, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// Records a change of `id`; call holding the lock. Returns the log's new size, or nil when it
+    /// could not be written (the page itself is safe; other processes see it when they restart).
+    public func appendChange(_ id: String) -> Int? {
+        let descriptor = open(changeLogPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let line = Array((id + "\n").utf8)
+        let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
+        guard written == line.count else { return nil }
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : nil
+    }
+
+    /// The ids of changes recorded from byte `offset` on (whole lines only), and where they end.
+    public func changes(from offset: Int) -> (ids: [String], end: Int) {
+        let descriptor = open(changeLogPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return ([], offset) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var position = offset
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, off_t(position)) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+            position += count
+        }
+        guard let last = bytes.lastIndex(of: 0x0A) else { return ([], offset) }
+        let ids = bytes[..<last].split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+        return (ids, offset + last + 1)
+    }
+
+    /// The files of one page id as `list()` would give them (seeds first).
+    public func entries(forID id: String) -> [Entry] {
+        guard isValidPageID(id) else { return [] }
+        var candidates = Self.seedExtensions.map { (seedsDirectory.appendingPathComponent("\(id).\($0)"), PageSource.seed, false) }
+        candidates.append((uploadsDirectory.appendingPathComponent("\(id).txt"), .uploaded, false))
+        candidates.append((uploadsDirectory.appendingPathComponent("\(id).gone"), .uploaded, true))
+        return candidates.compactMap { url, source, isTombstone in
+            var status = stat()
+            guard stat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Entry(id: id, path: url.path, source: source, size: Int(status.st_size),
+                         modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec), isTombstone: isTombstone)
+        }
     }
 
     /// The uploaded file of `id` (page or tombstone) as it is now; call under `locked`.

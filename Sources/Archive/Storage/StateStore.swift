@@ -46,6 +46,28 @@ struct StateStore: Sendable {
         }
     }
 
+    /// Takes the directory's lock without waiting, for the process that saves the state (others
+    /// sharing the directory only read it). Returns the descriptor that holds it, or nil.
+    func tryLock() -> Int32? {
+        try? prepareDirectory()
+        let descriptor = open(path(".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
+    }
+
+    /// The highest file number in the directory, so a new owner never reuses a name.
+    func highestFileID() -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return 0 }
+        return names.compactMap { name -> Int? in
+            guard let dash = name.firstIndex(of: "-"), let dot = name.firstIndex(of: "."), dash < dot else { return nil }
+            return Int(name[name.index(after: dash)..<dot])
+        }.max() ?? 0
+    }
+
     // MARK: - Manifest
 
     /// The manifest, or nil when there is none yet.
