@@ -59,10 +59,12 @@ extension Archive {
                 // Another merge cannot have run (this thread is the only one), so the segments are still there.
                 install(current.replacing(candidates, with: merged))
             }
+            statistics.merges.add(1, ordering: .relaxed)
         }
         if let snapshot = state(), needsReanalysis(snapshot) {
             let started = Date()
             reanalyze()
+            statistics.reanalyses.add(1, ordering: .relaxed)
             if let now = state() {
                 report(String(format: "re-analysed %d articles against a new corpus model in %.1f s", now.articleCount,
                               Date().timeIntervalSince(started)))

@@ -158,6 +158,7 @@ extension Archive {
     /// Builds the archive afresh from its page files while serving the current state, catches up
     /// with the writes that landed meanwhile, installs and saves it.
     public func rebuild(report: (String) -> Void = { _ in }) {
+        statistics.rebuilds.add(1, ordering: .relaxed)
         let (entries, listErrors) = store.list()
         var errors = listErrors.map { LoadError(file: $0.path, reason: $0.reason) }
         let built = build(entries, errors: &errors, report: report)
@@ -220,8 +221,11 @@ extension Archive {
                 if let current = self.state() { install(current.withPersisted(persisted), changed: false) }
             }
             for name in store.collectGarbage(keeping: manifest) where name.hasSuffix(".tmp") { report("removed stale temporary file \(name)") }
+            statistics.checkpoints.add(1, ordering: .relaxed)
+            statistics.lastCheckpoint.store(Int(Date().timeIntervalSince1970), ordering: .relaxed)
             return true
         } catch {
+            statistics.failedCheckpoints.add(1, ordering: .relaxed)
             report("could not save the derived state (the page files are safe; it is rebuilt at start-up): \(error)")
             return false
         }

@@ -19,6 +19,7 @@ extension Archive {
         guard !scope.isEmpty else { return state }
         let entries = scope.sorted().flatMap { store.entries(forID: $0) }
         let next = reconcile(state, with: entries, scope: scope, report: report)
+        statistics.foreignChanges.add(scope.count, ordering: .relaxed)
         install(next)
         afterWrite(next)
         return next

@@ -53,6 +53,7 @@ public final class Archive: Sendable {
     /// The state directory's lock, while this process is the one that saves the state.
     let stateLock = Mutex<Int32?>(nil)
     let following = Atomic<Bool>(false)
+    public let statistics = ArchiveStatistics()
 
     public init(store: PageStore, parser: PageParser, configuration: AnalysisConfiguration, options: Options = Options()) {
         self.store = store

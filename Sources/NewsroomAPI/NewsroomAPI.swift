@@ -5,9 +5,12 @@ import JSONValue
 
 /// The REST API and the frontend, as routes for the HTTP engine.
 public enum NewsroomAPI {
-    public static func makeRouter(archive: Archive, configuration: APIConfiguration) -> Router {
+    /// - Parameter metrics: the registry the server records into; given, the archive's and the
+    ///   API's metrics join it and `/metrics` serves them all.
+    public static func makeRouter(archive: Archive, configuration: APIConfiguration, metrics registry: MetricsRegistry? = nil) -> Router {
         let cache = ResponseCache(capacityBytes: configuration.responseCacheBytes)
-        let endpoints = endpoints(archive: archive, cache: cache, configuration: configuration)
+        let metrics = registry.map { APIMetrics(registry: $0, archive: archive, cache: cache) }
+        let endpoints = endpoints(archive: archive, cache: cache, configuration: configuration, metrics: metrics)
         let openAPI = OpenAPIDocument.make(endpoints, version: configuration.version).serialized()
         let openAPIGzip = Gzip.compress(openAPI)
 
@@ -28,6 +31,7 @@ public enum NewsroomAPI {
             ], body: openAPI, gzipped: openAPIGzip, etag: "\"" + String(fnv1a64(openAPI), radix: 36) + "\"", lastModified: nil)
             return CachedEndpoint.respond(cached, to: request)
         }
+        if let registry { router.add(.GET, "/metrics", registry.handler) }
         router.add(.GET, "/api/v1/openapi.json", openAPIHandler)
         router.add(.GET, "/openapi.json", openAPIHandler)
 
@@ -54,7 +58,7 @@ public enum NewsroomAPI {
         return router
     }
 
-    static func endpoints(archive: Archive, cache: ResponseCache, configuration: APIConfiguration) -> [Endpoint] {
+    static func endpoints(archive: Archive, cache: ResponseCache, configuration: APIConfiguration, metrics: APIMetrics? = nil) -> [Endpoint] {
         let pool = configuration.readPool
         func read(_ path: String, _ operationID: String, _ summary: String, tag: String, _ parameters: [ParameterSpec],
                   pathParameters: [ParameterSpec] = [], schema: String, errors: [Int] = [],
@@ -73,7 +77,7 @@ public enum NewsroomAPI {
                 try EntityEndpoints.articles(setting: filter, state, request, reader, context)
             }
         }
-        let writer = PageEndpoints.Writer(archive: archive, configuration: configuration)
+        let writer = PageEndpoints.Writer(archive: archive, configuration: configuration, metrics: metrics)
         let id = [ParameterSpec(name: "id", description: "The resource id.", kind: .string, example: "430200")]
         let articleID = [ParameterSpec(name: "id", description: "The article id: <page id>-<six-character content key>.", kind: .string,
                                        example: "003_1eed3ba100fbfa73-2yhxj1")]

@@ -74,9 +74,10 @@ enum PageEndpoints {
     struct Writer: Sendable {
         let archive: Archive
         let configuration: APIConfiguration
+        let metrics: APIMetrics?
 
         func create(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
-            respond { () throws(Problem) -> HTTPResponse in
+            respond("create") { () throws(Problem) -> HTTPResponse in
                 let reader = try QueryReader(request, allowed: createParameters)
                 try authorize(request)
                 let (data, contentType) = try pageBody(request)
@@ -98,7 +99,7 @@ enum PageEndpoints {
         }
 
         func replace(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
-            respond { () throws(Problem) -> HTTPResponse in
+            respond("replace") { () throws(Problem) -> HTTPResponse in
                 let reader = try QueryReader(request, allowed: replaceParameters)
                 try authorize(request)
                 let (data, contentType) = try pageBody(request)
@@ -114,7 +115,7 @@ enum PageEndpoints {
         }
 
         func delete(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
-            respond { () throws(Problem) -> HTTPResponse in
+            respond("delete") { () throws(Problem) -> HTTPResponse in
                 _ = try QueryReader(request, allowed: [])
                 try authorize(request)
                 let condition = try ifMatch(request)
@@ -128,8 +129,12 @@ enum PageEndpoints {
             }
         }
 
-        private func respond(_ body: () throws(Problem) -> HTTPResponse) -> HTTPResponse {
-            do throws(Problem) { return try body() } catch { return error.response() }
+        private func respond(_ operation: String, _ body: () throws(Problem) -> HTTPResponse) -> HTTPResponse {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let response: HTTPResponse
+            do throws(Problem) { response = try body() } catch { response = error.response() }
+            metrics?.record(operation, status: response.status, since: start)
+            return response
         }
 
         private func ifMatch(_ request: HTTPRequest) throws(Problem) -> Precondition? {

@@ -32,6 +32,8 @@ final class ResponseCache: Sendable {
     private let shardCapacity: Int
     /// Responses larger than this are not kept.
     let maxEntryBytes: Int
+    let hits = Atomic<Int>(0)
+    let misses = Atomic<Int>(0)
 
     init(capacityBytes: Int, shards count: Int = 16) {
         shards = (0..<count).map { _ in Shard() }
@@ -46,10 +48,12 @@ final class ResponseCache: Sendable {
     }
 
     func get(_ key: String, generation: Int) -> CachedResponse? {
-        shard(key).contents.withLock { contents in
+        let found = shard(key).contents.withLock { contents -> CachedResponse? in
             guard let entry = contents.entries[key], entry.generation == generation else { return nil }
             return entry.response
         }
+        if found == nil { misses.add(1, ordering: .relaxed) } else { hits.add(1, ordering: .relaxed) }
+        return found
     }
 
     func put(_ key: String, generation: Int, _ response: CachedResponse) {
@@ -79,4 +83,7 @@ final class ResponseCache: Sendable {
 
     /// Bytes held, for metrics.
     var bytes: Int { shards.reduce(0) { total, shard in total + shard.contents.withLock { $0.bytes } } }
+
+    /// Entries held, for metrics.
+    var count: Int { shards.reduce(0) { total, shard in total + shard.contents.withLock { $0.entries.count } } }
 }

@@ -83,7 +83,9 @@ enum ServeCommand {
             publicDirectory: FileManager.default.fileExists(atPath: publicDirectory.path) ? publicDirectory : nil,
             version: newsroomVersion, publicBaseURL: settings.publicBaseURL.isEmpty ? nil : settings.publicBaseURL
         )
-        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api)
+        let metrics = MetricsRegistry(loops: serverConfiguration.loopCount)
+        serverConfiguration.metrics = metrics
+        let router = NewsroomAPI.makeRouter(archive: archive, configuration: api, metrics: metrics)
         let server = HTTPServer(configuration: serverConfiguration, router: router)
         do {
             try server.start()
@@ -104,6 +106,7 @@ enum ServeCommand {
                 printError("newsroom: not ready: \(error)")
             }
             archive.startMaintenance(interval: settings.checkpointSeconds) { printError("newsroom: \($0)") }
+            archive.startFollowingChanges(interval: settings.changePollSeconds) { printError("newsroom: \($0)") }
         }
         server.wait()
         archive.stopMaintenance { printError("newsroom: \($0)") }

@@ -20,6 +20,7 @@ struct ServeSettings {
     var publicBaseURL = ""
     var reanalysisDrift = 0.2
     var checkpointSeconds = 30.0
+    var changePollSeconds = 0.25
     var apiToken: String?
     var maxConnections = 10_000
     var backlog = 1024
@@ -69,6 +70,7 @@ struct ServeSettings {
         optionalText("stateDirectory", "state", "NEWSROOM_STATE_DIR", "Folder of derived state (index segments, records, corpus model); empty: <data>/state. Per replica.", \.stateDirectory),
         optionalText("publicBaseURL", "public-url", "NEWSROOM_PUBLIC_URL", "Public origin for absolute links in feeds and sitemaps (https://news.example.org); empty: the request's Host.", \.publicBaseURL),
         seconds("checkpointSeconds", "checkpoint-interval", "NEWSROOM_CHECKPOINT_INTERVAL", "Seconds between saves of the derived state (uploads are durable without them; a restart re-reads pages written since the last).", \.checkpointSeconds),
+        seconds("changePollSeconds", "change-poll", "NEWSROOM_CHANGE_POLL", "Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas).", \.changePollSeconds),
         fraction("reanalysisDrift", "reanalysis-drift", "NEWSROOM_REANALYSIS_DRIFT", "Rebuild the corpus model in the background once the article count changed by this share.", \.reanalysisDrift),
         Setting(key: "apiToken", flag: "api-token", environment: "NEWSROOM_API_TOKEN",
                 help: "Bearer token for uploads; no default: writes are refused until set.",
