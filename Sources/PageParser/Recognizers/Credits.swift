@@ -69,11 +69,12 @@ struct CreditRecognizer {
             return nil
         }
         // `——李正兴(摘编自…)`: the names after the last dash are the digest's authors.
-        if let dash = before.range(of: "——", options: .backwards) {
-            let candidate = String(before[dash.upperBound...]).trimmedSpaces
+        let beforeScalars = Array(before.unicodeScalars)
+        if let dash = beforeScalars.indices.last(where: { $0 > 0 && beforeScalars[$0 - 1] == "—" && beforeScalars[$0] == "—" }) {
+            let candidate = String(scalars: beforeScalars[(dash + 1)...]).trimmedSpaces
             if let found = names.names(in: candidate), !found.isEmpty, found.count <= configuration.maxAuthorNames {
                 credit.authors = found
-                before = String(before[..<dash.lowerBound]).trimmedSpaces
+                before = String(scalars: beforeScalars[..<(dash - 1)]).trimmedSpaces
                 credit.remainder = before
             }
         }

@@ -18,11 +18,25 @@ struct Folio: Equatable {
 struct FolioRecognizer {
     let configuration: ParserConfiguration
     let furniture: FurnitureRecognizer
+    /// A folio names a date, a page or a paper, so it holds a digit, `〇`, `版`, or the last
+    /// character of a newspaper name (`报`): lines without any are rejected before being split.
+    private let hints: Set<Unicode.Scalar>
+
+    init(configuration: ParserConfiguration, furniture: FurnitureRecognizer) {
+        self.configuration = configuration
+        self.furniture = furniture
+        var hints = Set("0123456789０１２３４５６７８９〇○零版".unicodeScalars)
+        for suffix in configuration.newspaperSuffixes { if let last = suffix.unicodeScalars.last { hints.insert(last) } }
+        self.hints = hints
+    }
 
     /// Every word of the line must be folio furniture, and one of them a date, a paper's name or a
     /// page label of a page-label form (a bare number alone does not make a line a folio).
     func folio(_ line: String) -> Folio? {
-        guard line.hasAtMost(80) else { return nil }
+        // Folio lines never pause or end a sentence, and name a date, page or paper.
+        guard line.hasAtMost(80), line.unicodeScalars.contains(where: hints.contains),
+              !line.unicodeScalars.contains(where: { $0.isClausePause || ($0.isSentenceFinal && $0 != ".") })
+        else { return nil }
         let years = configuration.minEditionYear...configuration.maxEditionYear
         var folio = Folio()
         var hasStrongWord = false

@@ -13,66 +13,101 @@ import ChineseText
 ///   ASCII text (`O1(Pro)`, `(1)`);
 /// - nothing inside a URL or an e-mail address changes (`http://a.cn/?q=1,2`, `a@b.cn`).
 public func standardizeChinesePunctuation(_ text: String) -> String {
-    guard text.utf8.contains(where: { asciiMarks.contains($0) }) else { return text }
-    let scalars = Array(text.unicodeScalars)
-    let protected = protectedSpans(scalars)
-    let pairs = parenthesisPairs(scalars, protected: protected)
-    var out = String.UnicodeScalarView()
-    out.reserveCapacity(scalars.count)
-    for (index, scalar) in scalars.enumerated() {
-        guard let wide = fullWidth[scalar], !protected[index] else {
-            out.append(scalar)
+    var hasMark = false
+    var mayHoldAddress = false
+    var hasParenthesis = false
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "!"): hasMark = true
+        case UInt8(ascii: ":"): hasMark = true; mayHoldAddress = true
+        case UInt8(ascii: "("), UInt8(ascii: ")"): hasMark = true; hasParenthesis = true
+        case UInt8(ascii: "@"), UInt8(ascii: "w"), UInt8(ascii: "W"): mayHoldAddress = true
+        default: break
+        }
+    }
+    guard hasMark else { return text }
+    // The marks are single ASCII bytes: work on the UTF-8 and decode only the neighbours of marks.
+    let bytes = Array(text.utf8)
+    let protected = mayHoldAddress ? protectedSpans(bytes) : []
+    let partners = hasParenthesis ? parenthesisPartners(bytes, protected: protected) : []
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 32)
+    for (index, byte) in bytes.enumerated() {
+        guard let wide = fullWidth(byte), protected.isEmpty || !protected[index] else {
+            out.append(byte)
             continue
         }
-        let left = out.last
-        let right = index + 1 < scalars.count ? scalars[index + 1] : nil
+        let left = lastScalar(out)
+        let right = scalar(at: index + 1, in: bytes)
         let change: Bool
-        if scalar == "(" || scalar == ")" {
-            if let partner = pairs[index] {
-                let range = scalar == "(" ? (index + 1)..<partner : (partner + 1)..<index
-                change = scalars[range].contains(where: isChinese)
+        if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") {
+            if !partners.isEmpty, partners[index] >= 0 {
+                let partner = partners[index]
+                let range = byte == UInt8(ascii: "(") ? (index + 1)..<partner : (partner + 1)..<index
+                change = String(decoding: bytes[range], as: UTF8.self).unicodeScalars.contains(where: isChinese)
             } else {
-                change = (scalar == "(" ? right : left).map(isChinese) ?? false
+                change = (byte == UInt8(ascii: "(") ? right : left).map(isChinese) ?? false
             }
         } else if let left, isChinese(left) {
             change = true
         } else if let left, let right, isASCIIText(left), isASCIIText(right) {
             change = false
-        } else if scalar == ":", let left, left.isASCIIAlphanumeric {
+        } else if byte == UInt8(ascii: ":"), let left, left.isASCIIAlphanumeric {
             change = false
         } else {
             change = right.map(isChinese) ?? false
         }
-        out.append(change ? wide : scalar)
+        if change { out.append(contentsOf: String(wide).utf8) } else { out.append(byte) }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
 }
 
-private let asciiMarks: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"),
-                                      UInt8(ascii: "!"), UInt8(ascii: "("), UInt8(ascii: ")")]
-private let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [
-    ",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
-]
+private func fullWidth(_ byte: UInt8) -> Unicode.Scalar? {
+    switch byte {
+    case UInt8(ascii: ","): return "，"
+    case UInt8(ascii: ":"): return "："
+    case UInt8(ascii: ";"): return "；"
+    case UInt8(ascii: "?"): return "？"
+    case UInt8(ascii: "!"): return "！"
+    case UInt8(ascii: "("): return "（"
+    case UInt8(ascii: ")"): return "）"
+    default: return nil
+    }
+}
 
 private func isChinese(_ scalar: Unicode.Scalar) -> Bool { scalar.isWide }
 private func isASCIIText(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x80 && !scalar.isSpaceLike }
+private func isASCIIText(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
 
-/// Which characters belong to a URL or an e-mail address: runs of ASCII without spaces that hold
+/// The character starting at `index`, if any.
+private func scalar(at index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+    guard index < bytes.count else { return nil }
+    var iterator = bytes[index...].makeIterator()
+    var decoder = UTF8()
+    if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+    return nil
+}
+
+/// The last character written so far.
+private func lastScalar(_ bytes: [UInt8]) -> Unicode.Scalar? {
+    guard var start = bytes.indices.last else { return nil }
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return scalar(at: start, in: bytes)
+}
+
+/// Which bytes belong to a URL or an e-mail address: runs of ASCII without spaces that hold
 /// `://`, open with `www.`, or hold an `@` followed by a dotted domain. Marks closing such a run
 /// (`见http://a.cn,` → the comma) are the sentence's, not the address's.
-private func protectedSpans(_ scalars: [Unicode.Scalar]) -> [Bool] {
-    var protected = [Bool](repeating: false, count: scalars.count)
+private func protectedSpans(_ bytes: [UInt8]) -> [Bool] {
+    var protected = [Bool](repeating: false, count: bytes.count)
     var start = 0
-    while start < scalars.count {
-        guard isASCIIText(scalars[start]) else { start += 1; continue }
+    while start < bytes.count {
+        guard isASCIIText(bytes[start]) else { start += 1; continue }
         var end = start
-        while end < scalars.count, isASCIIText(scalars[end]) { end += 1 }
-        let token = String(scalars: scalars[start..<end])
-        let isAddress = token.contains("://") || token.lowercased().hasPrefix("www.")
-            || (token.contains("@") && token.split(separator: "@").last.map { $0.contains(".") } == true)
-        if isAddress {
+        while end < bytes.count, isASCIIText(bytes[end]) { end += 1 }
+        if end - start >= 4, isAddress(bytes[start..<end]) {
             var last = end
-            while last > start, ",.;:!?)".unicodeScalars.contains(scalars[last - 1]) { last -= 1 }
+            while last > start, Array(",.;:!?)".utf8).contains(bytes[last - 1]) { last -= 1 }
             for index in start..<last { protected[index] = true }
         }
         start = end
@@ -80,17 +115,24 @@ private func protectedSpans(_ scalars: [Unicode.Scalar]) -> [Bool] {
     return protected
 }
 
-/// The partner of each ASCII parenthesis that has one, outside protected spans.
-private func parenthesisPairs(_ scalars: [Unicode.Scalar], protected: [Bool]) -> [Int: Int] {
-    var pairs: [Int: Int] = [:]
+private func isAddress(_ token: ArraySlice<UInt8>) -> Bool {
+    let text = String(decoding: token, as: UTF8.self)
+    if text.contains("://") || text.lowercased().hasPrefix("www.") { return true }
+    guard let at = token.firstIndex(of: UInt8(ascii: "@")) else { return false }
+    return token[(at + 1)...].contains(UInt8(ascii: "."))
+}
+
+/// For each ASCII parenthesis outside protected spans, the index of its partner (or -1).
+private func parenthesisPartners(_ bytes: [UInt8], protected: [Bool]) -> [Int] {
+    var partners = [Int](repeating: -1, count: bytes.count)
     var open: [Int] = []
-    for (index, scalar) in scalars.enumerated() where !protected[index] {
-        if scalar == "(" {
+    for (index, byte) in bytes.enumerated() where protected.isEmpty || !protected[index] {
+        if byte == UInt8(ascii: "(") {
             open.append(index)
-        } else if scalar == ")", let partner = open.popLast() {
-            pairs[partner] = index
-            pairs[index] = partner
+        } else if byte == UInt8(ascii: ")"), let partner = open.popLast() {
+            partners[partner] = index
+            partners[index] = partner
         }
     }
-    return pairs
+    return partners
 }
