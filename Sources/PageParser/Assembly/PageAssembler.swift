@@ -132,6 +132,7 @@ struct PageAssembler {
         pageLabel = pageLabel ?? folio.pageLabel
         folioSection = folioSection ?? folio.section
         if newspaper == nil { newspaper = folio.newspaper }
+        editors += folio.editors
         sectionBreak = true
     }
 
@@ -413,10 +414,12 @@ struct PageAssembler {
     // MARK: - Starting articles
 
     /// Starts an article from the headline stack. Column names in it are banners. The headline is
-    /// the last other line, or where the lines are marked as headings of different levels, the most
-    /// prominent one (`<h3>` kicker, `<h1>` headline, `<h2>` subtitle in e-paper pages). The line
-    /// above it is its kicker when it is a lesser heading or looks like one (a dash at its end, a
-    /// place name); the line under it is its subtitle when it opens with a dash or is a lesser heading.
+    /// the last other line, or where the lines are set with different prominence (heading levels,
+    /// then bold, then plain), the most prominent one (`<h3>` kicker, `<h1>` headline, `<h2>`
+    /// subtitle in e-paper pages; a bold headline between plain lines). The line above it is its
+    /// kicker when it is a lesser heading, looks like one (a dash at its end, a place name) or is a
+    /// plain line longer than a column label; the line under it is its subtitle when it opens with
+    /// a dash or is set less prominently.
     private mutating func startArticleFromStack() {
         var entries = stack
         stack.removeAll()
@@ -440,10 +443,10 @@ struct PageAssembler {
             subtitle = last
             entries.removeLast()
         }
-        let levels = entries.map(headingLevel)
+        let ranks = entries.map(prominence)
         var headIndex = entries.count - 1
-        if let top = levels.compactMap({ $0 }).min(), levels.contains(where: { ($0 ?? 0) > top }) {
-            headIndex = levels.lastIndex(of: top)!
+        if let top = ranks.min(), ranks.contains(where: { $0 > top }) {
+            headIndex = ranks.lastIndex(of: top)!
         }
         guard headIndex >= 0 else {
             startArticle(title: nil)
@@ -453,14 +456,13 @@ struct PageAssembler {
         }
         let headline = entries[headIndex]
         var below = Array(entries[(headIndex + 1)...])
-        if subtitle == nil, let first = below.first, isLesserHeading(first, than: headline) {
+        if subtitle == nil, let first = below.first, prominence(first) > prominence(headline) {
             subtitle = first
             below.removeFirst()
         }
         var above = Array(entries[..<headIndex])
         var kicker: Unit?
-        if let line = above.last, isLesserHeading(line, than: headline) || isKicker(line.text)
-            || isPlainKicker(line, headline: headline) {
+        if let line = above.last, isLesserHeading(line, than: headline) || isKicker(line.text) || isPlainKicker(line) {
             kicker = line
             above.removeLast()
         }
@@ -473,10 +475,17 @@ struct PageAssembler {
         drafts[current!].subtitle = subtitle.map { normalizeSpaces($0.text) }
     }
 
-    /// Two plain lines: the upper one is the kicker when it is longer than a column label
-    /// (`雨花区天然气入户改造完成过半` over its headline), a banner when it is as short as one (`基层学报告`).
-    private func isPlainKicker(_ line: Unit, headline: Unit) -> Bool {
-        !line.isHeadingStyled && !headline.isHeadingStyled && line.text.scalarCount >= configuration.minPlainKickerLength
+    /// A plain line over a headline is its kicker when it is longer than a column label
+    /// (`雨花区天然气入户改造完成过半`), a banner when it is as short as one (`基层学报告`).
+    private func isPlainKicker(_ line: Unit) -> Bool {
+        !line.isHeadingStyled && line.text.scalarCount >= configuration.minPlainKickerLength
+    }
+
+    /// How prominently a stack line is set: markdown heading levels 1 to 6, then a whole bold line
+    /// (7), then a plain line (8).
+    private func prominence(_ unit: Unit) -> Int {
+        if case .heading(let level, let bold) = unit.kind { return level ?? (bold ? 7 : 8) }
+        return 8
     }
 
     private func headingLevel(_ unit: Unit) -> Int? {
@@ -484,10 +493,9 @@ struct PageAssembler {
         return nil
     }
 
-    /// Both are marked as headings, and this one as the lesser (`###` against `#`).
+    /// Both are set as headings (markdown or bold), and this one less prominently (`###` against `#`).
     private func isLesserHeading(_ unit: Unit, than headline: Unit) -> Bool {
-        guard let level = headingLevel(unit), let headlineLevel = headingLevel(headline) else { return false }
-        return level > headlineLevel
+        unit.isHeadingStyled && prominence(unit) > prominence(headline)
     }
 
     private func isKicker(_ text: String) -> Bool {
@@ -545,7 +553,7 @@ struct PageAssembler {
 
     private mutating func noteOrganisation(_ organisation: String?) {
         guard newspaper == nil, let organisation else { return }
-        newspaper = recognizers.furniture.newspaperName(in: organisation)
+        newspaper = recognizers.furniture.newspaperName(openingOrganisation: organisation)
     }
 
     private mutating func closeStackAsBanners() {

@@ -77,6 +77,8 @@ public struct ParserConfiguration: Sendable {
     public var affiliationPrefixes: [String]
     /// Credit openings that introduce a reprint source (载, 摘编自).
     public var sourcePrefixes: [String]
+    /// Credit endings that name who supplied the piece (`三市镇供稿`).
+    public var sourceSuffixes: [String]
     /// Byline role labels and the role each one gives (全媒体记者 → reporter).
     public var bylineRoles: [String: Person.Role]
     /// Marks that may stand before an author line (文/, □, ◎), longest first.
@@ -123,7 +125,7 @@ public struct ParserConfiguration: Sendable {
         minEditionYear: Int, maxEditionYear: Int, displayTitleMinLength: Int, displayTitleMaxLength: Int,
         columnNamePatterns: [TextPattern], digestSectionNames: [String], editorialTitles: [String],
         editorRoles: [String: EditorRole], emailLabels: [String], pageNumberPatterns: [TextPattern],
-        affiliationPrefixes: [String], sourcePrefixes: [String], bylineRoles: [String: Person.Role],
+        affiliationPrefixes: [String], sourcePrefixes: [String], sourceSuffixes: [String], bylineRoles: [String: Person.Role],
         authorLinePrefixes: [String], captionCreditEndings: [String], photographerCreditEndings: [String],
         captionAgencies: [String], bylineTails: [String], creditNotePrefixes: [String], seriesPatterns: [TextPattern],
         paragraphOpeners: [String],
@@ -164,6 +166,7 @@ public struct ParserConfiguration: Sendable {
         self.pageNumberPatterns = pageNumberPatterns
         self.affiliationPrefixes = affiliationPrefixes
         self.sourcePrefixes = sourcePrefixes
+        self.sourceSuffixes = sourceSuffixes
         self.bylineRoles = bylineRoles
         self.authorLinePrefixes = authorLinePrefixes
         self.captionCreditEndings = captionCreditEndings
@@ -261,6 +264,7 @@ extension ParserConfiguration {
             pageNumberPatterns: try object.strings("pageNumberPatterns").map(TextPattern.init),
             affiliationPrefixes: try object.strings("affiliationPrefixes"),
             sourcePrefixes: try object.strings("sourcePrefixes"),
+            sourceSuffixes: try object.strings("sourceSuffixes"),
             bylineRoles: bylineRoles,
             authorLinePrefixes: try object.strings("authorLinePrefixes").sorted { $0.count > $1.count },
             captionCreditEndings: try object.strings("captionCreditEndings"),

@@ -166,7 +166,13 @@ func classify(_ line: String, recognizers: Recognizers) -> Unit {
     let text = markdown.text
     func unit(_ kind: Unit.Kind) -> Unit { Unit(kind: kind, text: text, raw: line, markdown: markdown) }
 
-    if let editors = recognizers.furniture.editorCredits(text) { return unit(.editors(editors)) }
+    if let editorLine = recognizers.furniture.editorLine(text) {
+        if !editorLine.prefix.isEmpty, var folio = recognizers.folios.folio(editorLine.prefix) {
+            folio.editors = editorLine.credits
+            return unit(.folio(folio))
+        }
+        return unit(.editors(editorLine.credits))
+    }
     if let emails = recognizers.furniture.furnitureEmails(text) { return unit(.emails(emails)) }
     if recognizers.furniture.isLegalNotice(text) { return unit(.notice) }
     if recognizers.furniture.isPageNumber(text) { return unit(.pageNumber) }

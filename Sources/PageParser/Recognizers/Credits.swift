@@ -31,7 +31,11 @@ struct CreditRecognizer {
     }
 
     func isAffiliation(_ text: String) -> Bool { affiliationPrefixes.contains { text.hasPrefix($0) } }
-    func isSource(_ text: String) -> Bool { sourcePrefixes.contains { text.hasPrefix($0) } }
+    /// `载《经济日报》`, `来源：新华社`, and contributed pieces, `三市镇供稿`.
+    func isSource(_ text: String) -> Bool {
+        sourcePrefixes.contains { text.hasPrefix($0) }
+            || (text.hasAtMost(30) && configuration.sourceSuffixes.contains { text.hasSuffix($0) && text.count > $0.count })
+    }
 
     /// A credit closing the given text (a whole line or a paragraph's end), if there is one.
     func trailingCredit(in text: String) -> ClosingCredit? {

@@ -8,6 +8,8 @@ struct Folio: Equatable {
     var date: String?
     var pageLabel: String?
     var section: String?
+    /// Editor credits printed on the same line.
+    var editors: [EditorCredit] = []
     var wordCount = 0
 
     /// A date alone on its line: edition furniture only where it stands among page furniture, since

@@ -22,6 +22,12 @@ struct FurnitureRecognizer {
     /// (`编辑 李明 校对 王芳`), but then the line must open with a role, so a sentence mentioning an
     /// editor is never furniture. The whole line may be in parentheses (`（责编：赵欣、孙浩）`).
     func editorCredits(_ line: String) -> [EditorCredit]? {
+        editorLine(line)?.credits
+    }
+
+    /// The credits, and what the line prints before the first role (`2024年3月12日 第3版` when the
+    /// folio and the editors share a line).
+    func editorLine(_ line: String) -> (credits: [EditorCredit], prefix: String)? {
         guard line.hasAtMost(120) else { return nil }
         var scalars = Array(line.unicodeScalars)
         if let first = scalars.first, let last = scalars.last, first.isOpeningParenthesis, last.isClosingParenthesis {
@@ -56,7 +62,7 @@ struct FurnitureRecognizer {
             guard let people = names.names(in: run) else { return nil }
             credits += people.map { EditorCredit(role: mark.label, name: $0, normalizedRole: mark.role) }
         }
-        return credits
+        return (credits, String(scalars: scalars[..<first.start]).trimmedSpaces)
     }
 
     /// E-mail addresses on a furniture line (`本版投稿邮箱: x@y.com …`); nil when the line is body text
@@ -115,6 +121,17 @@ struct FurnitureRecognizer {
               let last = scalars.last else { return false }
         if last.isCircledNumber { return scalars.dropLast().allSatisfy { $0.isIdeograph || $0.isWidePunctuation || $0.isASCIIAlphanumeric } }
         return configuration.seriesPatterns.contains { $0.matches(scalars) }
+    }
+
+    /// The paper that opens a byline's organisation: `湖南日报10月10日讯` → `湖南日报`.
+    func newspaperName(openingOrganisation text: String) -> String? {
+        if let whole = newspaperName(in: text) { return whole }
+        let scalars = Array(text.trimmedSpaces.unicodeScalars)
+        let ideographs = scalars.prefix(while: \.isIdeograph)
+        for end in stride(from: ideographs.count, to: 1, by: -1) {
+            if let name = newspaperName(in: String(scalars: ideographs[..<end])) { return name }
+        }
+        return nil
     }
 
     func newspaperName(in text: String) -> String? {
