@@ -94,4 +94,61 @@ struct CaptionTests {
         #expect(found.captions.isEmpty)
         #expect(found.paragraphs.count == 2)
     }
+
+    @Test func eachPartOfASplitCaptionKeepsItsOwnCredit() {
+        let found = article("""
+        标题
+
+        株洲日报全媒体记者/吴楚
+
+        \(filler)
+
+        ▲市民在湘江边晨练。记者 李涛 摄 ▼工作人员清理河道漂浮物。记者 王可 摄
+        """)
+        #expect(found.captions == [
+            Caption(text: "市民在湘江边晨练。记者 李涛 摄", credit: "记者 李涛 摄"),
+            Caption(text: "工作人员清理河道漂浮物。记者 王可 摄", credit: "记者 王可 摄"),
+        ])
+    }
+
+    @Test func captionsIntroducedAsUpperAndLowerPhotoAreSplit() {
+        let found = article("""
+        标题
+
+        株洲日报全媒体记者/吴楚
+
+        \(filler)
+
+        上图：新建成的口袋公园。下图：居民在公园里休闲。 吴楚/摄
+        """)
+        #expect(found.captions.map(\.text) == ["新建成的口袋公园。 吴楚/摄", "居民在公园里休闲。 吴楚/摄"])
+    }
+
+    @Test func singlePointingMarkIsDroppedFromItsCaption() {
+        let found = article("""
+        标题
+
+        株洲日报全媒体记者/吴楚
+
+        \(filler)
+
+        ▲ 村民在合作社分拣柑橘。 通讯员 蒋文华 摄
+        """)
+        #expect(found.captions == [Caption(text: "村民在合作社分拣柑橘。 通讯员 蒋文华 摄", credit: "通讯员 蒋文华 摄")])
+    }
+
+    @Test func captionAtThePageFootGoesToTheArticleOfItsPhotographer() {
+        let page = parse("""
+        红色驿站为户外劳动者撑起歇脚港
+
+        \(filler)（衡州日报全媒体记者 黄磊 文/图）
+
+        老街焕新颜
+
+        \(filler)（记者 孙悦）
+
+        市民在“红色驿站”内休息。 黄磊 摄
+        """)
+        #expect(page.articles.map { $0.captions.count } == [1, 0])
+    }
 }

@@ -120,4 +120,16 @@ struct FurnitureTests {
         """)
         #expect(page.fragments == ["毫无关联。"])
     }
+
+    @Test func legalNoticeIsFurnitureNotBodyText() {
+        let page = parse("标题\n\n张三\n\n\(filler)\n\n人民网版权所有，未经书面授权禁止使用\n\nCopyright © 1997-2023 by www.people.com.cn. all rights reserved")
+        #expect(page.articles.first?.paragraphs == [filler])
+        #expect(page.furniture.contains("人民网版权所有，未经书面授权禁止使用"))
+    }
+
+    @Test func suppliedByCreditIsTheSourceAndClosesTheArticle() {
+        let page = parse("标题\n\n张三\n\n\(filler)\n\n（三市镇供稿）\n\n我县举办春季招聘会\n\n\(filler)")
+        #expect(page.articles.first?.source == "三市镇供稿")
+        #expect(page.articles.map(\.title) == ["标题", "我县举办春季招聘会"])
+    }
 }

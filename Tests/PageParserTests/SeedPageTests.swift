@@ -170,4 +170,12 @@ struct SeedPageTests {
         #expect(city.paragraphs.contains { $0.hasSuffix("无疑将迈向更高水平。") })
         #expect(city.subheadings.map(\.text) == ["因为质变，赢得更多机遇", "先行先试，力求“以我为主”", "经营城市，向存量及内涵要效益"])
     }
+
+    @Test(arguments: ["000_4a89308387e3b988.txt", "001_dbb4db9899fb893c.txt", "002_c32416165b5ac721.txt",
+                      "003_1eed3ba100fbfa73.txt", "004_d90192bb159ede98.txt"])
+    func seedPagesPrintNoEditionDateAndNoPageLabel(file: String) throws {
+        let seed = try page(file)
+        #expect(seed.printedDate == nil)
+        #expect(seed.pageLabel == nil)
+    }
 }

@@ -55,13 +55,11 @@ struct CaptionRecognizer {
     /// every part that has none of its own.
     func split(_ caption: Caption) -> [Caption] {
         guard configuration.captionSplitMarkers.contains(where: caption.text.contains) else { return [caption] }
-        var body = caption.text
-        let shared = caption.credit.flatMap { credit in body.hasSuffix(credit) ? credit : nil }
-        if let shared { body = String(body.dropLast(shared.count)).trimmedSpaces }
+        let shared = caption.credit
         let markers = configuration.captionSplitMarkers.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         var parts: [String] = []
         var current = String.UnicodeScalarView()
-        let scalars = Array(body.unicodeScalars)
+        let scalars = Array(caption.text.unicodeScalars)
         var index = 0
         while index < scalars.count {
             if let marker = markers.first(where: { index + $0.count <= scalars.count && scalars[index..<(index + $0.count)].elementsEqual($0) }) {

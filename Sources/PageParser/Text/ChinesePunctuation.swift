@@ -96,8 +96,7 @@ private func lastScalar(_ bytes: [UInt8]) -> Unicode.Scalar? {
 }
 
 /// Which bytes belong to a URL or an e-mail address: runs of ASCII without spaces that hold
-/// `://`, open with `www.`, or hold an `@` followed by a dotted domain. Marks closing such a run
-/// (`见http://a.cn,` → the comma) are the sentence's, not the address's.
+/// `://`, open with `www.`, or hold an `@` followed by a dotted domain.
 private func protectedSpans(_ bytes: [UInt8]) -> [Bool] {
     var protected = [Bool](repeating: false, count: bytes.count)
     var start = 0
@@ -105,6 +104,8 @@ private func protectedSpans(_ bytes: [UInt8]) -> [Bool] {
         guard isASCIIText(bytes[start]) else { start += 1; continue }
         var end = start
         while end < bytes.count, isASCIIText(bytes[end]) { end += 1 }
+        // Marks opening or closing the run (`邮箱:a@b.cn,`) belong to the sentence, not the address.
+        while start < end, Array(",.;:!?(\"'".utf8).contains(bytes[start]) { start += 1 }
         if end - start >= 4, isAddress(bytes[start..<end]) {
             var last = end
             while last > start, Array(",.;:!?)".utf8).contains(bytes[last - 1]) { last -= 1 }

@@ -7,7 +7,9 @@ import ChineseText
 ///
 /// A clause longer than `maxLength` is cut where a cut cannot split a word: at a space, at the
 /// edge of a Latin or number run, or before a quote or bracket; words that cannot end a title
-/// (`暨`, `和`, from `config/`) are dropped from the end, and `…` marks the cut.
+/// (`暨`, `和`, from `config/`) are dropped from the end, and `…` marks the cut. Without a dictionary
+/// nothing else is known to be a word boundary, so a clause with no such place is kept whole up to
+/// twice `maxLength`, and only a longer one is cut hard.
 func derivedDisplayTitle(from text: String, minLength: Int, maxLength: Int, trailingWords: [String]) -> String {
     let clauses = openingClauses(Array(text.unicodeScalars), limit: maxLength * 4)
     guard var title = clauses.first?.text else { return "" }
@@ -20,7 +22,10 @@ func derivedDisplayTitle(from text: String, minLength: Int, maxLength: Int, trai
         index += 1
     }
     guard title.count > maxLength else { return String(scalars: title).trimmedSpaces }
-    return cutAtWordBoundary(title, maxLength: maxLength, trailingWords: trailingWords) + "…"
+    if let cut = cutAtWordBoundary(title, maxLength: maxLength, trailingWords: trailingWords) { return cut + "…" }
+    // No place to cut without risking a word: the whole clause, up to twice the length, else a hard cut.
+    if title.count <= maxLength * 2 { return String(scalars: title).trimmedSpaces }
+    return String(scalars: title.prefix(maxLength)).trimmedSpaces + "…"
 }
 
 private struct Clause {
@@ -52,8 +57,8 @@ private func openingClauses(_ scalars: [Unicode.Scalar], limit: Int) -> [Clause]
     return clauses.map { Clause(text: Array(String(scalars: $0.text).trimmedSpaces.unicodeScalars), mark: $0.mark) }
 }
 
-/// The longest prefix of at most `maxLength` characters that ends where no word is split.
-private func cutAtWordBoundary(_ scalars: [Unicode.Scalar], maxLength: Int, trailingWords: [String]) -> String {
+/// The longest prefix of at most `maxLength` characters that ends where no word is split, if any.
+private func cutAtWordBoundary(_ scalars: [Unicode.Scalar], maxLength: Int, trailingWords: [String]) -> String? {
     var best = 0
     for index in 1..<min(scalars.count, maxLength + 1) {
         let left = scalars[index - 1]
@@ -63,7 +68,8 @@ private func cutAtWordBoundary(_ scalars: [Unicode.Scalar], maxLength: Int, trai
         let afterClosing = "”’》」』）)】〉".unicodeScalars.contains(left)
         if left.isSpaceLike || right.isSpaceLike || scriptChange || beforeOpening || afterClosing { best = index }
     }
-    var cut = String(scalars: scalars[..<(best > 0 ? best : min(scalars.count, maxLength))]).trimmedSpaces
+    guard best > 0 else { return nil }
+    var cut = String(scalars: scalars[..<best]).trimmedSpaces
     var trimmed = true
     while trimmed {
         trimmed = false
