@@ -214,4 +214,20 @@ struct HeadlineTests {
         #expect(found.title == "江山如画")
         #expect(found.authors.isEmpty)
     }
+
+    @Test func lesserHeadingAboveALeadBylineIsTheNextArticlesHeadline() {
+        let page = parse("""
+        # 七旬老人迷路街头 民警暖心送回家
+
+        记者 刘畅
+
+        \(filler)
+
+        ## 小区加装电梯 邻里协商解难题
+
+        本报讯（记者 王蕾）近日，硚口区某小区3栋新装的电梯正式投入使用，住在7楼的张婆婆第一个乘坐。
+        """)
+        #expect(page.articles.map(\.title) == ["七旬老人迷路街头 民警暖心送回家", "小区加装电梯 邻里协商解难题"])
+        #expect(page.articles.first?.subheadings.isEmpty == true)
+    }
 }

@@ -268,7 +268,11 @@ struct PageAssembler {
         if stack.isEmpty, sectionBreak, let index = current, !drafts[index].closed, drafts[index].endsOpen {
             sectionBreak = false
         }
-        if !stack.isEmpty {
+        if !stack.isEmpty, lead == nil, opensNextArticle(unit.text) {
+            // A lead byline starts its own article: the heading above it is that article's headline.
+            startArticleFromStack()
+            startedHere = true
+        } else if !stack.isEmpty {
             switch resolveStackBeforeBody(unit.text) {
             case .startedArticle:
                 startedHere = true
@@ -324,6 +328,14 @@ struct PageAssembler {
             addByline(trailingByline, to: index)
             drafts[index].closed = true
         }
+    }
+
+    /// The text opens with a news byline (`本报讯（记者 王蕾）…`) that the article being read cannot
+    /// take, because it has a byline of its own.
+    private func opensNextArticle(_ text: String) -> Bool {
+        guard recognizers.bylines.leading(text) != nil else { return false }
+        guard let index = current, !drafts[index].closed, !sectionBreak else { return true }
+        return drafts[index].hasByline
     }
 
     private func isEditorialLabel(_ text: String) -> Bool {
