@@ -63,7 +63,7 @@ extension Archive {
         let hash = PagePreparer.bodyHash(body)
         let id = requestedID ?? "upload-" + String(hash, radix: 16)
         guard isValidPageID(id) else { throw .invalidID(id) }
-        let page = try parse(body, id: id)
+        let page = try parse(body, id: id, contentType: upload.contentType)
         return try writing { state throws(WriteError) -> WriteResult in
             var metadata = PageMetadata(newspaper: upload.newspaper, date: upload.date?.description, pageLabel: upload.pageLabel,
                                         section: upload.section, contentType: upload.contentType, createdAt: now, updatedAt: now)
@@ -92,7 +92,7 @@ extension Archive {
     public func replace(id: String, _ body: Data, metadata upload: UploadMetadata, precondition: Precondition? = nil,
                         now: Date = Date()) throws(WriteError) -> WriteResult {
         guard isValidPageID(id) else { throw .invalidID(id) }
-        let page = try parse(body, id: id)
+        let page = try parse(body, id: id, contentType: upload.contentType)
         let hash = PagePreparer.bodyHash(body)
         return try writing { state throws(WriteError) -> WriteResult in
             let existing = state.page(id: id)
@@ -183,11 +183,9 @@ extension Archive {
         return outcome
     }
 
-    private func parse(_ body: Data, id: String) throws(WriteError) -> Page {
+    private func parse(_ body: Data, id: String, contentType: String?) throws(WriteError) -> Page {
         do {
-            var page = try preparer.parser.parse(data: body, fileName: "\(id).txt")
-            page.id = id
-            return page
+            return try preparer.parse(body, id: id, file: "\(id).txt", contentType: contentType)
         } catch {
             throw .unparseable(error)
         }

@@ -14,14 +14,25 @@ public struct PageParser: Sendable {
         recognizers = Recognizers(configuration: configuration)
     }
 
-    /// Parses raw file bytes: validates that they are UTF-8 text first.
-    public func parse(data: Data, fileName: String) throws(PageParseError) -> Page {
-        let text = try decodePageText(data, fileName: fileName)
-        return try parse(pageText: text, fileName: fileName)
+    /// Parses a page file's bytes: decodes them (see `decodePage`: byte-order mark, then
+    /// `declaredEncoding` such as an upload's `charset=`, then an HTML page's `<meta charset>`, then
+    /// detection of UTF-8 or GB18030), reads HTML as page text, then applies the page rules.
+    public func parse(data: Data, fileName: String, format: PageFormat = .auto,
+                      declaredEncoding: String? = nil) throws(PageParseError) -> Page {
+        let decoded = try decodePage(data, fileName: fileName, format: format, declaredEncoding: declaredEncoding,
+                                     minLegacyCJKShare: configuration.legacyEncodingMinChineseShare)
+        var page = try parse(pageText: decoded.text, fileName: fileName, format: decoded.format)
+        page.sourceEncoding = decoded.encoding
+        return page
     }
 
-    public func parse(pageText: String, fileName: String) throws(PageParseError) -> Page {
-        let text = pageText.hasPrefix("\u{FEFF}") ? String(pageText.dropFirst()) : pageText
+    /// Parses page text already decoded. `auto` reads it as HTML when the file name ends in
+    /// `.html`/`.htm` or the text opens with HTML markup.
+    public func parse(pageText: String, fileName: String, format: PageFormat = .auto) throws(PageParseError) -> Page {
+        var text = pageText.hasPrefix("\u{FEFF}") ? String(pageText.dropFirst()) : pageText
+        let resolved: PageFormat = format != .auto ? format
+            : hasHTMLExtension(fileName) || sniffsAsHTML(text) ? .html : .text
+        if resolved == .html { text = htmlPageText(text) }
         guard text.unicodeScalars.contains(where: { !$0.isSpaceLike && $0 != "\n" && $0 != "\r" }) else {
             throw PageParseError(file: fileName, reason: .empty)
         }
@@ -29,8 +40,9 @@ public struct PageParser: Sendable {
 
         var assembler = PageAssembler(recognizers: recognizers)
         assembler.read(pageUnits(text, recognizers: recognizers))
-        let page = finishPage(assembler, fileName: fileName, recognizers: recognizers)
+        var page = finishPage(assembler, fileName: fileName, recognizers: recognizers)
         guard !page.articles.isEmpty else { throw PageParseError(file: fileName, reason: .noArticles) }
+        page.sourceFormat = resolved
         return page
     }
 }
@@ -43,40 +55,6 @@ public func pageID(forFileName fileName: String) -> String {
         scalar.isASCIIAlphanumeric || scalar == "-" || scalar == "_" || scalar == "." ? Character(scalar) : "_"
     }
     return safe.isEmpty ? "page" : String(safe)
-}
-
-func decodePageText(_ data: Data, fileName: String) throws(PageParseError) -> String {
-    if data.isEmpty { throw PageParseError(file: fileName, reason: .empty) }
-    // Work on the raw buffer: iterating `Data` byte by byte is many times slower.
-    let decoded: String?? = data.withUnsafeBytes { raw in
-        let bytes = raw.bindMemory(to: UInt8.self)
-        if bytes.contains(0) { return .some(nil) }
-        return String(validating: bytes, as: UTF8.self).map { .some($0) } ?? nil
-    }
-    switch decoded {
-    case .some(.some(let text)): return text
-    case .some(.none): throw PageParseError(file: fileName, reason: .binary)
-    case .none: throw PageParseError(file: fileName, reason: .notUTF8(byteOffset: firstInvalidUTF8Offset(data)))
-    }
-}
-
-/// Where UTF-8 decoding first fails, for an error message a person can act on.
-func firstInvalidUTF8Offset(_ data: Data) -> Int {
-    var decoder = UTF8()
-    var iterator = data.makeIterator()
-    var offset = 0
-    var consumed = 0
-    while true {
-        switch decoder.decode(&iterator) {
-        case .scalarValue(let scalar):
-            consumed += UTF8.width(scalar)
-            offset = consumed
-        case .emptyInput:
-            return offset
-        case .error:
-            return offset
-        }
-    }
 }
 
 /// Text with control characters other than tab, newline and carriage return is not a page dump.

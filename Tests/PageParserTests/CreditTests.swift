@@ -13,7 +13,7 @@ struct CreditTests {
         """)
         #expect(found.affiliation == "作者系中共宁乡市委书记")
         #expect(found.credit == Credit(organisations: ["中共宁乡市委"], positions: ["书记"]))
-        #expect(found.paragraphs.last == "认真贯彻落实中央八项规定及其实施细则精神,持续构建风清气正的良好政治生态。")
+        #expect(found.paragraphs.last == "认真贯彻落实中央八项规定及其实施细则精神，持续构建风清气正的良好政治生态。")
     }
 
     @Test func creditOnItsOwnLineWithColon() {
@@ -123,6 +123,6 @@ struct CreditTests {
         \(filler)这里提到了一个机构(市发展改革委)
         """)
         #expect(found.affiliation == nil)
-        #expect(found.paragraphs.last?.hasSuffix("(市发展改革委)") == true)
+        #expect(found.paragraphs.last?.hasSuffix("（市发展改革委）") == true)
     }
 }

@@ -14,8 +14,8 @@ struct FurnitureTests {
         \(filler)
         """)
         #expect(page.editors == [
-            EditorCredit(role: "责任编辑", name: "叶新福"), EditorCredit(role: "责任编辑", name: "邹家虎"),
-            EditorCredit(role: "美术编辑", name: "赵强"), EditorCredit(role: "校对", name: "张武"),
+            EditorCredit(role: "责任编辑", name: "叶新福", normalizedRole: .editor), EditorCredit(role: "责任编辑", name: "邹家虎", normalizedRole: .editor),
+            EditorCredit(role: "美术编辑", name: "赵强", normalizedRole: .artEditor), EditorCredit(role: "校对", name: "张武", normalizedRole: .proofreader),
         ])
         #expect(page.furniture.contains("▶28891459 责任编辑:叶新福 邹家虎 美术编辑:赵 强 校对:张 武"))
     }
@@ -103,7 +103,7 @@ struct FurnitureTests {
         (作者单位系湖州学院)
         """)
         #expect(page.fragments.isEmpty)
-        #expect(page.articles.first?.paragraphs.first == "一是搭建了高规格的工作机制。同时建立联动机制,实现市、区县两级联动,以及各部门联动。")
+        #expect(page.articles.first?.paragraphs.first == "一是搭建了高规格的工作机制。同时建立联动机制，实现市、区县两级联动，以及各部门联动。")
     }
 
     @Test func fragmentWithoutEvidenceStaysAFragment() {
@@ -119,5 +119,17 @@ struct FurnitureTests {
         (作者单位系湖州学院)
         """)
         #expect(page.fragments == ["毫无关联。"])
+    }
+
+    @Test func legalNoticeIsFurnitureNotBodyText() {
+        let page = parse("标题\n\n张三\n\n\(filler)\n\n人民网版权所有，未经书面授权禁止使用\n\nCopyright © 1997-2023 by www.people.com.cn. all rights reserved")
+        #expect(page.articles.first?.paragraphs == [filler])
+        #expect(page.furniture.contains("人民网版权所有，未经书面授权禁止使用"))
+    }
+
+    @Test func suppliedByCreditIsTheSourceAndClosesTheArticle() {
+        let page = parse("标题\n\n张三\n\n\(filler)\n\n（三市镇供稿）\n\n我县举办春季招聘会\n\n\(filler)")
+        #expect(page.articles.first?.source == "三市镇供稿")
+        #expect(page.articles.map(\.title) == ["标题", "我县举办春季招聘会"])
     }
 }

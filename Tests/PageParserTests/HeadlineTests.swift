@@ -147,4 +147,87 @@ struct HeadlineTests {
         #expect(page.articles.count == 1)
         #expect(page.banners == ["知行录"])
     }
+
+    @Test func boldLineBetweenPlainLinesIsTheHeadline() {
+        let found = article("""
+        瓯江两岸又添一处“网红”打卡点
+
+        **古堰画乡夜游项目开放**
+
+        首周接待游客超3万人次
+
+        本报记者 叶晓雯
+
+        \(filler)
+        """)
+        #expect(found.kicker == "瓯江两岸又添一处“网红”打卡点")
+        #expect(found.title == "古堰画乡夜游项目开放")
+        #expect(found.subtitle == "首周接待游客超3万人次")
+    }
+
+    @Test func boldLineUnderAMarkdownHeadlineIsItsSubtitle() {
+        let found = article("""
+        ## 全省秋冬种生产现场推进会召开
+
+        **压实责任 抢抓农时 确保秋冬种面积稳中有增**
+
+        \(filler)
+        """)
+        #expect(found.title == "全省秋冬种生产现场推进会召开")
+        #expect(found.subtitle == "压实责任 抢抓农时 确保秋冬种面积稳中有增")
+    }
+
+    @Test func longPlainLineAboveTheHeadlineIsItsKicker() {
+        let found = article("""
+        雨花区天然气入户改造完成过半
+
+        这个冬天，老旧小区用上了“暖心气”
+
+        本报记者 张敏
+
+        \(filler)
+        """)
+        #expect(found.kicker == "雨花区天然气入户改造完成过半")
+        #expect(found.title == "这个冬天，老旧小区用上了“暖心气”")
+    }
+
+    @Test func shortPlainLineAboveTheHeadlineIsAColumnBanner() {
+        let page = parse("""
+        理论圆桌
+
+        推动高校思政课守正创新
+
+        陈静
+
+        \(filler)
+        """)
+        #expect(page.articles.first?.kicker == nil)
+        #expect(page.banners == ["理论圆桌"])
+    }
+
+    @Test func nameWrittenAsAHeadingWithNoHeadlineAboveIsTheHeadline() {
+        let found = article("""
+        ## 江山如画
+
+        \(filler)
+        """)
+        #expect(found.title == "江山如画")
+        #expect(found.authors.isEmpty)
+    }
+
+    @Test func lesserHeadingAboveALeadBylineIsTheNextArticlesHeadline() {
+        let page = parse("""
+        # 七旬老人迷路街头 民警暖心送回家
+
+        记者 刘畅
+
+        \(filler)
+
+        ## 小区加装电梯 邻里协商解难题
+
+        本报讯（记者 王蕾）近日，硚口区某小区3栋新装的电梯正式投入使用，住在7楼的张婆婆第一个乘坐。
+        """)
+        #expect(page.articles.map(\.title) == ["七旬老人迷路街头 民警暖心送回家", "小区加装电梯 邻里协商解难题"])
+        #expect(page.articles.first?.subheadings.isEmpty == true)
+    }
 }

@@ -35,4 +35,4 @@ func article(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) 
 func names(_ people: [Person]) -> [String] { people.map(\.name) }
 
 /// A body paragraph long enough to count as an article on its own.
-let filler = "这是一段足够长的正文内容,用来确保文章不会被当作版面碎片处理,内容本身没有特别的含义。"
+let filler = "这是一段足够长的正文内容，用来确保文章不会被当作版面碎片处理，内容本身没有特别的含义。"

@@ -13,8 +13,8 @@ struct SubheadingTests {
 
         **一是学出了政治判断力,观大势的信念更加坚定。**通过系统全面学习研读主题教育确定的学习材料,有了更深理解。
         """)
-        #expect(found.subheadings == [Subheading(index: 1, text: "一是学出了政治判断力,观大势的信念更加坚定。")])
-        #expect(found.paragraphs.last == "通过系统全面学习研读主题教育确定的学习材料,有了更深理解。")
+        #expect(found.subheadings == [Subheading(index: 1, text: "一是学出了政治判断力，观大势的信念更加坚定。")])
+        #expect(found.paragraphs.last == "通过系统全面学习研读主题教育确定的学习材料，有了更深理解。")
     }
 
     @Test func wholeBoldLineIsASubheading() {
@@ -61,7 +61,7 @@ struct SubheadingTests {
 
         1月10日,株洲发布2022年度制造业“亩均英雄榜”50强。
         """)
-        #expect(found.subheadings == [Subheading(index: 1, text: "因为质变,赢得更多机遇")])
+        #expect(found.subheadings == [Subheading(index: 1, text: "因为质变，赢得更多机遇")])
         #expect(found.paragraphs.count == 2)
     }
 
@@ -91,6 +91,6 @@ struct SubheadingTests {
         如何让人生活得更美好?
         """)
         #expect(found.subheadings.isEmpty)
-        #expect(found.paragraphs == ["株洲必须面对最基本的问题是:", "如何让人生活得更美好?"])
+        #expect(found.paragraphs == ["株洲必须面对最基本的问题是：", "如何让人生活得更美好？"])
     }
 }

@@ -21,14 +21,35 @@ struct PagePreparer: Sendable {
     }
 
     func parse(_ input: Input) throws(PageParseError) -> Page {
-        var page = try parser.parse(data: input.body, fileName: input.file)
-        page.id = input.id
+        try parse(input.body, id: input.id, file: input.file, contentType: input.metadata?.contentType)
+    }
+
+    /// Parses a page body as its upload declared it (`text/html; charset=gbk`): the bytes are
+    /// stored as sent, so they are read with the same declaration every time.
+    func parse(_ body: Data, id: String, file: String, contentType: String?) throws(PageParseError) -> Page {
+        let declared = Self.declared(contentType)
+        var page = try parser.parse(data: body, fileName: file, format: declared.format, declaredEncoding: declared.charset)
+        page.id = id
         return page
+    }
+
+    /// The format and charset a Content-Type names (`text/plain`, `text/html`; else left to the parser).
+    static func declared(_ contentType: String?) -> (format: PageFormat, charset: String?) {
+        guard let contentType else { return (.auto, nil) }
+        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let format: PageFormat = switch parts.first {
+        case "text/html"?, "application/xhtml+xml"?: .html
+        case "text/plain"?: .text
+        default: .auto
+        }
+        let charset = parts.dropFirst().first { $0.hasPrefix("charset=") }.map { String($0.dropFirst("charset=".count)) }
+        return (format, charset)
     }
 
     func prepare(_ input: Input, parsed page: Page, model: CorpusModel, places: PlaceDirectory) -> PreparedPage {
         let metadata = input.metadata ?? PageMetadata()
-        let printed = Edition(newspaper: page.newspaper, date: nil, pageLabel: nil, section: nil)
+        let printed = Edition(newspaper: page.newspaper, date: page.printedDate.flatMap(EditionDate.init), pageLabel: page.pageLabel,
+                              section: page.section)
         let uploaded = Edition(newspaper: metadata.newspaper, date: metadata.date.flatMap(EditionDate.init),
                                pageLabel: metadata.pageLabel, section: metadata.section)
         let (edition, conflicts) = Self.settle(uploaded: uploaded, printed: printed)

@@ -2,21 +2,11 @@ import PageParser
 
 /// How articles are shown and named wherever they appear (API, CLI, feeds).
 public enum ArticleDisplay {
-    /// The title, or for an untitled article the opening of its first sentence, cut at a clause
-    /// boundary (never inside a word), marked as derived.
+    /// The title, or for an untitled article the one the parser derived from its opening
+    /// (marked as derived).
     public static func title(of article: Article) -> (text: String, derived: Bool) {
-        if let title = article.title { return (title, false) }
-        guard let first = article.paragraphs.first else { return ("（无题）", true) }
-        let scalars = Array(first.unicodeScalars)
-        let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
-        let pauses: Set<Unicode.Scalar> = ["，", "、", "：", ",", ":"]
-        var end = scalars.firstIndex(where: stops.contains) ?? scalars.count
-        if end > 30 {
-            // Too long for a headline: the last clause boundary within 30 characters, else 30.
-            end = scalars[..<30].lastIndex(where: pauses.contains) ?? 30
-        }
-        let text = String(String.UnicodeScalarView(scalars[..<end]))
-        return (text + (end < scalars.count && !stops.contains(scalars[end]) ? "…" : ""), true)
+        if let title = article.title, !title.isEmpty { return (title, false) }
+        return (article.displayTitle.isEmpty ? "（无题）" : article.displayTitle, true)
     }
 
     /// The opening of the first paragraph.

@@ -34,6 +34,8 @@ enum RecordCoding {
             writer.optionalString(caption.credit)
         }
         writer.varint(UInt64(article.duplicatesRemoved))
+        writer.string(article.displayTitle)
+        writer.varint(article.displayTitleIsDerived ? 1 : 0)
         return writer.bytes
     }
 
@@ -63,6 +65,8 @@ enum RecordCoding {
             article.captions.append(Caption(text: try reader.string(), credit: try reader.optionalString()))
         }
         article.duplicatesRemoved = try reader.count()
+        article.displayTitle = try reader.string()
+        article.displayTitleIsDerived = try reader.count() == 1
         return article
     }
 }
@@ -75,6 +79,9 @@ public struct PageFurniture: Sendable, Hashable {
     public var pageNumbers: [String]
     public var fragments: [String]
     public var furniture: [String]
+    /// How the file was marked up and encoded.
+    public var sourceFormat: PageFormat
+    public var sourceEncoding: PageEncoding
 
     public init(_ page: Page) {
         banners = page.banners
@@ -83,16 +90,20 @@ public struct PageFurniture: Sendable, Hashable {
         pageNumbers = page.pageNumbers
         fragments = page.fragments
         furniture = page.furniture
+        sourceFormat = page.sourceFormat
+        sourceEncoding = page.sourceEncoding
     }
 
     init(banners: [String], editors: [EditorCredit], emails: [String], pageNumbers: [String], fragments: [String],
-         furniture: [String]) {
+         furniture: [String], sourceFormat: PageFormat, sourceEncoding: PageEncoding) {
         self.banners = banners
         self.editors = editors
         self.emails = emails
         self.pageNumbers = pageNumbers
         self.fragments = fragments
         self.furniture = furniture
+        self.sourceFormat = sourceFormat
+        self.sourceEncoding = sourceEncoding
     }
 
     var bytes: [UInt8] {
@@ -102,11 +113,14 @@ public struct PageFurniture: Sendable, Hashable {
         for editor in editors {
             writer.string(editor.role)
             writer.string(editor.name)
+            writer.string(editor.normalizedRole.rawValue)
         }
         writer.strings(emails)
         writer.strings(pageNumbers)
         writer.strings(fragments)
         writer.strings(furniture)
+        writer.string(sourceFormat.rawValue)
+        writer.string(sourceEncoding.rawValue)
         return writer.bytes
     }
 
@@ -114,8 +128,20 @@ public struct PageFurniture: Sendable, Hashable {
         var reader = BinaryReader(bytes)
         let banners = try reader.strings()
         var editors: [EditorCredit] = []
-        for _ in 0..<(try reader.count()) { editors.append(EditorCredit(role: try reader.string(), name: try reader.string())) }
-        self.init(banners: banners, editors: editors, emails: try reader.strings(), pageNumbers: try reader.strings(),
-                  fragments: try reader.strings(), furniture: try reader.strings())
+        for _ in 0..<(try reader.count()) {
+            let role = try reader.string()
+            let name = try reader.string()
+            guard let normalized = EditorRole(rawValue: try reader.string()) else { throw BinaryReader.Error() }
+            editors.append(EditorCredit(role: role, name: name, normalizedRole: normalized))
+        }
+        let emails = try reader.strings()
+        let pageNumbers = try reader.strings()
+        let fragments = try reader.strings()
+        let furniture = try reader.strings()
+        guard let format = PageFormat(rawValue: try reader.string()), let encoding = PageEncoding(rawValue: try reader.string()) else {
+            throw BinaryReader.Error()
+        }
+        self.init(banners: banners, editors: editors, emails: emails, pageNumbers: pageNumbers, fragments: fragments,
+                  furniture: furniture, sourceFormat: format, sourceEncoding: encoding)
     }
 }

@@ -166,7 +166,8 @@ enum PageEndpoints {
             }
         }
 
-        /// The page: `text/plain` or `text/html`, in a charset the parser reads, within the size limit.
+        /// The page: `text/plain` or `text/html`, in a charset the parser reads (UTF-8 when none is
+        /// declared and the bytes are not recognisably another), within the size limit.
         private func pageBody(_ request: HTTPRequest) throws(Problem) -> (Data, String) {
             let contentType = request.headers["Content-Type"] ?? ""
             let parts = contentType.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces).lowercased() }
@@ -176,9 +177,9 @@ enum PageEndpoints {
             }
             for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
                 let charset = String(parameter.dropFirst("charset=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-                guard Self.charsets.contains(charset) else {
+                guard PageEncoding(charsetLabel: charset) != nil else {
                     throw Problem(status: .unsupportedMediaType, slug: "unsupported-media-type",
-                                  detail: "charset '\(charset)' is not supported; use one of \(Self.charsets.sorted().joined(separator: ", "))")
+                                  detail: "charset '\(charset)' is not supported; use UTF-8, UTF-16 or GB18030 (GBK, GB2312)")
                 }
             }
             guard request.body.count <= configuration.maxPageBytes else {
@@ -188,8 +189,7 @@ enum PageEndpoints {
             return (Data(request.body), contentType)
         }
 
-        static let mediaTypes: Set<String> = ["text/plain"]
-        static let charsets: Set<String> = ["utf-8", "utf8"]
+        static let mediaTypes: Set<String> = ["text/plain", "text/html"]
 
         private func written(_ result: WriteResult, status: HTTPStatus, pretty: Bool) -> HTTPResponse {
             let state = archive.state()

@@ -1,4 +1,5 @@
 import JSONValue
+import PageParser
 
 /// JSON Schemas (2020-12, as OpenAPI 3.1 uses) of every body the API returns, each property with
 /// a description and an example. Objects are closed (`additionalProperties: false`) so that a
@@ -299,8 +300,13 @@ enum Schemas {
                 p("banners", strings, "Section and column banners.", .array([.string("综合·城区")])),
                 p("editors", array(object([
                     p("role", string, "The role as printed.", .string("责任编辑")),
+                    p("normalized_role", enumeration(EditorRole.allCases.map(\.rawValue)),
+                      "The role, normalised across papers' wordings (责编, 编辑, 责任编辑 → editor).", .string("editor")),
                     p("name", string, "The name.", .string("胡乐")),
                 ])), "Editor lines.", .array([])),
+                p("source_format", enumeration(["text", "html"]), "How the page file was marked up.", .string("text")),
+                p("source_encoding", enumeration(PageEncoding.allCases.map(\.rawValue)), "The character encoding the page file was read in.",
+                  .string("UTF-8")),
                 p("emails", strings, "E-mail addresses printed.", .array([])),
                 p("page_numbers", strings, "Page numbers printed.", .array([])),
                 p("fragments", strings, "Displaced text the parser could not place.", .array([])),

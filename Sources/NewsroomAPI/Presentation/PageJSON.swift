@@ -42,7 +42,11 @@ enum PageJSON {
                 .object([("field", .string(conflict.field)), ("uploaded", .string(conflict.uploaded)), ("printed", .string(conflict.printed))])
             })),
             ("banners", .array((furniture?.banners ?? []).map(JSON.string))),
-            ("editors", .array((furniture?.editors ?? []).map { .object([("role", .string($0.role)), ("name", .string($0.name))]) })),
+            ("editors", .array((furniture?.editors ?? []).map {
+                .object([("role", .string($0.role)), ("normalized_role", .string($0.normalizedRole.rawValue)), ("name", .string($0.name))])
+            })),
+            ("source_format", .string((furniture?.sourceFormat ?? .text).rawValue)),
+            ("source_encoding", .string((furniture?.sourceEncoding ?? .utf8).rawValue)),
             ("emails", .array((furniture?.emails ?? []).map(JSON.string))),
             ("page_numbers", .array((furniture?.pageNumbers ?? []).map(JSON.string))),
             ("fragments", .array((furniture?.fragments ?? []).map(JSON.string))),

@@ -9,7 +9,10 @@ import ChineseText
 /// - A stack followed by an author line or a byline always starts an article. Followed by body
 ///   text, a stack of two lines starts one; a single line is a subheading inside an open article,
 ///   a headline after a closed one, and ordinary text when it is the tail of a cut paragraph.
-/// - A closing credit ends an article; body text after it starts a new one, untitled if need be.
+/// - A closing credit ends an article; body text after it starts a new one, untitled if need be. So
+///   does a byline in brackets after the text (`（记者 唐亮 通讯员 李青）`).
+/// - Folio lines (paper, edition date, page label, section) are page furniture; a date alone on a
+///   line is one only where it stands among page furniture.
 struct PageAssembler {
     let recognizers: Recognizers
     var configuration: ParserConfiguration { recognizers.configuration }
@@ -21,6 +24,12 @@ struct PageAssembler {
     private(set) var pageNumbers: [String] = []
     private(set) var furniture: [String] = []
     private(set) var newspaper: String?
+    private(set) var printedDate: String?
+    private(set) var pageLabel: String?
+    /// A section named on a folio line (`第09版：理论`).
+    private(set) var folioSection: String?
+    /// What each unit turned out to be, by position: where the page's furniture clusters are.
+    private(set) var marks: [LayoutMark] = []
     private(set) var captionPlacements: [CaptionPlacement] = []
     /// Text that looked like body but had no article to go to (an orphan credit, say).
     private(set) var orphans: [String] = []
@@ -33,6 +42,16 @@ struct PageAssembler {
     /// A banner or an editor line separates page sections; articles do not run across it.
     private var sectionBreak = false
 
+    enum LayoutMark: Equatable {
+        /// Captions and photos: neither article text nor furniture.
+        case neutral
+        /// Part of an article: headline, byline, body, credit.
+        case content
+        /// Page furniture that only a page head or foot prints: folio, page label, editor line, e-mail.
+        case anchor
+        case banner(String)
+    }
+
     struct CaptionPlacement {
         var caption: Caption
         var previous: Int?
@@ -44,6 +63,7 @@ struct PageAssembler {
     }
 
     mutating func read(_ units: [Unit]) {
+        marks = Array(repeating: .neutral, count: units.count)
         for (index, unit) in units.enumerated() {
             read(unit, following: units[(index + 1)...])
         }
@@ -55,6 +75,11 @@ struct PageAssembler {
 
     private mutating func read(_ unit: Unit, following: ArraySlice<Unit>) {
         switch unit.kind {
+        case .editors, .emails, .pageNumber, .notice: marks[unit.index] = .anchor
+        case .body, .authorLine, .byline, .credit, .series: marks[unit.index] = .content
+        case .heading, .caption, .image, .folio: break
+        }
+        switch unit.kind {
         case .editors(let credits):
             editors += credits
             furniture.append(unit.raw)
@@ -64,12 +89,25 @@ struct PageAssembler {
             furniture.append(unit.raw)
         case .pageNumber:
             pageNumbers.append(unit.text)
+            pageLabel = pageLabel ?? unit.text
             furniture.append(unit.raw)
+        case .notice, .image:
+            furniture.append(unit.raw)
+        case .folio(let folio):
+            if folio.isDateOnly, !standsAmongFurniture(unit, following: following) {
+                // A dated line closing a notice or a letter, not the edition's date.
+                marks[unit.index] = .content
+                readBody(unit)
+                return
+            }
+            readFolio(folio, unit: unit)
         case .heading:
             stack.append(unit)
-        case .caption(let caption):
-            captionPlacements.append(CaptionPlacement(caption: caption, previous: current, next: nil))
-            floatingCaptions.append(captionPlacements.count - 1)
+        case .caption(let captions):
+            for caption in captions {
+                captionPlacements.append(CaptionPlacement(caption: caption, previous: current, next: nil))
+                floatingCaptions.append(captionPlacements.count - 1)
+            }
         case .series:
             if stack.isEmpty, let index = current, !drafts[index].closed, !drafts[index].hasBody {
                 drafts[index].series = unit.text
@@ -87,12 +125,42 @@ struct PageAssembler {
         }
     }
 
+    private mutating func readFolio(_ folio: Folio, unit: Unit) {
+        marks[unit.index] = .anchor
+        furniture.append(unit.raw)
+        printedDate = printedDate ?? folio.date
+        pageLabel = pageLabel ?? folio.pageLabel
+        folioSection = folioSection ?? folio.section
+        if newspaper == nil { newspaper = folio.newspaper }
+        editors += folio.editors
+        sectionBreak = true
+    }
+
+    /// A unit stands among page furniture when furniture is printed right before or after it, or
+    /// when nothing of an article has been read yet.
+    private func standsAmongFurniture(_ unit: Unit, following: ArraySlice<Unit>) -> Bool {
+        if current == nil, stack.isEmpty { return true }
+        if unit.index > 0, marks[unit.index - 1] == .anchor { return true }
+        guard let next = following.first else { return false }
+        if case .folio(let folio) = next.kind { return !folio.isDateOnly }
+        return next.isFurniture && !isImage(next)
+    }
+
+    private func isImage(_ unit: Unit) -> Bool {
+        if case .image = unit.kind { return true } else { return false }
+    }
+
     private mutating func readAuthorLine(_ unit: Unit, names: [String], following: ArraySlice<Unit>) {
         let people = names.map { Person(name: $0, role: .author) }
         let next = following.first(where: { !$0.isFurniture })
-        // A name-shaped line right before another author line or byline is a headline.
+        // A name-shaped line right before another author line or byline is a headline, and so is one
+        // written as a heading with no headline above it.
         if let next, isAuthorOrByline(next), stack.isEmpty || !stackHasHeadline() {
-            stack.append(Unit(kind: .heading(level: nil, bold: false), text: unit.text, raw: unit.raw, markdown: unit.markdown))
+            pushAsHeading(unit)
+            return
+        }
+        if unit.isHeadingStyled, !stackHasHeadline() {
+            pushAsHeading(unit)
             return
         }
         if !stack.isEmpty {
@@ -115,6 +183,13 @@ struct PageAssembler {
         drafts[current!].authors += people
     }
 
+    private mutating func pushAsHeading(_ unit: Unit) {
+        marks[unit.index] = .neutral
+        var heading = unit
+        heading.kind = .heading(level: unit.markdown.headingLevel, bold: unit.markdown.isFullyBold)
+        stack.append(heading)
+    }
+
     private func isAuthorOrByline(_ unit: Unit) -> Bool {
         switch unit.kind {
         case .authorLine, .byline: return true
@@ -134,6 +209,12 @@ struct PageAssembler {
             startArticle(title: nil)
         }
         let index = current!
+        addByline(byline, to: index)
+        // A bracketed byline after the text closes its article.
+        if byline.enclosed, drafts[index].hasBody { drafts[index].closed = true }
+    }
+
+    private mutating func addByline(_ byline: Byline, to index: Int) {
         drafts[index].authors += byline.people
         drafts[index].hasByline = true
         drafts[index].bylineOrganisation = drafts[index].bylineOrganisation ?? byline.organisation
@@ -149,7 +230,10 @@ struct PageAssembler {
     private mutating func readStandaloneCredit(_ credit: ClosingCredit, unit: Unit) {
         // Short lines before a credit are the cut tail of the last paragraph, not headlines.
         if !stack.isEmpty, let index = current, !drafts[index].closed {
-            for line in stack { drafts[index].appendBody(line.text, openers: configuration.paragraphOpeners) }
+            for line in stack {
+                drafts[index].appendBody(line.text, openers: configuration.paragraphOpeners)
+                marks[line.index] = .content
+            }
             stack.removeAll()
         } else if !stack.isEmpty {
             closeStackAsBanners()
@@ -184,7 +268,11 @@ struct PageAssembler {
         if stack.isEmpty, sectionBreak, let index = current, !drafts[index].closed, drafts[index].endsOpen {
             sectionBreak = false
         }
-        if !stack.isEmpty {
+        if !stack.isEmpty, lead == nil, opensNextArticle(unit.text) {
+            // A lead byline starts its own article: the heading above it is that article's headline.
+            startArticleFromStack()
+            startedHere = true
+        } else if !stack.isEmpty {
             switch resolveStackBeforeBody(unit.text) {
             case .startedArticle:
                 startedHere = true
@@ -210,19 +298,22 @@ struct PageAssembler {
                 needsNewArticle = true
             }
             if needsNewArticle { startArticle(title: nil) }
-            let index = current!
-            drafts[index].authors += byline.people
-            drafts[index].hasByline = true
-            drafts[index].bylineOrganisation = drafts[index].bylineOrganisation ?? byline.organisation
+            addByline(byline, to: current!)
             text = byline.rest
             isLead = true
         }
 
         let credit = recognizers.credits.trailingCredit(in: text)
         if let credit { text = credit.remainder }
+        var trailingByline: Byline?
+        if credit == nil, let found = recognizers.bylines.trailing(text) {
+            text = found.remainder
+            trailingByline = found.byline
+            noteOrganisation(found.byline.organisation)
+        }
 
         if current == nil || drafts[current!].closed || sectionBreak {
-            guard !text.isEmpty || lead != nil || credit != nil else { return }
+            guard !text.isEmpty || lead != nil || credit != nil || trailingByline != nil else { return }
             startArticle(title: nil)
         }
         floatingCaptions.removeAll()
@@ -233,6 +324,18 @@ struct PageAssembler {
             drafts[index].appendBody(text, openers: configuration.paragraphOpeners, startsParagraph: isLead)
         }
         if let credit { apply(credit, to: index) }
+        if let trailingByline {
+            addByline(trailingByline, to: index)
+            drafts[index].closed = true
+        }
+    }
+
+    /// The text opens with a news byline (`本报讯（记者 王蕾）…`) that the article being read cannot
+    /// take, because it has a byline of its own.
+    private func opensNextArticle(_ text: String) -> Bool {
+        guard recognizers.bylines.leading(text) != nil else { return false }
+        guard let index = current, !drafts[index].closed, !sectionBreak else { return true }
+        return drafts[index].hasByline
     }
 
     private func isEditorialLabel(_ text: String) -> Bool {
@@ -260,6 +363,7 @@ struct PageAssembler {
             stack.removeAll()
             return .placed
         }
+        marks[entry.index] = .content
         let open = current.map { !drafts[$0].closed && !sectionBreak } ?? false
         guard case .heading(let level, let bold) = entry.kind else {
             startArticleFromStack()
@@ -321,47 +425,89 @@ struct PageAssembler {
 
     // MARK: - Starting articles
 
-    /// Starts an article whose headline is the last line of the stack that is not a column name.
+    /// Starts an article from the headline stack. Column names in it are banners. The headline is
+    /// the last other line, or where the lines are set with different prominence (heading levels,
+    /// then bold, then plain), the most prominent one (`<h3>` kicker, `<h1>` headline, `<h2>`
+    /// subtitle in e-paper pages; a bold headline between plain lines). The line above it is its
+    /// kicker when it is a lesser heading, looks like one (a dash at its end, a place name) or is a
+    /// plain line longer than a column label; the line under it is its subtitle when it opens with
+    /// a dash or is set less prominently.
     private mutating func startArticleFromStack() {
         var entries = stack
         stack.removeAll()
-        var columnNames: [String] = []
+        var columnNames: [Unit] = []
         entries.removeAll { entry in
             let isColumn = recognizers.furniture.isColumnName(entry.text)
-            if isColumn { columnNames.append(entry.text) }
+            if isColumn { columnNames.append(entry) }
             return isColumn
         }
         for name in columnNames { addBanner(name) }
         if !columnNames.isEmpty { sectionBreak = true }
-        if columnNames.contains(where: { configuration.digestSectionNames.contains($0) }) {
+        if columnNames.contains(where: { configuration.digestSectionNames.contains($0.text) }) {
             digestSection = true
         } else if !columnNames.isEmpty {
             digestSection = false
         }
 
         // `——记…` under a headline is its subtitle.
-        var subtitle: String?
+        var subtitle: Unit?
         if entries.count >= 2, let last = entries.last, last.text.hasPrefix("——") || last.text.hasPrefix("—") {
-            subtitle = normalizeSpaces(last.text)
+            subtitle = last
             entries.removeLast()
         }
-        guard let headline = entries.popLast() else {
+        let ranks = entries.map(prominence)
+        var headIndex = entries.count - 1
+        if let top = ranks.min(), ranks.contains(where: { $0 > top }) {
+            headIndex = ranks.lastIndex(of: top)!
+        }
+        guard headIndex >= 0 else {
             startArticle(title: nil)
-            drafts[current!].subtitle = subtitle
+            drafts[current!].subtitle = subtitle.map { normalizeSpaces($0.text) }
+            subtitle.map { marks[$0.index] = .content }
             return
         }
-        var kicker: String?
-        if let above = entries.last, isKicker(above.text) {
-            kicker = normalizeSpaces(above.text)
-            entries.removeLast()
+        let headline = entries[headIndex]
+        var below = Array(entries[(headIndex + 1)...])
+        if subtitle == nil, let first = below.first, prominence(first) > prominence(headline) {
+            subtitle = first
+            below.removeFirst()
         }
-        for banner in entries { addBanner(banner.text) }
-        if !entries.isEmpty { sectionBreak = true }
-        var level: Int?
-        if case .heading(let headingLevel, _) = headline.kind { level = headingLevel }
-        startArticle(title: normalizeSpaces(headline.text), level: level)
-        drafts[current!].kicker = kicker
-        drafts[current!].subtitle = subtitle
+        var above = Array(entries[..<headIndex])
+        var kicker: Unit?
+        if let line = above.last, isLesserHeading(line, than: headline) || isKicker(line.text) || isPlainKicker(line) {
+            kicker = line
+            above.removeLast()
+        }
+        let banners = above + below
+        for banner in banners { addBanner(banner) }
+        if !banners.isEmpty { sectionBreak = true }
+        for unit in [kicker, headline, subtitle].compactMap({ $0 }) { marks[unit.index] = .content }
+        startArticle(title: normalizeSpaces(headline.text), level: headingLevel(headline))
+        drafts[current!].kicker = kicker.map { normalizeSpaces($0.text) }
+        drafts[current!].subtitle = subtitle.map { normalizeSpaces($0.text) }
+    }
+
+    /// A plain line over a headline is its kicker when it is longer than a column label
+    /// (`雨花区天然气入户改造完成过半`), a banner when it is as short as one (`基层学报告`).
+    private func isPlainKicker(_ line: Unit) -> Bool {
+        !line.isHeadingStyled && line.text.scalarCount >= configuration.minPlainKickerLength
+    }
+
+    /// How prominently a stack line is set: markdown heading levels 1 to 6, then a whole bold line
+    /// (7), then a plain line (8).
+    private func prominence(_ unit: Unit) -> Int {
+        if case .heading(let level, let bold) = unit.kind { return level ?? (bold ? 7 : 8) }
+        return 8
+    }
+
+    private func headingLevel(_ unit: Unit) -> Int? {
+        if case .heading(let level, _) = unit.kind { return level }
+        return nil
+    }
+
+    /// Both are set as headings (markdown or bold), and this one less prominently (`###` against `#`).
+    private func isLesserHeading(_ unit: Unit, than headline: Unit) -> Bool {
+        unit.isHeadingStyled && prominence(unit) > prominence(headline)
     }
 
     private func isKicker(_ text: String) -> Bool {
@@ -395,7 +541,7 @@ struct PageAssembler {
         var kept: [Unit] = []
         for entry in stack {
             if recognizers.furniture.isColumnName(entry.text) {
-                addBanner(entry.text)
+                addBanner(entry)
                 sectionBreak = true
                 if configuration.digestSectionNames.contains(entry.text) {
                     digestSection = true
@@ -409,8 +555,9 @@ struct PageAssembler {
         stack = kept
     }
 
-    private mutating func addBanner(_ text: String) {
-        let banner = normalizeSpaces(text)
+    private mutating func addBanner(_ unit: Unit) {
+        let banner = normalizeSpaces(unit.text)
+        marks[unit.index] = .banner(banner)
         banners.append(banner)
         furniture.append(banner)
         if newspaper == nil, let name = recognizers.furniture.newspaperName(in: banner) { newspaper = name }
@@ -418,11 +565,43 @@ struct PageAssembler {
 
     private mutating func noteOrganisation(_ organisation: String?) {
         guard newspaper == nil, let organisation else { return }
-        newspaper = recognizers.furniture.newspaperName(in: organisation)
+        newspaper = recognizers.furniture.newspaperName(openingOrganisation: organisation)
     }
 
     private mutating func closeStackAsBanners() {
-        for entry in stack { addBanner(entry.text) }
+        for entry in stack { addBanner(entry) }
         stack.removeAll()
+    }
+
+    // MARK: - Section
+
+    /// The section the page head names: on a folio line, or a banner of a section's form that stands
+    /// in a cluster of page furniture (next to the folio, the editor line, the page label) or opens
+    /// the page. Column banners in the middle of the text (`观点摘编`) are not the page's section.
+    func pageSection() -> String? {
+        if let folioSection { return folioSection }
+        for (index, mark) in marks.enumerated() {
+            guard case .banner(let text) = mark, recognizers.folios.isSectionName(text) else { continue }
+            if marks[..<index].allSatisfy({ $0 == .neutral }) || furnitureCluster(around: index).contains(.anchor) {
+                return text
+            }
+        }
+        return nil
+    }
+
+    /// The marks around a position up to the nearest article text on either side.
+    private func furnitureCluster(around index: Int) -> [LayoutMark] {
+        var cluster: [LayoutMark] = []
+        var left = index - 1
+        while left >= 0, marks[left] != .content {
+            cluster.append(marks[left])
+            left -= 1
+        }
+        var right = index + 1
+        while right < marks.count, marks[right] != .content {
+            cluster.append(marks[right])
+            right += 1
+        }
+        return cluster
     }
 }

@@ -2,12 +2,16 @@ import ChineseText
 import Foundation
 
 /// Turns the assembler's drafts into the final page: demotes too-small drafts to fragments,
-/// cleans and deduplicates paragraphs, attaches captions, decides kinds, assigns ids.
+/// cleans and deduplicates paragraphs, standardises punctuation, attaches captions, decides kinds
+/// and display titles, assigns ids, and reads the edition's metadata off the furniture.
 func finishPage(_ assembler: PageAssembler, fileName: String, recognizers: Recognizers) -> Page {
     let configuration = recognizers.configuration
     let id = pageID(forFileName: fileName)
     var page = Page(id: id, file: (fileName as NSString).lastPathComponent)
     page.newspaper = assembler.newspaper
+    page.printedDate = assembler.printedDate
+    page.pageLabel = assembler.pageLabel
+    page.section = assembler.pageSection()
     page.banners = assembler.banners
     page.editors = assembler.editors
     page.emails = assembler.emails
@@ -16,10 +20,10 @@ func finishPage(_ assembler: PageAssembler, fileName: String, recognizers: Recog
 
     // Drafts too small to be articles are text the layout displaced.
     var kept: [Int] = []
-    var fragments: [Fragment] = assembler.orphans.map { Fragment(text: $0, position: 0) }
+    var fragments: [Fragment] = assembler.orphans.map { Fragment(text: standardizeChinesePunctuation($0), position: 0) }
     for (index, draft) in assembler.drafts.enumerated() {
         if isFragment(draft, configuration: configuration) {
-            fragments += draftTexts(draft).map { Fragment(text: $0, position: kept.count) }
+            fragments += draftTexts(draft).map { Fragment(text: standardizeChinesePunctuation($0), position: kept.count) }
         } else {
             kept.append(index)
         }
@@ -41,13 +45,16 @@ func finishPage(_ assembler: PageAssembler, fileName: String, recognizers: Recog
         let previous = placement.previous.flatMap { articleForDraft[$0] }
         let next = placement.next.flatMap { articleForDraft[$0] }
         let previousClosed = placement.previous.map { assembler.drafts[$0].closed } ?? true
-        guard let target = chooseCaptionArticle(placement.caption, previous: previous, next: next,
+        let caption = Caption(text: standardizeChinesePunctuation(placement.caption.text),
+                              credit: placement.caption.credit.map(standardizeChinesePunctuation))
+        let photographers = placement.caption.credit.map(recognizers.captions.photographers) ?? []
+        guard let target = chooseCaptionArticle(caption, photographers: photographers, previous: previous, next: next,
                                                 previousClosed: previousClosed, articles: articles)
         else {
-            fragments.append(Fragment(text: placement.caption.text, position: articles.count))
+            fragments.append(Fragment(text: caption.text, position: articles.count))
             continue
         }
-        articles[target].captions.append(placement.caption)
+        articles[target].captions.append(caption)
     }
 
     if configuration.fragmentPlacementMinEvidence > 0 {
@@ -83,10 +90,10 @@ private func draftTexts(_ draft: ArticleDraft) -> [String] {
 private func makeArticle(_ draft: ArticleDraft, recognizers: Recognizers, previousKind: ArticleKind?) -> Article {
     let configuration = recognizers.configuration
     var article = Article(id: "")
-    article.title = draft.title
-    article.kicker = draft.kicker
-    article.subtitle = draft.subtitle
-    article.series = draft.series
+    article.title = draft.title.map(standardizeChinesePunctuation)
+    article.kicker = draft.kicker.map(standardizeChinesePunctuation)
+    article.subtitle = draft.subtitle.map(standardizeChinesePunctuation)
+    article.series = draft.series.map(standardizeChinesePunctuation)
     article.authors = uniquePeople(draft.authors)
     article.affiliation = draft.affiliation.map(normalizeSpaces)
     article.source = draft.source.map(normalizeSpaces)
@@ -100,9 +107,10 @@ private func makeArticle(_ draft: ArticleDraft, recognizers: Recognizers, previo
     for (itemIndex, item) in draft.items.enumerated() {
         switch item {
         case .subheading(let text):
-            article.subheadings.append(Subheading(index: article.paragraphs.count, text: normalizeSpaces(text)))
+            article.subheadings.append(Subheading(index: article.paragraphs.count,
+                                                  text: standardizeChinesePunctuation(normalizeSpaces(text))))
         case .paragraph(let raw):
-            let text = collapseCJKSpacing(raw)
+            let text = standardizeChinesePunctuation(collapseCJKSpacing(raw))
             guard !text.isEmpty else { continue }
             if text.scalarCount >= configuration.minDuplicateParagraphLength {
                 if !seen.insert(Array(text.utf8)).inserted {
@@ -115,6 +123,15 @@ private func makeArticle(_ draft: ArticleDraft, recognizers: Recognizers, previo
         }
     }
     article.kind = kind(of: draft, article: article, configuration: configuration, previousKind: previousKind)
+    if let title = article.title {
+        article.displayTitle = title
+    } else {
+        let opening = article.paragraphs.first ?? article.subtitle ?? article.kicker ?? ""
+        article.displayTitle = derivedDisplayTitle(from: opening, minLength: configuration.displayTitleMinLength,
+                                                   maxLength: configuration.displayTitleMaxLength,
+                                                   trailingWords: configuration.displayTitleTrailingWords)
+        article.displayTitleIsDerived = true
+    }
     if article.kind == .news {
         let lead = leadParagraph ?? 0
         if lead < article.paragraphs.count {
@@ -139,18 +156,25 @@ private func kind(of draft: ArticleDraft, article: Article, configuration: Parse
         return .editorial
     }
     if draft.inDigestSection { return .digest }
-    if draft.hasByline, article.authors.contains(where: { $0.role == .reporter || $0.role == .correspondent || $0.role == .intern }) {
+    // A byline of writers only (`文/ 欧阳华`, `执笔`) signs commentary as much as news; reporters,
+    // correspondents, photographers and interns report.
+    if draft.hasByline, article.authors.contains(where: { $0.role != .author && $0.role != .editor }) {
         return .news
     }
-    if draft.hasByline { return .news }
     if article.affiliation != nil || !article.authors.isEmpty || article.source != nil { return .theory }
     if draft.continuesSection, let previousKind, previousKind == .news { return .news }
     return .theory
 }
 
 /// A caption between two articles goes to the one whose text it shares more with; a caption after
-/// a closed article (credit printed) goes to the next one.
-private func chooseCaptionArticle(_ caption: Caption, previous: Int?, next: Int?, previousClosed: Bool, articles: [Article]) -> Int? {
+/// a closed article (credit printed) goes to the next one. A caption with no open article next to
+/// it (printed at the page foot) goes to the article whose byline names its photographer.
+private func chooseCaptionArticle(_ caption: Caption, photographers: [String], previous: Int?, next: Int?,
+                                  previousClosed: Bool, articles: [Article]) -> Int? {
+    if next == nil, previous == nil || previousClosed,
+       let byPhotographer = articles.firstIndex(where: { article in article.authors.contains { photographers.contains($0.name) } }) {
+        return byPhotographer
+    }
     switch (previous, next) {
     case (nil, nil): return nil
     case (let only?, nil): return only

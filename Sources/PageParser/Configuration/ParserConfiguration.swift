@@ -41,6 +41,23 @@ public struct ParserConfiguration: Sendable {
     public var fragmentPlacementMinEvidence: Int
     /// How many articles before and after a fragment's place are searched for its origin.
     public var fragmentPlacementWindow: Int
+    /// Bytes that are not UTF-8 are read as GB18030 only when at least this share of the non-ASCII
+    /// characters they decode to are Chinese characters or Chinese punctuation.
+    public var legacyEncodingMinChineseShare: Double
+    /// Longest section name (`智库·理论`, `综合新闻`) read from the page head.
+    public var maxSectionLength: Int
+    /// A plain line at least this long right above a plain headline is its kicker (引题); shorter
+    /// ones are column labels (`基层学报告`).
+    public var minPlainKickerLength: Int
+    /// A line of at most this many ASCII digits (`04`) is a page label; 0 turns the rule off.
+    public var barePageNumberMaxDigits: Int
+    /// Edition dates outside these years are not dates a newspaper page prints.
+    public var minEditionYear: Int
+    public var maxEditionYear: Int
+    /// Derived display titles of untitled articles: the opening clauses, at least `min` characters
+    /// where the text allows it and at most `max`.
+    public var displayTitleMinLength: Int
+    public var displayTitleMaxLength: Int
 
     // MARK: Word lists
 
@@ -50,8 +67,8 @@ public struct ParserConfiguration: Sendable {
     public var digestSectionNames: [String]
     /// Titles of editors' notes (开栏的话, 编者按).
     public var editorialTitles: [String]
-    /// Labels of editor credits in page furniture (责任编辑, 美术编辑, 校对).
-    public var editorRoles: [String]
+    /// Labels of editor credits in page furniture (责任编辑, 美术编辑, 校对) and what each one means.
+    public var editorRoles: [String: EditorRole]
     /// Words that mark a line with an e-mail address as furniture (投稿邮箱).
     public var emailLabels: [String]
     /// Page number lines (globs).
@@ -60,6 +77,8 @@ public struct ParserConfiguration: Sendable {
     public var affiliationPrefixes: [String]
     /// Credit openings that introduce a reprint source (载, 摘编自).
     public var sourcePrefixes: [String]
+    /// Credit endings that name who supplied the piece (`三市镇供稿`).
+    public var sourceSuffixes: [String]
     /// Byline role labels and the role each one gives (全媒体记者 → reporter).
     public var bylineRoles: [String: Person.Role]
     /// Marks that may stand before an author line (文/, □, ◎), longest first.
@@ -84,6 +103,15 @@ public struct ParserConfiguration: Sendable {
     public var positionTitles: [String]
     /// Endings of newspaper names (日报, 晚报).
     public var newspaperSuffixes: [String]
+    /// Marks that point at one of several photos a caption block describes (▲, ▼, 上图:): the
+    /// caption is split at them.
+    public var captionSplitMarkers: [String]
+    /// Words of a folio line that carry no data of their own: weekdays, lunar dates, issue numbers (globs).
+    public var folioWordPatterns: [TextPattern]
+    /// Words that make a short line a legal notice (版权所有, Copyright): page furniture.
+    public var legalNoticeMarkers: [String]
+    /// Words a derived display title does not end on (暨, 和): it is cut before them.
+    public var displayTitleTrailingWords: [String]
     /// Single-character and compound surnames: a token is a person's name only if it opens with one.
     public var surnames: Set<String>
 
@@ -93,14 +121,17 @@ public struct ParserConfiguration: Sendable {
         maxCaptionLength: Int, maxCaptionCreditLength: Int, maxDatelineOffset: Int,
         maxAuthorLineLength: Int, maxAuthorNames: Int, maxDottedColumnLength: Int, maxSeriesLength: Int,
         boldLeadsAreSubheadings: Bool, fragmentPlacementMinEvidence: Int, fragmentPlacementWindow: Int,
+        legacyEncodingMinChineseShare: Double, maxSectionLength: Int, minPlainKickerLength: Int, barePageNumberMaxDigits: Int,
+        minEditionYear: Int, maxEditionYear: Int, displayTitleMinLength: Int, displayTitleMaxLength: Int,
         columnNamePatterns: [TextPattern], digestSectionNames: [String], editorialTitles: [String],
-        editorRoles: [String], emailLabels: [String], pageNumberPatterns: [TextPattern],
-        affiliationPrefixes: [String], sourcePrefixes: [String], bylineRoles: [String: Person.Role],
+        editorRoles: [String: EditorRole], emailLabels: [String], pageNumberPatterns: [TextPattern],
+        affiliationPrefixes: [String], sourcePrefixes: [String], sourceSuffixes: [String], bylineRoles: [String: Person.Role],
         authorLinePrefixes: [String], captionCreditEndings: [String], photographerCreditEndings: [String],
         captionAgencies: [String], bylineTails: [String], creditNotePrefixes: [String], seriesPatterns: [TextPattern],
         paragraphOpeners: [String],
         localitySuffixes: [String], positionTitles: [String], newspaperSuffixes: [String],
-        surnames: Set<String>
+        captionSplitMarkers: [String], folioWordPatterns: [TextPattern], legalNoticeMarkers: [String],
+        displayTitleTrailingWords: [String], surnames: Set<String>
     ) {
         self.maxHeadingLength = maxHeadingLength
         self.maxHeadingPauses = maxHeadingPauses
@@ -119,6 +150,14 @@ public struct ParserConfiguration: Sendable {
         self.boldLeadsAreSubheadings = boldLeadsAreSubheadings
         self.fragmentPlacementMinEvidence = fragmentPlacementMinEvidence
         self.fragmentPlacementWindow = fragmentPlacementWindow
+        self.legacyEncodingMinChineseShare = legacyEncodingMinChineseShare
+        self.maxSectionLength = maxSectionLength
+        self.minPlainKickerLength = minPlainKickerLength
+        self.barePageNumberMaxDigits = barePageNumberMaxDigits
+        self.minEditionYear = minEditionYear
+        self.maxEditionYear = maxEditionYear
+        self.displayTitleMinLength = displayTitleMinLength
+        self.displayTitleMaxLength = displayTitleMaxLength
         self.columnNamePatterns = columnNamePatterns
         self.digestSectionNames = digestSectionNames
         self.editorialTitles = editorialTitles
@@ -127,6 +166,7 @@ public struct ParserConfiguration: Sendable {
         self.pageNumberPatterns = pageNumberPatterns
         self.affiliationPrefixes = affiliationPrefixes
         self.sourcePrefixes = sourcePrefixes
+        self.sourceSuffixes = sourceSuffixes
         self.bylineRoles = bylineRoles
         self.authorLinePrefixes = authorLinePrefixes
         self.captionCreditEndings = captionCreditEndings
@@ -139,6 +179,10 @@ public struct ParserConfiguration: Sendable {
         self.localitySuffixes = localitySuffixes
         self.positionTitles = positionTitles
         self.newspaperSuffixes = newspaperSuffixes
+        self.captionSplitMarkers = captionSplitMarkers
+        self.folioWordPatterns = folioWordPatterns
+        self.legalNoticeMarkers = legalNoticeMarkers
+        self.displayTitleTrailingWords = displayTitleTrailingWords
         self.surnames = surnames
     }
 }
@@ -176,6 +220,15 @@ extension ParserConfiguration {
             }
             bylineRoles[label] = role
         }
+        var editorRoles: [String: EditorRole] = [:]
+        for (label, roleName) in try object.stringDictionary("editorRoles") {
+            guard let role = EditorRole(rawValue: roleName) else {
+                throw ConfigurationError(
+                    file: jsonURL.path,
+                    reason: "editorRoles.\(label): unknown role '\(roleName)' (expected one of \(EditorRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            editorRoles[label] = role
+        }
 
         let configuration = ParserConfiguration(
             maxHeadingLength: try object.int("maxHeadingLength"),
@@ -195,14 +248,23 @@ extension ParserConfiguration {
             boldLeadsAreSubheadings: try object.bool("boldLeadsAreSubheadings"),
             fragmentPlacementMinEvidence: try object.int("fragmentPlacementMinEvidence"),
             fragmentPlacementWindow: try object.int("fragmentPlacementWindow"),
+            legacyEncodingMinChineseShare: try object.double("legacyEncodingMinChineseShare"),
+            maxSectionLength: try object.int("maxSectionLength"),
+            minPlainKickerLength: try object.int("minPlainKickerLength"),
+            barePageNumberMaxDigits: try object.int("barePageNumberMaxDigits"),
+            minEditionYear: try object.int("minEditionYear"),
+            maxEditionYear: try object.int("maxEditionYear"),
+            displayTitleMinLength: try object.int("displayTitleMinLength"),
+            displayTitleMaxLength: try object.int("displayTitleMaxLength"),
             columnNamePatterns: try object.strings("columnNamePatterns").map(TextPattern.init),
             digestSectionNames: try object.strings("digestSectionNames"),
             editorialTitles: try object.strings("editorialTitles"),
-            editorRoles: try object.strings("editorRoles"),
+            editorRoles: editorRoles,
             emailLabels: try object.strings("emailLabels"),
             pageNumberPatterns: try object.strings("pageNumberPatterns").map(TextPattern.init),
             affiliationPrefixes: try object.strings("affiliationPrefixes"),
             sourcePrefixes: try object.strings("sourcePrefixes"),
+            sourceSuffixes: try object.strings("sourceSuffixes"),
             bylineRoles: bylineRoles,
             authorLinePrefixes: try object.strings("authorLinePrefixes").sorted { $0.count > $1.count },
             captionCreditEndings: try object.strings("captionCreditEndings"),
@@ -215,6 +277,10 @@ extension ParserConfiguration {
             localitySuffixes: try object.strings("localitySuffixes"),
             positionTitles: try object.strings("positionTitles"),
             newspaperSuffixes: try object.strings("newspaperSuffixes"),
+            captionSplitMarkers: try object.strings("captionSplitMarkers"),
+            folioWordPatterns: try object.strings("folioWordPatterns").map(TextPattern.init),
+            legalNoticeMarkers: try object.strings("legalNoticeMarkers"),
+            displayTitleTrailingWords: try object.strings("displayTitleTrailingWords"),
             surnames: Set(surnames)
         )
         try object.rejectUnusedKeys()

@@ -13,10 +13,16 @@ struct Unit {
         case authorLine([String])
         case byline(Byline)
         case credit(ClosingCredit)
-        case caption(Caption)
+        /// Usually one caption; several when one block describes several photos.
+        case caption([Caption])
         case editors([EditorCredit])
         case emails([String])
         case pageNumber
+        case folio(Folio)
+        /// A legal notice (版权所有, Copyright).
+        case notice
+        /// A photo (`![alt](src)`, as the HTML reader writes `img`) with no caption under it.
+        case image
         case series
     }
 
@@ -26,14 +32,18 @@ struct Unit {
     /// The source lines, verbatim.
     var raw: String
     var markdown: MarkdownLine
+    /// Position on the page, in reading order.
+    var index = 0
 
     var isBody: Bool { if case .body = kind { return true } else { return false } }
     var isFurniture: Bool {
         switch kind {
-        case .editors, .emails, .pageNumber: return true
+        case .editors, .emails, .pageNumber, .folio, .notice, .image: return true
         default: return false
         }
     }
+    /// Written as a heading (markdown `#` or a whole bold line).
+    var isHeadingStyled: Bool { markdown.headingLevel != nil || markdown.isFullyBold }
 }
 
 struct Recognizers {
@@ -43,6 +53,7 @@ struct Recognizers {
     let credits: CreditRecognizer
     let captions: CaptionRecognizer
     let furniture: FurnitureRecognizer
+    let folios: FolioRecognizer
 
     init(configuration: ParserConfiguration) {
         self.configuration = configuration
@@ -51,23 +62,40 @@ struct Recognizers {
         credits = CreditRecognizer(configuration: configuration, names: names)
         captions = CaptionRecognizer(configuration: configuration, names: names, bylines: bylines)
         furniture = FurnitureRecognizer(configuration: configuration, names: names)
+        folios = FolioRecognizer(configuration: configuration, furniture: furniture)
     }
 }
 
-/// Blocks are runs of non-blank lines. A block whose lines end with a photo credit is one caption;
-/// otherwise every line is its own unit, after hard-wrapped lines are joined.
+/// Blocks are runs of non-blank lines. A block whose lines end with a photo credit is one caption,
+/// and so are the lines under a photo (an image line) in its block; otherwise every line is its own
+/// unit, after hard-wrapped lines are joined.
 func pageUnits(_ text: String, recognizers: Recognizers) -> [Unit] {
     var units: [Unit] = []
     var block: [String] = []
+    func addCaption(_ caption: Caption, raw: [String]) {
+        let raw = raw.joined(separator: "\n")
+        units.append(Unit(kind: .caption(recognizers.captions.split(caption)), text: caption.text, raw: raw,
+                          markdown: MarkdownLine(caption.text)))
+    }
     func flush() {
         defer { block.removeAll(keepingCapacity: true) }
-        guard !block.isEmpty else { return }
-        if block.count > 1, let caption = recognizers.captions.caption(lines: block) {
-            let raw = block.joined(separator: "\n")
-            units.append(Unit(kind: .caption(caption), text: caption.text, raw: raw, markdown: MarkdownLine(caption.text)))
+        var lines = block[...]
+        while let first = lines.first, isImageLine(first) {
+            units.append(Unit(kind: .image, text: first.trimmedSpaces, raw: first, markdown: MarkdownLine("")))
+            lines = lines.dropFirst()
+            guard let next = lines.first, !isImageLine(next) else { continue }
+            // The photo's caption, unless the text under it is a heading or too long for one.
+            if !next.trimmedSpaces.hasPrefix("#"), let caption = recognizers.captions.imageCaption(lines: Array(lines)) {
+                addCaption(caption, raw: Array(lines))
+                return
+            }
+        }
+        guard !lines.isEmpty else { return }
+        if lines.count > 1, let caption = recognizers.captions.caption(lines: Array(lines)) {
+            addCaption(caption, raw: Array(lines))
             return
         }
-        for line in unwrapLines(block, configuration: recognizers.configuration) {
+        for line in unwrapLines(Array(lines), configuration: recognizers.configuration) {
             units.append(classify(line, recognizers: recognizers))
         }
     }
@@ -79,7 +107,14 @@ func pageUnits(_ text: String, recognizers: Recognizers) -> [Unit] {
         }
     }
     flush()
+    for index in units.indices { units[index].index = index }
     return units
+}
+
+/// `![alt](src)`: a photo, as the HTML reader writes an `img`.
+func isImageLine(_ line: String) -> Bool {
+    let text = line.trimmedSpaces
+    return text.hasPrefix("![") && text.hasSuffix(")") && text.contains("](")
 }
 
 /// Calls `body` with each line, split at LF, CRLF or CR by scanning bytes (splitting a String by
@@ -131,26 +166,35 @@ func classify(_ line: String, recognizers: Recognizers) -> Unit {
     let text = markdown.text
     func unit(_ kind: Unit.Kind) -> Unit { Unit(kind: kind, text: text, raw: line, markdown: markdown) }
 
-    if let editors = recognizers.furniture.editorCredits(text) { return unit(.editors(editors)) }
+    if let editorLine = recognizers.furniture.editorLine(text) {
+        if !editorLine.prefix.isEmpty, var folio = recognizers.folios.folio(editorLine.prefix) {
+            folio.editors = editorLine.credits
+            return unit(.folio(folio))
+        }
+        return unit(.editors(editorLine.credits))
+    }
     if let emails = recognizers.furniture.furnitureEmails(text) { return unit(.emails(emails)) }
+    if recognizers.furniture.isLegalNotice(text) { return unit(.notice) }
     if recognizers.furniture.isPageNumber(text) { return unit(.pageNumber) }
+    if let folio = recognizers.folios.folio(text) { return unit(.folio(folio)) }
     if let credit = recognizers.credits.trailingCredit(in: text), credit.remainder.isEmpty {
         return unit(.credit(credit))
     }
-    if let caption = recognizers.captions.caption(lines: [text]) { return unit(.caption(caption)) }
+    if let caption = recognizers.captions.caption(lines: [text]) { return unit(.caption(recognizers.captions.split(caption))) }
     // Everything below applies to short lines only; long ones are body text.
     guard text.hasAtMost(max(configuration.maxHeadingLength, configuration.maxAuthorLineLength) * 2) else { return unit(.body) }
     // Column names first: `智库·理论` is shaped like a transliterated name but is a column.
     if recognizers.furniture.isColumnName(text) {
         return unit(.heading(level: markdown.headingLevel, bold: markdown.isFullyBold))
     }
-    if markdown.headingLevel == nil, !markdown.isFullyBold {
-        if let byline = recognizers.bylines.standalone(text) { return unit(.byline(byline)) }
-        if let names = authorLineNames(text, configuration: configuration, names: recognizers.names) {
-            return unit(.authorLine(names))
-        }
-        if recognizers.furniture.isSeries(text) { return unit(.series) }
+    let plain = markdown.headingLevel == nil && !markdown.isFullyBold
+    if plain, let byline = recognizers.bylines.standalone(text) { return unit(.byline(byline)) }
+    // A name written as a heading (`<h4>` in an e-paper page) is an author line too; the assembler
+    // decides from what stands above it whether it is the byline or itself a headline.
+    if let names = authorLineNames(text, configuration: configuration, names: recognizers.names) {
+        return unit(.authorLine(names))
     }
+    if plain, recognizers.furniture.isSeries(text) { return unit(.series) }
     if let level = markdown.headingLevel { return unit(.heading(level: level, bold: markdown.isFullyBold)) }
     if markdown.isFullyBold, text.scalarCount <= configuration.maxHeadingLength * 2 {
         return unit(.heading(level: nil, bold: true))

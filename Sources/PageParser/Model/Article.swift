@@ -7,6 +7,10 @@ public struct Article: Sendable, Hashable {
     /// Stable across restarts and independent of other pages: `<page id>-<ordinal on the page>`.
     public var id: String
     public var title: String?
+    /// What to show as the article's headline: the title, or for an untitled article the opening
+    /// clause of its text, cut at a punctuation boundary (`displayTitleIsDerived`).
+    public var displayTitle: String
+    public var displayTitleIsDerived: Bool
     /// The over-line printed above the headline, e.g. `湖南长城海外销售火爆——`.
     public var kicker: String?
     /// A line under the headline opening with a dash, e.g. `——以湘潭市雨湖区为例`.
@@ -36,10 +40,12 @@ public struct Article: Sendable, Hashable {
         authors: [Person] = [], affiliation: String? = nil, credit: Credit = Credit(),
         source: String? = nil, kind: ArticleKind = .theory, dateline: String? = nil,
         paragraphs: [String] = [], subheadings: [Subheading] = [], captions: [Caption] = [],
-        duplicatesRemoved: Int = 0
+        duplicatesRemoved: Int = 0, displayTitle: String? = nil, displayTitleIsDerived: Bool = false
     ) {
         self.id = id
         self.title = title
+        self.displayTitle = displayTitle ?? title ?? ""
+        self.displayTitleIsDerived = displayTitleIsDerived
         self.kicker = kicker
         self.subtitle = subtitle
         self.series = series

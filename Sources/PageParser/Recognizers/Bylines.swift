@@ -7,6 +7,9 @@ struct Byline: Equatable {
     var people: [Person]
     /// Paragraph text after the byline (empty for a byline on its own line).
     var rest: String
+    /// The byline stood in brackets of its own (`（记者 唐亮 通讯员 李青）`), as bylines printed
+    /// after an article's text do.
+    var enclosed = false
 }
 
 struct BylineRecognizer {
@@ -27,6 +30,11 @@ struct BylineRecognizer {
     func standalone(_ line: String) -> Byline? {
         guard line.hasAtMost(configuration.maxAuthorLineLength) else { return nil }
         let text = line.trimmedSpaces
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first.isOpeningParenthesis, last.isClosingParenthesis,
+           let byline = enclosed(String(text.unicodeScalars.dropFirst().dropLast())) {
+            return byline
+        }
         if let wrapped = leading(text), wrapped.rest.isEmpty { return wrapped }
         let scalars = Array(text.unicodeScalars)
         guard let firstLabel = firstLabelIndex(in: scalars, from: 0) else { return nil }
@@ -55,6 +63,45 @@ struct BylineRecognizer {
         return Byline(organisation: organisation.isEmpty ? nil : organisation, people: people, rest: rest)
     }
 
+    /// The inside of a bracketed byline: credits, perhaps after the paper's or agency's name and
+    /// before a tail such as `文/图` (`衡州日报全媒体记者 黄磊 文/图`, `记者 邓婷 通讯员 谢雨`).
+    func enclosed(_ inner: String) -> Byline? {
+        let text = inner.trimmedSpaces
+        guard text.hasAtMost(configuration.maxAuthorLineLength) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard let firstLabel = firstLabelIndex(in: scalars, from: 0) else { return nil }
+        let organisation = String(scalars: scalars[..<firstLabel]).trimmedSpaces
+        guard organisation.isEmpty || isPublisher(organisation) else { return nil }
+        var credits = String(scalars: scalars[firstLabel...]).trimmedSpaces
+        for tail in configuration.bylineTails where credits.hasSuffix(tail) {
+            credits = String(credits.dropLast(tail.count)).trimmedSpaces
+            break
+        }
+        guard let people = parseCredits(Array(credits.unicodeScalars)), !people.isEmpty else { return nil }
+        return Byline(organisation: organisation.isEmpty ? nil : organisation, people: people, rest: "", enclosed: true)
+    }
+
+    /// A bracketed byline closing a paragraph: the text before it, and the byline
+    /// (`…营造良好氛围。（记者 唐亮 通讯员 李青）`).
+    func trailing(_ paragraph: String) -> (remainder: String, byline: Byline)? {
+        guard let last = paragraph.unicodeScalars.reversed().first(where: { !$0.isSpaceLike && $0 != "。" }),
+              last.isClosingParenthesis else { return nil }
+        let scalars = Array(paragraph.unicodeScalars)
+        var end = scalars.count
+        while end > 0, scalars[end - 1].isSpaceLike || scalars[end - 1] == "。" { end -= 1 }
+        guard let open = scalars[..<(end - 1)].lastIndex(where: \.isOpeningParenthesis), end - open <= 60,
+              let byline = enclosed(String(scalars: scalars[(open + 1)..<(end - 1)]))
+        else { return nil }
+        return (String(scalars: scalars[..<open]).trimmedSpaces, byline)
+    }
+
+    /// A paper (`衡州日报`), `本报`, or an agency that prints bylines (`新华社`).
+    private func isPublisher(_ text: String) -> Bool {
+        guard text.scalarCount <= 12, text.unicodeScalars.allSatisfy(\.isIdeograph) else { return false }
+        return text.hasPrefix("本报") || configuration.captionAgencies.contains(text)
+            || configuration.newspaperSuffixes.contains { text.hasSuffix($0) && text.count > $0.count }
+    }
+
     /// `本报`, `株洲日报`, `本报讯`, `新华社北京10月10日电`: short, and no sentence punctuation.
     private func isPlausibleOrganisation(_ text: String) -> Bool {
         if text.isEmpty { return true }
@@ -62,11 +109,17 @@ struct BylineRecognizer {
         return !text.unicodeScalars.contains(where: { $0.isSentenceFinal || $0.isClausePause || $0.isColon })
     }
 
+    /// A one-character label (`文`, `图`) must be set off from what follows (`文/李四`, `图 张三`):
+    /// inside a word (`文章`) it is no label.
     private func label(at index: Int, in scalars: [Unicode.Scalar]) -> (length: Int, role: Person.Role)? {
         for candidate in labels where index + candidate.label.count <= scalars.count {
-            if scalars[index..<(index + candidate.label.count)].elementsEqual(candidate.label) {
-                return (candidate.label.count, candidate.role)
+            guard scalars[index..<(index + candidate.label.count)].elementsEqual(candidate.label) else { continue }
+            let end = index + candidate.label.count
+            if candidate.label.count == 1,
+               end < scalars.count ? !(scalars[end].isSpaceLike || "/／:：|".unicodeScalars.contains(scalars[end])) : true {
+                continue
             }
+            return (candidate.label.count, candidate.role)
         }
         return nil
     }

@@ -36,6 +36,62 @@ struct CaptionRecognizer {
         return Caption(text: text, credit: credit)
     }
 
+    /// The text printed under a photo (an image line in the page text): a caption whatever it ends
+    /// with, its credit taken when there is one.
+    func imageCaption(lines: [String]) -> Caption? {
+        let lines = lines.map(\.trimmedSpaces).filter { !$0.isEmpty }
+        guard let lastLine = lines.last else { return nil }
+        if lines.count > 1, isCredit(lastLine) {
+            let text = joinCaptionLines(Array(lines.dropLast())) + " " + lastLine
+            return text.scalarCount <= configuration.maxCaptionLength ? Caption(text: text, credit: lastLine) : nil
+        }
+        let text = joinCaptionLines(lines)
+        guard text.scalarCount <= configuration.maxCaptionLength else { return nil }
+        return Caption(text: text, credit: credit(atEndOf: text))
+    }
+
+    /// One caption per photo where a caption block describes several (`▲ 田心路通车▼老旧小区加装电梯`):
+    /// split at the pointing marks, the marks dropped. A credit printed once at the end belongs to
+    /// every part that has none of its own.
+    func split(_ caption: Caption) -> [Caption] {
+        guard configuration.captionSplitMarkers.contains(where: caption.text.contains) else { return [caption] }
+        let shared = caption.credit
+        let markers = configuration.captionSplitMarkers.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        let scalars = Array(caption.text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if let marker = markers.first(where: { index + $0.count <= scalars.count && scalars[index..<(index + $0.count)].elementsEqual($0) }) {
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
+                index += marker.count
+            } else {
+                current.append(scalars[index])
+                index += 1
+            }
+        }
+        parts.append(String(current))
+        return parts.map(\.trimmedSpaces).filter { !$0.isEmpty }.map { part in
+            if let own = credit(atEndOf: part) { return Caption(text: part, credit: own) }
+            return Caption(text: shared.map { "\(part) \($0)" } ?? part, credit: shared)
+        }
+    }
+
+    /// The people a photo credit names (`记者 李涛 摄` → 李涛), to find the article whose byline they are in.
+    func photographers(in credit: String) -> [String] {
+        var who = credit.trimmedSpaces
+        for ending in configuration.photographerCreditEndings where who.hasSuffix(ending) {
+            who = String(who.dropLast(ending.count)).trimmedSpaces
+            break
+        }
+        if let found = names.names(in: who) { return found }
+        for agency in configuration.captionAgencies where who.hasPrefix(agency) {
+            who = String(who.dropFirst(agency.count))
+        }
+        return bylines.standalone(who)?.people.map(\.name) ?? []
+    }
+
     /// The longest valid credit at the end of the text, starting after a space, a punctuation mark
     /// or at the start of the text.
     func credit(atEndOf text: String) -> String? {

@@ -31,7 +31,11 @@ struct CreditRecognizer {
     }
 
     func isAffiliation(_ text: String) -> Bool { affiliationPrefixes.contains { text.hasPrefix($0) } }
-    func isSource(_ text: String) -> Bool { sourcePrefixes.contains { text.hasPrefix($0) } }
+    /// `载《经济日报》`, `来源：新华社`, and contributed pieces, `三市镇供稿`.
+    func isSource(_ text: String) -> Bool {
+        sourcePrefixes.contains { text.hasPrefix($0) }
+            || (text.hasAtMost(30) && configuration.sourceSuffixes.contains { text.hasSuffix($0) && text.count > $0.count })
+    }
 
     /// A credit closing the given text (a whole line or a paragraph's end), if there is one.
     func trailingCredit(in text: String) -> ClosingCredit? {
@@ -69,11 +73,12 @@ struct CreditRecognizer {
             return nil
         }
         // `——李正兴(摘编自…)`: the names after the last dash are the digest's authors.
-        if let dash = before.range(of: "——", options: .backwards) {
-            let candidate = String(before[dash.upperBound...]).trimmedSpaces
+        let beforeScalars = Array(before.unicodeScalars)
+        if let dash = beforeScalars.indices.last(where: { $0 > 0 && beforeScalars[$0 - 1] == "—" && beforeScalars[$0] == "—" }) {
+            let candidate = String(scalars: beforeScalars[(dash + 1)...]).trimmedSpaces
             if let found = names.names(in: candidate), !found.isEmpty, found.count <= configuration.maxAuthorNames {
                 credit.authors = found
-                before = String(before[..<dash.lowerBound]).trimmedSpaces
+                before = String(scalars: beforeScalars[..<(dash - 1)]).trimmedSpaces
                 credit.remainder = before
             }
         }

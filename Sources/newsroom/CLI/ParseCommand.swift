@@ -5,12 +5,15 @@ import PageParser
 
 enum ParseCommand {
     static let help = """
-    USAGE: newsroom parse [--pretty] [--timing] [--config DIR] FILE...
+    USAGE: newsroom parse [--pretty] [--timing] [--format auto|text|html] [--encoding LABEL] [--config DIR] FILE...
 
-    Parses newspaper page text files and prints them as JSON:
-    {"pages":[{"file", "banners", "editors", "articles":[…]}]} (UTF-8, CJK unescaped).
+    Parses newspaper page files (plain text or HTML; UTF-8, UTF-16 or GB18030/GBK) and prints
+    them as JSON: {"pages":[{"file", "printed_date", "banners", "editors", "articles":[…]}]}
+    (UTF-8, CJK unescaped), with the API's field names.
 
     OPTIONS:
+      --format F      auto (default: HTML is recognised by its first tag), text or html.
+      --encoding L    The files' charset (gbk, gb18030, utf-16le…); default: detected.
       --pretty        Indent the JSON for reading.
       --timing        Print parse time and throughput to stderr.
       --config DIR    Configuration directory (default: $NEWSROOM_CONFIG_DIR or ./config).
@@ -24,7 +27,7 @@ enum ParseCommand {
     static func run(_ argv: [String]) -> Int32 {
         let arguments: Arguments
         do {
-            arguments = try Arguments(argv, valueOptions: ["config"], flagOptions: ["pretty", "timing", "help"])
+            arguments = try Arguments(argv, valueOptions: ["config", "format", "encoding"], flagOptions: ["pretty", "timing", "help"])
         } catch {
             printError("newsroom parse: \(error)\n\n\(help)")
             return 64
@@ -32,6 +35,14 @@ enum ParseCommand {
         if arguments.flag("help") { print(help); return 0 }
         guard !arguments.positionals.isEmpty else {
             printError("newsroom parse: no FILE given\n\n\(help)")
+            return 64
+        }
+        guard let format = PageFormat(rawValue: arguments.value("format") ?? "auto") else {
+            printError("newsroom parse: --format takes auto, text or html\n\n\(help)")
+            return 64
+        }
+        if let label = arguments.value("encoding"), PageEncoding(charsetLabel: label) == nil {
+            printError("newsroom parse: unknown --encoding '\(label)' (use utf-8, utf-16le, utf-16be, gb18030, gbk or gb2312)")
             return 64
         }
         let parser: PageParser
@@ -55,7 +66,7 @@ enum ParseCommand {
             bytes += data.count
             let start = DispatchTime.now().uptimeNanoseconds
             do {
-                pages.append(try parser.parse(data: data, fileName: path))
+                pages.append(try parser.parse(data: data, fileName: path, format: format, declaredEncoding: arguments.value("encoding")))
             } catch {
                 printError("newsroom parse: \(error.description)")
                 failed = true

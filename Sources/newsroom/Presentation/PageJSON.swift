@@ -15,8 +15,15 @@ func pageJSON(_ page: Page) -> JSON {
         ("id", .string(page.id)),
         ("file", .string(page.file)),
         ("newspaper", .optional(page.newspaper)),
+        ("printed_date", .optional(page.printedDate)),
+        ("page_label", .optional(page.pageLabel)),
+        ("section", .optional(page.section)),
+        ("source_format", .string(page.sourceFormat.rawValue)),
+        ("source_encoding", .string(page.sourceEncoding.rawValue)),
         ("banners", .array(page.banners.map(JSON.string))),
-        ("editors", .array(page.editors.map { .object([("role", .string($0.role)), ("name", .string($0.name))]) })),
+        ("editors", .array(page.editors.map {
+            .object([("role", .string($0.role)), ("normalized_role", .string($0.normalizedRole.rawValue)), ("name", .string($0.name))])
+        })),
         ("emails", .array(page.emails.map(JSON.string))),
         ("page_numbers", .array(page.pageNumbers.map(JSON.string))),
         ("fragments", .array(page.fragments.map(JSON.string))),
