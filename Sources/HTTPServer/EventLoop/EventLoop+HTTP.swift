@@ -378,7 +378,8 @@ extension EventLoop {
 
     /// Applies the response filter, serialises, logs, counts, and decides
     /// whether the connection stays open.
-    func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false) {
+    /// - Parameter label: the route label for logs and metrics when no route served the request.
+    func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false, label: String? = nil) {
         var response = response
         if let filter = shared.routes.filter { filter(request, &response) }
         let id = c.requestID ?? newRequestID()
@@ -393,8 +394,8 @@ extension EventLoop {
         )
         let finished = MonotonicClock.now()
         let route = c.route
-        let routeLabel = route?.template ?? (request == nil ? RouteTable.invalidLabel : RouteTable.unmatchedLabel)
-        let routeKey = route?.id ?? (request == nil ? -1 : -2)
+        let routeLabel = route?.template ?? label ?? (request == nil ? RouteTable.invalidLabel : RouteTable.unmatchedLabel)
+        let routeKey = route?.id ?? (label != nil ? -3 : request == nil ? -1 : -2)
         metrics.request(method: request?.method, routeKey: routeKey, route: routeLabel, status: response.status.code,
                         seconds: Double(finished - c.requestStart) / 1e9)
         if let accessLog {
