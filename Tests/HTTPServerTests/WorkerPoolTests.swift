@@ -49,6 +49,11 @@ struct WorkerPoolTests {
         { $0.workerPools = [WorkerPoolConfiguration(name: "reads", threads: threads, queueLimit: queue, deadline: deadline), .writes] }
     }
 
+    /// Polls until one request waits in the reads queue.
+    private func queued(_ server: TestServer) -> Bool {
+        eventually { String(decoding: server.server.metrics.render(), as: UTF8.self).contains(#"http_worker_queue_depth{pool="reads"} 1"#) }
+    }
+
     /// Polls until `condition` holds (at most 5 s).
     private func eventually(_ condition: () -> Bool) -> Bool {
         for _ in 0..<500 {
@@ -84,9 +89,9 @@ struct WorkerPoolTests {
             let running = try server.connect()
             try running.send(.request("GET /gated HTTP/1.1"))
             #expect(eventually { gate.entries == 1 })
-            let queued = try server.connect()
-            try queued.send(.request("GET /gated HTTP/1.1"))
-            usleep(50_000)
+            let waiting = try server.connect()
+            try waiting.send(.request("GET /gated HTTP/1.1"))
+            #expect(queued(server))
             let refused = try server.connect()
             try refused.send(.request("GET /gated HTTP/1.1"))
             let response = try refused.readResponse()
@@ -99,7 +104,7 @@ struct WorkerPoolTests {
             #expect(try refused.readResponse().bodyText == "hello")
             gate.release(2)
             #expect(try running.readResponse().status == 200)
-            #expect(try queued.readResponse().status == 200)
+            #expect(try waiting.readResponse().status == 200)
         }
     }
 
@@ -138,7 +143,7 @@ struct WorkerPoolTests {
             #expect(eventually { gate.entries == 1 })
             let leaving = try server.connect()
             try leaving.send(.request("GET /gated HTTP/1.1"))
-            usleep(50_000)
+            #expect(queued(server))
             leaving.close()
             let metrics = server.server.metrics
             #expect(eventually { String(decoding: metrics.render(), as: UTF8.self).contains(#"http_cancelled_requests_total{reason="client_gone"} 1"#) })

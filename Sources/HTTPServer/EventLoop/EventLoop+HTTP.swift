@@ -116,10 +116,12 @@ extension EventLoop {
     }
 
     /// True when the client of a waiting pooled request has gone: the
-    /// connection failed, or it half-closed with nothing left unread (a FIN
-    /// behind pipelined requests is dealt with when they are read).
+    /// connection failed, or it half-closed with nothing left unread, here or
+    /// in the kernel (as nginx does, a FIN is taken for an abort; a FIN behind
+    /// pipelined requests is dealt with when they are read).
     func clientWentAway(_ c: Connection, reset: Bool) -> Bool {
         if reset { return true }
+        guard c.input.isEmpty else { return false }
         var byte: UInt8 = 0
         let n = recv(c.fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
