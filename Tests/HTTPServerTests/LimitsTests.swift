@@ -81,6 +81,10 @@ struct LimitsTests {
             #expect(firstStatus(raw) == 503)
             #expect(raw.contains("Retry-After: 1\r\n"))
             #expect(raw.contains("Connection: close\r\n"))
+            #expect(raw.contains("urn:http-engine:problem:too-many-connections"))
+            let metrics = String(decoding: server.server.metrics.render(), as: UTF8.self)
+            #expect(metrics.contains(#"http_rejected_requests_total{reason="connection_limit"} 1"#))
+            #expect(metrics.contains(#"http_requests_total{method="-",route="(rejected)",status="503"} 1"#))
             // Closing one frees a slot.
             a.close()
             var admitted = false

@@ -49,6 +49,23 @@ struct WorkerPoolTests {
         { $0.workerPools = [WorkerPoolConfiguration(name: "reads", threads: threads, queueLimit: queue, deadline: deadline), .writes] }
     }
 
+    /// Occupies the pool's only thread with one gated request and queues a second
+    /// behind it; returns both connections.
+    private func occupyAndQueue(_ server: TestServer, _ gate: Gate) throws -> (running: HTTPClientConnection, waiting: HTTPClientConnection) {
+        let running = try server.connect()
+        try running.send(.request("GET /gated HTTP/1.1"))
+        #expect(eventually { gate.entries == 1 })
+        let waiting = try server.connect()
+        try waiting.send(.request("GET /gated HTTP/1.1"))
+        #expect(queued(server))
+        return (running, waiting)
+    }
+
+    /// Polls until one request waits in the reads queue.
+    private func queued(_ server: TestServer) -> Bool {
+        eventually { String(decoding: server.server.metrics.render(), as: UTF8.self).contains(#"http_worker_queue_depth{pool="reads"} 1"#) }
+    }
+
     /// Polls until `condition` holds (at most 5 s).
     private func eventually(_ condition: () -> Bool) -> Bool {
         for _ in 0..<500 {
@@ -81,12 +98,7 @@ struct WorkerPoolTests {
     @Test func answers503WithRetryAfterWhenTheQueueIsFull() throws {
         let gate = Gate()
         try withServer(router: router(gate), configure: pools(threads: 1, queue: 1)) { server throws in
-            let running = try server.connect()
-            try running.send(.request("GET /gated HTTP/1.1"))
-            #expect(eventually { gate.entries == 1 })
-            let queued = try server.connect()
-            try queued.send(.request("GET /gated HTTP/1.1"))
-            usleep(50_000)
+            let (running, waiting) = try occupyAndQueue(server, gate)
             let refused = try server.connect()
             try refused.send(.request("GET /gated HTTP/1.1"))
             let response = try refused.readResponse()
@@ -99,7 +111,7 @@ struct WorkerPoolTests {
             #expect(try refused.readResponse().bodyText == "hello")
             gate.release(2)
             #expect(try running.readResponse().status == 200)
-            #expect(try queued.readResponse().status == 200)
+            #expect(try waiting.readResponse().status == 200)
         }
     }
 
@@ -133,12 +145,7 @@ struct WorkerPoolTests {
     @Test func neverRunsARequestCancelledWhileQueued() throws {
         let gate = Gate()
         try withServer(router: router(gate), configure: pools(threads: 1, queue: 4)) { server throws in
-            let running = try server.connect()
-            try running.send(.request("GET /gated HTTP/1.1"))
-            #expect(eventually { gate.entries == 1 })
-            let leaving = try server.connect()
-            try leaving.send(.request("GET /gated HTTP/1.1"))
-            usleep(50_000)
+            let (running, leaving) = try occupyAndQueue(server, gate)
             leaving.close()
             let metrics = server.server.metrics
             #expect(eventually { String(decoding: metrics.render(), as: UTF8.self).contains(#"http_cancelled_requests_total{reason="client_gone"} 1"#) })

@@ -18,7 +18,7 @@ struct WriteTimeoutTests {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         #expect(connected == 0)
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return fd
     }
@@ -42,21 +42,38 @@ struct WriteTimeoutTests {
         }
     }
 
+    /// A ready-made large body, so the handler costs nothing even in a debug build.
+    private static let big = [UInt8](repeating: UInt8(ascii: "x"), count: 4_000_000)
+
+    private func router() -> Router {
+        var router = TestServer.router()
+        router.add(.GET, "/big") { _, _ in HTTPResponse(body: WriteTimeoutTests.big) }
+        return router
+    }
+
+    /// Waits (at most 20 s) until the server has answered `count` requests for /big.
+    private func waitUntilAnswered(_ server: TestServer, _ count: Int = 1) {
+        let line = #"http_requests_total{method="GET",route="/big",status="200"} \#(count)"#
+        for _ in 0..<2000 {
+            if String(decoding: server.server.metrics.render(), as: UTF8.self).contains(line) { return }
+            usleep(10_000)
+        }
+    }
+
     @Test func closesAStalledReaderWithAFinNotAReset() throws {
-        try withServer(configure: { $0.writeTimeout = 0.5; $0.idleTimeout = 30 }) { server throws in
+        try withServer(router: router(), configure: { $0.writeTimeout = 0.5; $0.idleTimeout = 30 }) { server throws in
             let fd = try tinyWindowClient(server)
             defer { close(fd) }
-            let size = 8_000_000
-            send(fd, .request("GET /bytes?n=\(size) HTTP/1.1"))
+            send(fd, .request("GET /big HTTP/1.1"))
+            waitUntilAnswered(server)
             // More input the server holds back while its output is stuck: closing
             // without reading it would reset the connection.
-            usleep(100_000)
             send(fd, "GET /hello HTTP/1.1\r\nHost: t\r\n")
             // Read nothing until well past the write timeout.
             usleep(1_500_000)
             let (bytes, cleanEOF) = readToEnd(fd)
             #expect(cleanEOF, "the connection was reset")
-            #expect(bytes > 0 && bytes < size, "\(bytes) bytes")
+            #expect(bytes > 0 && bytes < Self.big.count, "\(bytes) bytes")
             let out = String(decoding: server.server.metrics.render(), as: UTF8.self)
             #expect(out.contains(#"http_rejected_requests_total{reason="write_timeout"} 1"#))
         }
@@ -64,14 +81,22 @@ struct WriteTimeoutTests {
 
     @Test func aSlowReaderThatKeepsReadingGetsEverything() throws {
         // Reading 4 KiB every 5 ms takes longer than both timeouts, but never stalls.
-        try withServer(configure: { $0.writeTimeout = 0.3; $0.idleTimeout = 0.3 }) { server throws in
+        try withServer(router: router(), configure: { $0.writeTimeout = 1; $0.idleTimeout = 0.3 }) { server throws in
             let fd = try tinyWindowClient(server)
             defer { close(fd) }
-            let size = 600_000
-            send(fd, .request("GET /bytes?n=\(size) HTTP/1.1", "Connection: close"))
-            let (bytes, cleanEOF) = readToEnd(fd, pause: 5_000, chunk: 4096)
-            #expect(cleanEOF)
-            #expect(bytes > size)
+            send(fd, .request("GET /big HTTP/1.1", "Connection: close"))
+            let start = Date()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var total = 0
+            // 1.2 MB of it is enough to outlast the write timeout.
+            while total < 1_200_000 {
+                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                guard n > 0 else { break }
+                total += n
+                usleep(5_000)
+            }
+            #expect(total >= 1_200_000, "cut off after \(total) bytes")
+            #expect(elapsed(since: start) > 1, "the reader was not slow enough to outlast the write timeout")
         }
     }
 }

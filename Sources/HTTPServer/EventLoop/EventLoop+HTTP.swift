@@ -116,10 +116,12 @@ extension EventLoop {
     }
 
     /// True when the client of a waiting pooled request has gone: the
-    /// connection failed, or it half-closed with nothing left unread (a FIN
-    /// behind pipelined requests is dealt with when they are read).
+    /// connection failed, or it half-closed with nothing left unread, here or
+    /// in the kernel (as nginx does, a FIN is taken for an abort; a FIN behind
+    /// pipelined requests is dealt with when they are read).
     func clientWentAway(_ c: Connection, reset: Bool) -> Bool {
         if reset { return true }
+        guard c.input.isEmpty else { return false }
         var byte: UInt8 = 0
         let n = recv(c.fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
@@ -378,7 +380,8 @@ extension EventLoop {
 
     /// Applies the response filter, serialises, logs, counts, and decides
     /// whether the connection stays open.
-    func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false) {
+    /// - Parameter label: the route label for logs and metrics when no route served the request.
+    func complete(_ c: Connection, _ request: HTTPRequest?, _ response: HTTPResponse, forceClose: Bool = false, label: String? = nil) {
         var response = response
         if let filter = shared.routes.filter { filter(request, &response) }
         let id = c.requestID ?? newRequestID()
@@ -393,8 +396,8 @@ extension EventLoop {
         )
         let finished = MonotonicClock.now()
         let route = c.route
-        let routeLabel = route?.template ?? (request == nil ? RouteTable.invalidLabel : RouteTable.unmatchedLabel)
-        let routeKey = route?.id ?? (request == nil ? -1 : -2)
+        let routeLabel = route?.template ?? label ?? (request == nil ? RouteTable.invalidLabel : RouteTable.unmatchedLabel)
+        let routeKey = route?.id ?? (label != nil ? -3 : request == nil ? -1 : -2)
         metrics.request(method: request?.method, routeKey: routeKey, route: routeLabel, status: response.status.code,
                         seconds: Double(finished - c.requestStart) / 1e9)
         if let accessLog {

@@ -202,7 +202,8 @@ final class EventLoop {
             if !admitted {
                 metrics.rejected(.connectionLimit)
                 c.requestStart = now
-                complete(c, nil, problem(.tooManyConnections, "too many open connections", headers: ["Retry-After": "1"]), forceClose: true)
+                complete(c, nil, problem(.tooManyConnections, "too many open connections", headers: ["Retry-After": "1"]),
+                         forceClose: true, label: RouteTable.rejectedLabel)
                 flush(c)
                 if c.state != .closed { arm(c) }
             }

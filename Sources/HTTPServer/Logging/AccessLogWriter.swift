@@ -79,15 +79,11 @@ final class AccessLogWriter: Sendable {
         }
         var offset = 0
         while offset < bytes.count {
-            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n > 0 {
-                offset += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                // A closed or broken destination: the lines are lost, the server goes on.
+            // A closed, broken or non-blocking-and-full destination: the lines are lost, the server goes on.
+            guard case .processed(let n) = try? syscall("write", { write(fd, bytes.baseAddress! + offset, bytes.count - offset) }), n > 0 else {
                 return
             }
+            offset += n
         }
     }
 }

@@ -6,6 +6,8 @@ final class LoopMetrics {
     private let loop: Int
     private var requestSeries: [Int: Counter] = [:]
     private var durationSeries: [Int: Histogram] = [:]
+    private var lastKey = Int.min
+    private var last: (counter: Counter, histogram: Histogram)?
     var bytesIn = 0
     var bytesOut = 0
 
@@ -18,6 +20,11 @@ final class LoopMetrics {
     func request(method: HTTPMethod?, routeKey: Int, route: String, status: Int, seconds: Double) {
         let methodIndex = method?.index ?? 15
         let key = (routeKey &* 1024 &+ min(max(status, 0), 999)) &* 16 &+ methodIndex
+        // Most requests repeat the previous one's route, method and status.
+        if key == lastKey, let last {
+            last.histogram.observe(seconds, loop: loop, counting: last.counter)
+            return
+        }
         let counter: Counter
         if let cached = requestSeries[key] {
             counter = cached
@@ -33,6 +40,8 @@ final class LoopMetrics {
             durationSeries[routeKey] = histogram
         }
         histogram.observe(seconds, loop: loop, counting: counter)
+        lastKey = key
+        last = (counter, histogram)
     }
 
     func loopLag(_ nanoseconds: Int64) {

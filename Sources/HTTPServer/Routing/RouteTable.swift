@@ -99,6 +99,7 @@ final class RouteTable: Sendable {
     static let fallbackLabel = "(fallback)"
     static let unmatchedLabel = "(unmatched)"
     static let invalidLabel = "(invalid)"
+    static let rejectedLabel = "(rejected)"
 
     /// - Parameter pools: the configured pool names; a route naming another pool is a bug and traps.
     init(_ router: Router, pools: [String] = []) {
