@@ -110,27 +110,53 @@ extension Archive {
         }
         let changed = Set(removed)
         let fresh = byID.values.filter { state.page(id: $0.id) == nil || changed.contains($0.id) }.sorted { $0.id < $1.id }
-        guard !removed.isEmpty || !fresh.isEmpty else { return state.with(loadErrors: errors) }
+        guard !removed.isEmpty || !fresh.isEmpty else { return errors == state.loadErrors ? state : state.with(loadErrors: errors) }
         if scope == nil {
             report("bringing the saved state up to date: \(fresh.count) new or changed page file(s), "
                    + "\(removed.count - fresh.filter { changed.contains($0.id) }.count) removed")
         }
         let places = self.places.with(model: state.model)
-        var prepared: [PreparedPage] = []
-        for entry in fresh {
+        let model = state.model
+        let store = self.store
+        let preparer = self.preparer
+        let results: [Result<PreparedPage, LoadError>] = parallelMap(fresh) { entry in
             do {
                 let (metadata, body) = try store.read(entry)
                 let input = PagePreparer.Input(id: entry.id, file: (entry.path as NSString).lastPathComponent, source: entry.source,
                                                body: body, metadata: metadata, size: entry.size, modified: entry.modified)
-                prepared.append(preparer.prepare(input, parsed: try preparer.parse(input), model: state.model, places: places))
+                return .success(preparer.prepare(input, parsed: try preparer.parse(input), model: model, places: places))
             } catch let error as PageParseError {
-                errors.append(LoadError(file: entry.path, reason: error.message))
+                return .failure(LoadError(file: entry.path, reason: error.message))
             } catch {
-                errors.append(LoadError(file: entry.path, reason: "\(error)"))
+                return .failure(LoadError(file: entry.path, reason: "\(error)"))
             }
         }
-        return state.applying(removing: removed, adding: prepared, deleting: deleted, tombstones: tombstones(entries),
-                              configuration: configuration).with(loadErrors: errors)
+        var prepared: [PreparedPage] = []
+        for result in results {
+            switch result {
+            case .success(let page): prepared.append(page)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        // Many new pages (an import) become several segments of the bulk size, not one huge one.
+        var next = state
+        var batch: [PreparedPage] = []
+        var articles = 0
+        var first = true
+        func flush() {
+            next = next.applying(removing: first ? removed : [], adding: batch, deleting: first ? deleted : [],
+                                 tombstones: first ? tombstones(entries) : [:], configuration: configuration)
+            first = false
+            batch = []
+            articles = 0
+        }
+        for page in prepared {
+            batch.append(page)
+            articles += page.articles.count
+            if articles >= Self.bulkSegmentSize { flush() }
+        }
+        if first || !batch.isEmpty { flush() }
+        return next.with(loadErrors: errors)
     }
 
     // MARK: - Scrubbing

@@ -13,7 +13,11 @@ struct CORSPolicy: Sendable {
 
     func apply(to request: HTTPRequest?, _ response: inout HTTPResponse) {
         guard let request, request.path.hasPrefix("/api/") || request.path == "/openapi.json" || request.path == "/healthz" || request.path == "/readyz" else { return }
-        if !origins.isEmpty { response.headers.add("Vary", "Origin") }
+        // One Vary field listing every header the response depends on (gzip may have named one).
+        if !origins.isEmpty {
+            let existing = response.headers["Vary"]
+            response.headers.replaceOrAdd("Vary", existing.map { $0 + ", Origin" } ?? "Origin")
+        }
         guard let origin = request.headers["Origin"], origins.contains(origin) || origins.contains("*") else { return }
         response.headers.replaceOrAdd("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin)
         response.headers.replaceOrAdd("Access-Control-Expose-Headers", "ETag, Link, Location, X-Total-Count")
