@@ -106,6 +106,7 @@ def measure(app, route, settle):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", required=True)
+    parser.add_argument("--token", default="", help="unused (the harness passes every script its server's token)")
     parser.add_argument("--chromium", default=os.environ.get("NEWSROOM_CHROMIUM") or "/usr/bin/chromium")
     parser.add_argument("--chromedriver", default=os.environ.get("NEWSROOM_CHROMEDRIVER") or "/usr/bin/chromedriver")
     parser.add_argument("--report", help="write the measurements as JSON here")
@@ -113,7 +114,6 @@ def main():
     parser.add_argument("--settle", type=float, default=0.4, help="seconds to wait after the render")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a view may take to render")
     args = parser.parse_args()
-    args.token = ""
     args.screenshots = None
     try:
         app = Frontend(args)
