@@ -24,8 +24,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from frontend_checks import Frontend, CheckFailed, expect  # noqa: E402
-from selenium.common.exceptions import WebDriverException  # noqa: E402
+from frontend_checks import CheckFailed, start_browser  # noqa: E402
 
 MAX_NODES = 3000
 MAX_JSON_BYTES = 300 * 1024
@@ -115,10 +114,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=60, help="seconds a view may take to render")
     args = parser.parse_args()
     args.screenshots = None
-    try:
-        app = Frontend(args)
-    except WebDriverException as error:
-        print(f"FAIL browser: could not start Chromium: {error}")
+    app = start_browser(args)
+    if app is None:
         return 2
     app.timeout = args.timeout
     app.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LCP_OBSERVER})

@@ -765,6 +765,15 @@ def upload_dated_pages(app):
             raise CheckFailed(f"uploading the dated page {page_id} answered {status}: {body}")
 
 
+def start_browser(args):
+    """The driven browser, or None after printing why Chromium could not be started."""
+    try:
+        return Frontend(args)
+    except WebDriverException as error:
+        print(f"FAIL browser: could not start Chromium ({args.chromium}) with chromedriver ({args.chromedriver}): {error}")
+        return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", required=True)
@@ -783,10 +792,8 @@ def main():
                 os.remove(os.path.join(args.screenshots, name))
 
     started = time.monotonic()
-    try:
-        app = Frontend(args)
-    except WebDriverException as error:
-        print(f"FAIL browser: could not start Chromium ({args.chromium}) with chromedriver ({args.chromedriver}): {error}")
+    app = start_browser(args)
+    if app is None:
         return 2
     app.axe_cache = args.axe_cache
     failures = 0
