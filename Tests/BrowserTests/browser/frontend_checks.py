@@ -587,6 +587,28 @@ def check_layouts(app):
     return f"{len(views)} views at 1280 and 360 px" + (f", screenshots in {app.shots}" if app.shots else "")
 
 
+def check_locality_tree(app):
+    """The place index is a tree: provinces with their counts; a province opens to the places below
+    it, fetched on demand, as the API lists them."""
+    provinces = app.api_get("/localities", level="province", per_page=50)
+    app.go("#/localities", "localitiesView")
+    names = app.texts("#main .tree > .tree-node > .tree-row .entity-name")
+    expect(names == [p["name"] for p in provinces["items"]], f"tree roots {names}, API provinces {provinces['items']}")
+    figure = app.text("#main .tree-node[data-place='430000'] > .tree-row .entity-figure") or ""
+    hunan = next(p for p in provinces["items"] if p["id"] == "430000")
+    expect(f"报道 {hunan['article_count']} 篇" in figure and f"提及 {hunan['mention_count']} 次" in figure, f"湖南省 counts read {figure!r}")
+    children = app.api_get("/localities", parent="430000", per_page=50)["items"]
+    toggle = app.driver.find_element(By.CSS_SELECTOR, "#main .tree-node[data-place='430000'] > .tree-row .tree-toggle")
+    toggle.click()
+    app.wait_for("return document.querySelectorAll(\"#tree-430000 > .tree-node\").length > 0", "湖南省 opened")
+    shown = app.texts("#tree-430000 > .tree-node > .tree-row .entity-name")
+    expect(shown == [c["name"] for c in children], f"湖南省 opens to {shown}, API children {[c['name'] for c in children]}")
+    expect(toggle.get_attribute("aria-expanded") == "true", "the toggle does not report itself expanded")
+    toggle.click()
+    expect(not app.driver.find_element(By.ID, "tree-430000").is_displayed(), "the toggle does not close the branch")
+    return f"{len(names)} provinces; 湖南省 opens to {shown}"
+
+
 def check_editions_and_dates(app):
     """Browse by date: the calendar links the day, the edition lists its pages in order with their
     headlines, cards and articles name newspaper, date, page and section, and the date filter works."""
@@ -750,6 +772,7 @@ CHECKS = [
     check_keyboard,
     check_api_down,
     check_editions_and_dates,
+    check_locality_tree,
     check_path_routes,
     check_phone,
     check_layouts,
