@@ -7,20 +7,22 @@ import NewsroomAPI
 import PageParser
 
 /// The whole Newsroom server, wired as `newsroom serve` wires it, on 127.0.0.1 and a free port:
-/// the repository's config, seeds and Public/ folder, and a fresh temporary data folder.
+/// the repository's config, seeds and Public/ folder, and a fresh temporary data folder, which
+/// `prepare` may fill with page files before the archive loads (the large generated archive).
 final class LiveServer: Sendable {
     let server: HTTPServer
     let baseURL: String
     let token: String
     let dataDirectory: URL
 
-    init(token: String = "browser-test-token-\(UUID().uuidString)") throws {
+    init(token: String = "browser-test-token-\(UUID().uuidString)", prepare: (URL) throws -> Void = { _ in }) throws {
         let root = repositoryRoot
         let config = root.appendingPathComponent("config", isDirectory: true)
         let parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: config))
         let analysis = try AnalysisConfiguration.load(fromDirectory: config)
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-browser-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        try prepare(dataDirectory)
 
         let store = PageStore(seedsDirectory: root.appendingPathComponent("seeds", isDirectory: true), dataDirectory: dataDirectory)
         let archive = Archive.open(store: store, parser: parser, configuration: analysis,

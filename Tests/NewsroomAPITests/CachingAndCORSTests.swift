@@ -44,7 +44,7 @@ struct CachingAndCORSTests {
 
     @Test func theFrontendIsGzippedToo() throws {
         let index = try server.get("/").text
-        let range = try #require(index.range(of: #"/assets/app\.[a-z0-9]+\.js"#, options: .regularExpression))
+        let range = try #require(index.range(of: #"/assets/app\.[a-z0-9]+\.css"#, options: .regularExpression))
         let asset = try server.get(String(index[range]), headers: ["Accept-Encoding": "gzip"])
         #expect(asset.headers["Content-Encoding"] == "gzip")
     }
@@ -103,7 +103,7 @@ struct CachingAndCORSTests {
 
     @Test func fingerprintedAssetsAreImmutable() throws {
         let index = try server.get("/").text
-        let range = try #require(index.range(of: #"/assets/app\.[a-z0-9]+\.js"#, options: .regularExpression))
+        let range = try #require(index.range(of: #"/assets/js/main\.[a-z0-9]+\.js"#, options: .regularExpression))
         let asset = try server.get(String(index[range]))
         #expect(asset.status == 200)
         #expect(asset.headers["Content-Type"] == "text/javascript; charset=utf-8")

@@ -14,6 +14,11 @@ explicitly (--chromedriver/--chromium or NEWSROOM_CHROMEDRIVER/NEWSROOM_CHROMIUM
 
 import argparse
 import base64
+import glob
+import re
+import subprocess
+import tempfile
+import zipfile
 import json
 import os
 import shutil
@@ -34,7 +39,17 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 VOLUNTEER_TITLE = "推动新时代志愿服务体系建设"
+SEED_PAGE = "003_1eed3ba100fbfa73"  # 株洲日报, the page of the volunteer article
 XSS_PAGE_ID = "browser-xss-check"
+GONE_PAGE_ID = "browser-gone-check"
+EDITION_DATE = "2023-10-12"
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "PageParserTests", "Fixtures")
+# Two pages of one edition day, uploaded with their metadata before the checks and removed after.
+DATED_PAGES = [
+    ("browser-dated-a01", "xiangtan_theory_page.txt", {"newspaper": "湘潭日报", "date": EDITION_DATE, "page_label": "A01", "section": "要闻"}),
+    ("browser-dated-a02", "xiangjiang_city_news.txt", {"newspaper": "湘潭日报", "date": EDITION_DATE, "page_label": "A02", "section": "城区"}),
+]
+AXE_WHEEL = "axe-playwright-python"  # a PyPI wheel that carries axe-core's axe.min.js (MPL-2.0)
 XSS_PAGE = """测试日报
 
 # 安全测试<script>window.__xss=1</script>标题<img src=x onerror="window.__xss=2">
@@ -93,6 +108,23 @@ class Frontend:
         status, body = self.api(path + ("?" + query if query else ""))
         expect(status == 200, f"GET {path} answered {status}: {body}")
         return body
+
+    def upload(self, page_id, text, **metadata):
+        query = urllib.parse.urlencode({"id": page_id, **metadata}, quote_via=urllib.parse.quote)
+        return self.api("/pages?" + query, method="POST", body=text.encode("utf-8"), headers={
+            "Authorization": "Bearer " + self.token, "Content-Type": "text/plain; charset=utf-8"})
+
+    def delete(self, page_id):
+        return self.api("/pages/" + urllib.parse.quote(page_id, safe=""), method="DELETE",
+                        headers={"Authorization": "Bearer " + self.token})
+
+    def article_id(self, title):
+        """The id of the article with this title (ids are content keys: looked up, never hard-coded)."""
+        hits = self.api_get("/search", q=title, per_page=10)["items"]
+        for hit in hits:
+            if hit["title"] == title:
+                return hit["id"]
+        raise CheckFailed(f"no article titled {title!r} in the archive")
 
     # ---- browser ----
 
@@ -288,10 +320,13 @@ def check_search(app):
     app.wait_for("return document.getElementById('status').textContent.includes('找到')", "live region announces the count")
     expect("志愿服务" in app.driver.title, f"document.title is {app.driver.title!r}")
     app.go("#/search?q=" + urllib.parse.quote("株洲 张怀东"), "searchView")
+    api = app.api_get("/search", q="株洲 张怀东")
     side_authors = app.texts("#main .col-side .side-list a[href^='#/authors/']")
     side_initiatives = app.texts("#main .col-side .side-list a[href^='#/initiatives/']")
+    side_places = app.texts("#main .col-side .side-list a[href^='#/localities/']")
     expect("张怀东" in side_authors, f"side authors for '株洲 张怀东' are {side_authors}")
-    expect("志在株洲" in side_initiatives, f"side initiatives for '株洲 张怀东' are {side_initiatives}")
+    expect(side_initiatives == [i["name"] for i in api["initiatives"]], f"side initiatives {side_initiatives}, API {api['initiatives']}")
+    expect(side_places == [p["name"] for p in api["localities"]], f"side places {side_places}, API {api['localities']}")
     return f"{len(titles)} results, {len(snippet_marks)} snippet marks; side lists authors and initiatives"
 
 
@@ -300,7 +335,7 @@ def check_article(app):
     app.go("#/search?q=" + urllib.parse.quote("志愿服务"), "searchView")
     app.click("#main .result:first-child .card-title a", "articleView")
     expect(app.h1() == VOLUNTEER_TITLE, f"article heading is {app.h1()!r}")
-    article = app.api_get("/articles/003_1eed3ba100fbfa73-2")
+    article = app.api_get("/articles/" + app.article_id(VOLUNTEER_TITLE))
     paragraphs = app.texts("#main .article-body p")
     expect(len(paragraphs) == len(article["paragraphs"]), f"{len(paragraphs)} paragraphs shown, API has {len(article['paragraphs'])}")
     expect(paragraphs[0] == article["paragraphs"][0], "first paragraph differs from the API text")
@@ -308,19 +343,25 @@ def check_article(app):
     byline = app.texts("#main .byline a")
     expect("张怀东" in byline, f"byline links are {byline}")
     origin = app.text("#main .origin") or ""
-    expect("株洲日报" in origin and "003_1eed3ba100fbfa73.txt" in origin, f"origin line is {origin!r}")
-    return f"{len(paragraphs)} paragraphs, byline {byline}"
+    expect("株洲日报" in origin and "日期不详" in origin and "原始版面" in origin, f"origin line is {origin!r}")
+    expect(".txt" not in origin and SEED_PAGE not in origin, f"the origin line shows a storage name: {origin!r}")
+    raw = app.driver.find_element(By.CSS_SELECTOR, "#main .origin a.raw-link").get_attribute("href")
+    expect(raw.endswith(f"/api/v1/pages/{SEED_PAGE}/raw"), f"原始版面 links to {raw}")
+    with urllib.request.urlopen(raw, timeout=20) as response:
+        expect(response.status == 200 and response.headers.get_content_type() == "text/plain", "the raw page link does not answer text")
+    return f"{len(paragraphs)} paragraphs, byline {byline}, source line and 原始版面"
 
 
 def check_links_and_back(app):
     """Author, locality, initiative and tag links reach their views; back returns each time."""
-    app.go("#/articles/" + urllib.parse.quote("003_1eed3ba100fbfa73-2"), "articleView")
+    volunteer = app.article_id(VOLUNTEER_TITLE)
+    app.go("#/articles/" + urllib.parse.quote(volunteer), "articleView")
     results = []
 
     app.click("#main .byline a", "authorView")
     expect(app.h1() == "张怀东", f"author heading is {app.h1()!r}")
     ids = [c.get_attribute("data-article-id") for c in app.driver.find_elements(By.CSS_SELECTOR, "#main .card")]
-    expect("003_1eed3ba100fbfa73-2" in ids, f"author page lists {ids}")
+    expect(volunteer in ids, f"author page lists {ids}")
     app.back("articleView")
     expect(app.h1() == VOLUNTEER_TITLE, f"back from the author page shows {app.h1()!r}")
     results.append("author")
@@ -334,7 +375,7 @@ def check_links_and_back(app):
     app.back("articleView")
     results.append("locality")
 
-    app.click("#main .initiative-name a", "initiativeView")
+    app.click(f"#main .initiative-name a[href='#/initiatives/{urllib.parse.quote('志在株洲', safe='')}']", "initiativeView")
     expect(app.h1() == "志在株洲", f"initiative heading is {app.h1()!r}")
     contexts = app.driver.find_elements(By.CSS_SELECTOR, "#main .mention .context")
     expect(contexts, "the initiative shows no mentions in context")
@@ -345,11 +386,11 @@ def check_links_and_back(app):
     app.back("articleView")
     results.append("initiative")
 
-    tag_total = app.api_get("/tags/" + urllib.parse.quote("志愿服务"))["total"]
+    tag_total = app.api_get("/tags/" + urllib.parse.quote("志愿服务"))["article_count"]
     app.click("#main .article-aside a.tag", "tagView")
     expect(app.h1() == "志愿服务", f"tag heading is {app.h1()!r}")
     cards = app.driver.find_elements(By.CSS_SELECTOR, "#main .card")
-    expect(len(cards) == tag_total, f"tag page shows {len(cards)} cards, API total {tag_total}")
+    expect(len(cards) == min(5, tag_total), f"tag page shows {len(cards)} cards of {tag_total}, expected the first {min(5, tag_total)}")
     app.back("articleView")
     expect(app.h1() == VOLUNTEER_TITLE, "back from the tag page did not return to the article")
     app.forward("tagView")
@@ -372,9 +413,7 @@ def check_back_to_search(app):
 
 def check_xss(app):
     """A page uploaded with <script> and <img onerror> in title and body renders them as text."""
-    status, body = app.api(
-        "/pages?id=" + XSS_PAGE_ID, method="POST", body=XSS_PAGE.encode("utf-8"),
-        headers={"Authorization": "Bearer " + app.token, "Content-Type": "text/plain; charset=utf-8"})
+    status, body = app.upload(XSS_PAGE_ID, XSS_PAGE)
     expect(status == 201, f"upload answered {status}: {body}")
     try:
         article = body["articles"][0]
@@ -389,7 +428,7 @@ def check_xss(app):
         expect("<script>" in body_text and '<img src=x onerror="' in body_text, f"visible body is {body_text!r}")
         injected = app.js("return document.querySelectorAll('#main script, #main img, #main [onerror]').length")
         expect(injected == 0, f"{injected} script/img elements were created from the page text")
-        app.go("#/", "frontView")
+        app.go("#/pages/" + XSS_PAGE_ID, "pageView")
         cards = [t for t in app.texts("#main .card-title") if "<script>" in t]
         expect(cards, "the uploaded article's card title does not show the literal <script> text")
         app.go("#/search?q=" + urllib.parse.quote("浏览器安全测试"), "searchView")
@@ -400,7 +439,7 @@ def check_xss(app):
         expect(flags == ["undefined", "undefined"], f"injected code ran: typeof window.__xss/xss = {flags}")
         return "title, body, card and snippet show the markup as text; window.__xss undefined"
     finally:
-        app.api("/pages/" + XSS_PAGE_ID, method="DELETE", headers={"Authorization": "Bearer " + app.token})
+        app.delete(XSS_PAGE_ID)
 
 
 def check_not_found(app):
@@ -475,6 +514,8 @@ def check_api_down(app):
         app.go("#/authors", "authorsView")
         expect(app.driver.find_elements(By.CSS_SELECTOR, "#main .state-error"), "no error state while the API is down")
         expect("无法连接" in (app.h1() or ""), f"error heading is {app.h1()!r}")
+        shown = app.text("#main .state-error") or ""
+        expect(not re.search(r"[A-Za-z]{3,}", shown), f"the error state is not all Chinese: {shown!r}")
         app.screenshot("error-api-down-1280")
     finally:
         app.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
@@ -483,29 +524,43 @@ def check_api_down(app):
     return "error state shown; retry recovers"
 
 
-SCREENS = [
-    ("front", "#/", "frontView"),
-    ("article", "#/articles/003_1eed3ba100fbfa73-2", "articleView"),
-    ("search", "#/search?q=" + urllib.parse.quote("志愿服务"), "searchView"),
-    ("overview", "#/overview", "overviewView"),
-    ("author", "#/authors/" + urllib.parse.quote("张怀东"), "authorView"),
-    ("locality", "#/localities/430200", "localityView"),
-    ("initiative", "#/initiatives/" + urllib.parse.quote("志在株洲"), "initiativeView"),
-    ("tag", "#/tags/" + urllib.parse.quote("志愿服务"), "tagView"),
-    ("article-news", "#/articles/003_1eed3ba100fbfa73-4", "articleView"),
-    ("tags", "#/tags", "tagsView"),
-    ("localities", "#/localities", "localitiesView"),
-    ("page", "#/pages/003_1eed3ba100fbfa73", "pageView"),
-    ("not-found", "#/articles/no-such-article", "articleView"),
-]
+def screens(app):
+    """(name, route, view) of the views to screenshot and lint, with ids looked up in the archive."""
+    q = urllib.parse.quote
+    volunteer = app.article_id(VOLUNTEER_TITLE)
+    news = app.api_get("/articles", kind="news", per_page=1)["items"][0]["id"]
+    dated = app.api_get("/articles", **{"from": EDITION_DATE, "to": EDITION_DATE}, per_page=1)["items"]
+    return [
+        ("front", "#/", "frontView"),
+        ("article", "#/articles/" + q(volunteer), "articleView"),
+        ("search", "#/search?q=" + q("志愿服务"), "searchView"),
+        ("overview", "#/overview", "overviewView"),
+        ("author", "#/authors/" + q("张怀东"), "authorView"),
+        ("authors", "#/authors", "authorsView"),
+        ("locality", "#/localities/430200", "localityView"),
+        ("localities", "#/localities", "localitiesView"),
+        ("locality-articles", "#/localities/430000/articles", "articlesOfView"),
+        ("initiative", "#/initiatives/" + q("志在株洲"), "initiativeView"),
+        ("initiatives", "#/initiatives", "initiativesView"),
+        ("tag", "#/tags/" + q("志愿服务"), "tagView"),
+        ("tags", "#/tags", "tagsView"),
+        ("article-news", "#/articles/" + q(news), "articleView"),
+        ("page", "#/pages/" + SEED_PAGE, "pageView"),
+        ("pages", "#/pages", "pagesView"),
+        ("editions", "#/editions", "editionsView"),
+        ("edition", "#/editions/" + EDITION_DATE, "editionView"),
+    ] + ([("article-dated", "#/articles/" + q(dated[0]["id"]), "articleView")] if dated else []) + [
+        ("not-found", "#/articles/no-such-article", "articleView"),
+    ]
 
 
 def check_layouts(app):
     """Screenshots at 1280 px and 360 px; headings in order and a title per view; no overflow at 360 px."""
     problems = []
+    views = screens(app)
     for width, height, mobile in ((1280, 900, False), (360, 780, True)):
         app.viewport(width, height, mobile)
-        for name, route, view in SCREENS:
+        for name, route, view in views:
             app.go(route, view)
             if view == "overviewView":
                 app.wait_for("return document.querySelectorAll('#main svg.chart').length >= 4", "charts drawn")
@@ -529,7 +584,178 @@ def check_layouts(app):
             app.screenshot(f"{name}-{width}")
     app.viewport(1280, 900, False)
     expect(not problems, "; ".join(problems))
-    return f"{len(SCREENS)} views at 1280 and 360 px" + (f", screenshots in {app.shots}" if app.shots else "")
+    return f"{len(views)} views at 1280 and 360 px" + (f", screenshots in {app.shots}" if app.shots else "")
+
+
+def check_locality_tree(app):
+    """The place index is a tree: provinces with their counts; a province opens to the places below
+    it, fetched on demand, as the API lists them."""
+    provinces = app.api_get("/localities", level="province", per_page=50)
+    app.go("#/localities", "localitiesView")
+    names = app.texts("#main .tree > .tree-node > .tree-row .entity-name")
+    expect(names == [p["name"] for p in provinces["items"]], f"tree roots {names}, API provinces {provinces['items']}")
+    figure = app.text("#main .tree-node[data-place='430000'] > .tree-row .entity-figure") or ""
+    hunan = next(p for p in provinces["items"] if p["id"] == "430000")
+    expect(f"报道 {hunan['article_count']} 篇" in figure and f"提及 {hunan['mention_count']} 次" in figure, f"湖南省 counts read {figure!r}")
+    children = app.api_get("/localities", parent="430000", per_page=50)["items"]
+    toggle = app.driver.find_element(By.CSS_SELECTOR, "#main .tree-node[data-place='430000'] > .tree-row .tree-toggle")
+    toggle.click()
+    app.wait_for("return document.querySelectorAll(\"#tree-430000 > .tree-node\").length > 0", "湖南省 opened")
+    shown = app.texts("#tree-430000 > .tree-node > .tree-row .entity-name")
+    expect(shown == [c["name"] for c in children], f"湖南省 opens to {shown}, API children {[c['name'] for c in children]}")
+    expect(toggle.get_attribute("aria-expanded") == "true", "the toggle does not report itself expanded")
+    toggle.click()
+    expect(not app.driver.find_element(By.ID, "tree-430000").is_displayed(), "the toggle does not close the branch")
+    return f"{len(names)} provinces; 湖南省 opens to {shown}"
+
+
+def check_editions_and_dates(app):
+    """Browse by date: the calendar links the day, the edition lists its pages in order with their
+    headlines, cards and articles name newspaper, date, page and section, and the date filter works."""
+    edition = app.api_get("/editions/" + EDITION_DATE)
+    app.go("#/editions", "editionsView")
+    day = app.driver.find_elements(By.CSS_SELECTOR, f"#main .calendar a[href='#/editions/{EDITION_DATE}']")
+    expect(day, "the calendar has no link to " + EDITION_DATE)
+    app.click(f"#main .calendar a[href='#/editions/{EDITION_DATE}']", "editionView")
+    expect(app.h1().startswith("2023年10月12日"), f"edition heading is {app.h1()!r}")
+    labels = app.texts("#main .edition-page .page-label")
+    expect(labels == ["A01版", "A02版"], f"edition pages are {labels}, expected A01版, A02版 in order")
+    headlines = app.texts("#main .edition-page .headline-list a")
+    expect(len(headlines) == edition["article_count"], f"{len(headlines)} headlines, the edition has {edition['article_count']} articles")
+
+    total = app.api_get("/articles", **{"from": EDITION_DATE, "to": EDITION_DATE}, per_page=1)["total"]
+    app.go("#/", "frontView")
+    app.js("document.querySelector('.filter-toggle') && getComputedStyle(document.querySelector('.filter-toggle')).display !== 'none'"
+           " && document.querySelector('.filter-toggle').click()")
+    for field in ("front-from", "front-to"):
+        app.js("arguments[0].value = arguments[1]", app.driver.find_element(By.ID, field), EDITION_DATE)
+    before = app.render_number()
+    app.driver.find_element(By.CSS_SELECTOR, "#main form.date-range button[type=submit]").click()
+    app.wait_rendered(before, "frontView")
+    expect(f"from={EDITION_DATE}" in app.driver.current_url and f"to={EDITION_DATE}" in app.driver.current_url,
+           f"the date filter gave {app.driver.current_url}")
+    count = app.text("#result-count") or ""
+    expect(f"{total} 篇" in count, f"date filter shows {count!r}, API total {total}")
+    dates = app.js("return [...document.querySelectorAll('#main .card .src-date time')].map(t => t.getAttribute('datetime'))")
+    expect(dates and all(d == EDITION_DATE for d in dates), f"cards after the date filter are dated {dates}")
+    source = app.text("#main .card .card-source") or ""
+    expect(all(part in source for part in ("湘潭日报", "2023年10月12日", "版")), f"card source line is {source!r}")
+    feed = app.driver.find_element(By.CSS_SELECTOR, "#main .front-tools a.feed-link").get_attribute("href")
+    expect(f"from={EDITION_DATE}" in feed and "/feed.atom" in feed, f"the list's feed link is {feed}")
+    with urllib.request.urlopen(feed, timeout=20) as response:
+        expect(response.status == 200 and b"<feed" in response.read(), "the feed link does not answer an Atom feed")
+
+    app.click("#main .card .card-title a", "articleView")
+    origin = app.text("#main .origin") or ""
+    expect("湘潭日报" in origin and "2023年10月12日" in origin and "版" in origin and "原始版面" in origin,
+           f"article origin is {origin!r}")
+    return f"calendar → {EDITION_DATE}: {labels}, {len(headlines)} headlines; date filter {total} articles; feed and origin"
+
+
+def check_path_routes(app):
+    """Links from feeds and sitemaps (/articles/ID, /editions/DATE without a hash) open their views;
+    the favicon is served."""
+    article = app.article_id(VOLUNTEER_TITLE)
+    app.driver.get(app.base + "/articles/" + urllib.parse.quote(article))
+    app.wait_rendered(0, "articleView")
+    expect(app.h1() == VOLUNTEER_TITLE, f"/articles/ID shows {app.h1()!r}")
+    expect(app.js("return location.pathname") == "/" and app.js("return location.hash").startswith("#/articles/"),
+           f"the path was not turned into a hash route: {app.driver.current_url}")
+    app.driver.get(app.base + "/editions/" + EDITION_DATE)
+    app.wait_rendered(0, "editionView")
+    with urllib.request.urlopen(app.base + "/favicon.ico", timeout=20) as response:
+        expect(response.status == 200 and response.headers.get_content_type().startswith("image/"), "no favicon")
+    app.loaded = True
+    return "/articles/ID and /editions/DATE route; /favicon.ico is an image"
+
+
+def check_gone(app):
+    """A removed article (410) says so, in Chinese, and links to its page."""
+    with open(os.path.join(FIXTURES, "xiangtan_theory_page.txt"), encoding="utf-8") as file:
+        text = file.read().replace("。", "。浏览器删除测试。", 1)
+    status, body = app.upload(GONE_PAGE_ID, text)
+    expect(status == 201, f"upload answered {status}: {body}")
+    article = body["articles"][0]["id"]
+    status, _ = app.delete(GONE_PAGE_ID)
+    expect(status == 204, f"delete answered {status}")
+    app.go("#/articles/" + urllib.parse.quote(article), "articleView")
+    expect(app.driver.find_elements(By.CSS_SELECTOR, "#main .state-gone"), "no gone state for a removed article")
+    expect("已被删除" in (app.h1() or ""), f"gone heading is {app.h1()!r}")
+    return f"{article}: 已被删除"
+
+
+def check_phone(app):
+    """At 360 px the filters fold behind one 筛选 button: the first headline is on the first screen;
+    chip rows that overflow scroll and fade at their end."""
+    app.viewport(360, 740, True)
+    try:
+        app.go("#/", "frontView")
+        app.js("window.scrollTo(0, 0)")
+        bottom = app.js("const r = document.querySelector('#main .card .card-title').getBoundingClientRect(); return r.bottom")
+        expect(bottom <= 740, f"the first headline ends at y={bottom:.0f}, below the 740 px screen")
+        toggle = app.driver.find_element(By.CSS_SELECTOR, "#main .filter-toggle")
+        expect(toggle.is_displayed() and "筛选" in toggle.text, "no visible 筛选 button at 360 px")
+        expect(not app.driver.find_element(By.ID, "filter-body").is_displayed(), "the filter rows show before 筛选 is pressed")
+        toggle.click()
+        expect(toggle.get_attribute("aria-expanded") == "true", "筛选 does not report itself expanded")
+        expect(app.driver.find_element(By.ID, "filter-body").is_displayed(), "筛选 did not open the filter rows")
+        rows = app.js("""return [...document.querySelectorAll('.filter-row .chip-list')].map(l => ({
+            overflows: l.scrollWidth > l.clientWidth + 1, scrolls: getComputedStyle(l).overflowX,
+            mask: getComputedStyle(l).maskImage || getComputedStyle(l).webkitMaskImage || 'none'}))""")
+        overflowing = [r for r in rows if r["overflows"]]
+        expect(overflowing, f"no chip row overflows at 360 px: {rows}")
+        expect(all(r["scrolls"] == "auto" and r["mask"] != "none" for r in overflowing), f"overflowing chip rows give no hint: {rows}")
+        app.screenshot("front-filters-open-360")
+        return f"first headline ends at y={bottom:.0f}; {len(overflowing)} chip rows scroll with a fade"
+    finally:
+        app.viewport(1280, 900, False)
+
+
+def vendored_axe(cache):
+    """axe-core's axe.min.js from a PyPI wheel, fetched once into the cache (never committed)."""
+    target = os.path.join(cache, "axe.min.js")
+    if os.path.exists(target):
+        return target
+    os.makedirs(cache, exist_ok=True)
+    with tempfile.TemporaryDirectory() as download:
+        run = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "-q",
+                              "-d", download, AXE_WHEEL], capture_output=True, text=True, timeout=180)
+        wheels = glob.glob(os.path.join(download, "*.whl"))
+        expect(run.returncode == 0 and wheels, f"pip download {AXE_WHEEL} failed: {run.stderr.strip()[-300:]}")
+        with zipfile.ZipFile(wheels[0]) as wheel:
+            names = [n for n in wheel.namelist() if n.endswith("/axe.min.js")]
+            expect(names, f"{wheels[0]} carries no axe.min.js")
+            with open(target + ".tmp", "wb") as file:
+                file.write(wheel.read(names[0]))
+    os.replace(target + ".tmp", target)
+    return target
+
+
+def check_axe(app):
+    """axe-core finds no violations (WCAG 2 A/AA and best practices) on any view, at 1280 and 360 px."""
+    with open(vendored_axe(app.axe_cache), encoding="utf-8") as file:
+        axe = file.read()
+    problems = []
+    checked = 0
+    for width, height, mobile in ((1280, 900, False), (360, 740, True)):
+        app.viewport(width, height, mobile)
+        for name, route, view in screens(app):
+            app.go(route, view)
+            if view == "overviewView":
+                app.wait_for("return document.querySelectorAll('#main svg.chart').length >= 4", "charts drawn")
+            if not app.js("return typeof window.axe !== 'undefined'"):
+                app.js(axe)
+            result = app.driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations.map((v) => "
+                "({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join(''))}))))"
+                ".catch((e) => done([{id: 'axe-error', nodes: [String(e)]}]));")
+            checked += 1
+            for violation in result:
+                problems.append(f"{name}@{width}: {violation['id']} ({violation.get('impact')}) {violation['nodes']}")
+    app.viewport(1280, 900, False)
+    expect(not problems, f"{len(problems)} axe violations:\n     " + "\n     ".join(problems[:20]))
+    return f"0 violations on {checked} view renders"
 
 
 CHECKS = [
@@ -540,12 +766,35 @@ CHECKS = [
     check_links_and_back,
     check_back_to_search,
     check_xss,
+    check_gone,
     check_not_found,
     check_overview,
     check_keyboard,
     check_api_down,
+    check_editions_and_dates,
+    check_locality_tree,
+    check_path_routes,
+    check_phone,
     check_layouts,
+    check_axe,
 ]
+
+
+def upload_dated_pages(app):
+    for page_id, fixture, metadata in DATED_PAGES:
+        with open(os.path.join(FIXTURES, fixture), encoding="utf-8") as file:
+            status, body = app.upload(page_id, file.read(), **metadata)
+        if status != 201:
+            raise CheckFailed(f"uploading the dated page {page_id} answered {status}: {body}")
+
+
+def start_browser(args):
+    """The driven browser, or None after printing why Chromium could not be started."""
+    try:
+        return Frontend(args)
+    except WebDriverException as error:
+        print(f"FAIL browser: could not start Chromium ({args.chromium}) with chromedriver ({args.chromedriver}): {error}")
+        return None
 
 
 def main():
@@ -556,6 +805,8 @@ def main():
     parser.add_argument("--chromium", default=os.environ.get("NEWSROOM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--chromedriver", default=os.environ.get("NEWSROOM_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver")
     parser.add_argument("--only", help="comma-separated check names to run (default: all)")
+    parser.add_argument("--axe-cache", default=os.environ.get("NEWSROOM_AXE_CACHE") or os.path.join(tempfile.gettempdir(), "newsroom-axe"),
+                        help="folder for axe.min.js, fetched from PyPI once (default: the temp folder)")
     args = parser.parse_args()
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)
@@ -564,14 +815,18 @@ def main():
                 os.remove(os.path.join(args.screenshots, name))
 
     started = time.monotonic()
-    try:
-        app = Frontend(args)
-    except WebDriverException as error:
-        print(f"FAIL browser: could not start Chromium ({args.chromium}) with chromedriver ({args.chromedriver}): {error}")
+    app = start_browser(args)
+    if app is None:
         return 2
+    app.axe_cache = args.axe_cache
     failures = 0
     selected = [c for c in CHECKS if not args.only or c.__name__.replace("check_", "") in args.only.split(",")]
     try:
+        try:
+            upload_dated_pages(app)
+        except CheckFailed as failure:
+            failures += 1
+            print(f"FAIL setup: {failure}", flush=True)
         for check in selected:
             name = check.__name__.replace("check_", "")
             t0 = time.monotonic()
@@ -602,6 +857,11 @@ def main():
         else:
             print("PASS console: no script errors or CSP violations logged")
     finally:
+        for page_id, _, _ in DATED_PAGES:
+            try:
+                app.delete(page_id)
+            except Exception:  # noqa: BLE001 — cleanup must not hide the report
+                pass
         app.quit()
     total = len(selected) + 1  # the checks and the console
     print(f"{total - failures}/{total} checks passed in {time.monotonic() - started:.1f}s"
