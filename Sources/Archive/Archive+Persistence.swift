@@ -198,6 +198,9 @@ extension Archive {
 
     // MARK: - Ownership
 
+    /// True when this process saves the derived state (or could: no other process holds it).
+    public var savesState: Bool { ownsState() }
+
     /// True when this process saves the state: it holds the state directory's lock (taken at the
     /// first chance, so when the owner stops another process takes over at its next checkpoint).
     func ownsState(report: (String) -> Void = { _ in }) -> Bool {

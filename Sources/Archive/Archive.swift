@@ -263,6 +263,12 @@ public struct LoadProgress: Sendable, Hashable {
     public var phase: Phase = .starting
     public var done = 0
     public var total = 0
+
+    public init(phase: Phase = .starting, done: Int = 0, total: Int = 0) {
+        self.phase = phase
+        self.done = done
+        self.total = total
+    }
 }
 
 /// Page ids are file names and URL segments: letters, digits, `-`, `_` and `.`, not starting with

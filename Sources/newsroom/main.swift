@@ -8,6 +8,7 @@ local policy initiatives and keyword tags) as an HTTP/1.1 JSON API with a web fr
 
 COMMANDS:
   serve         Start the server on the bundled seeds (the default). See `newsroom serve --help`.
+  import        Import a backlog of page files and build the saved state offline.
   parse         Parse page files and print them as JSON. See `newsroom parse --help`.
   analyze       Parse and link page files: tags, localities, initiatives, authors.
   healthcheck   Exit 0 when the local server answers /healthz (for containers).
@@ -29,6 +30,7 @@ case "serve":
     } else {
         status = ServeCommand.run(argv)
     }
+case "import": status = ImportCommand.run(argv)
 case "parse": status = ParseCommand.run(argv)
 case "analyze": status = AnalyzeCommand.run(argv)
 case "healthcheck": status = HealthcheckCommand.run(argv)

@@ -68,11 +68,7 @@ enum ServeCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let dataDirectory = URL(fileURLWithPath: settings.dataDirectory, isDirectory: true)
         let store = PageStore(seedsDirectory: URL(fileURLWithPath: settings.seedsDirectory, isDirectory: true), dataDirectory: dataDirectory)
-        let options = Archive.Options(
-            stateDirectory: settings.stateDirectory.isEmpty ? dataDirectory.appendingPathComponent("state", isDirectory: true)
-                : URL(fileURLWithPath: settings.stateDirectory, isDirectory: true),
-            configurationKey: configurationFingerprint(directory), reanalysisDrift: settings.reanalysisDrift)
-        let archive = Archive(store: store, parser: parser, configuration: analysis, options: options)
+        let archive = makeArchive(store: store, settings: settings, configuration: directory, parser: parser, analysis: analysis)
 
         var serverConfiguration = settings.serverConfiguration
         if settings.loops == 0 { serverConfiguration.loopCount = ServerConfiguration.availableCores() }
@@ -112,6 +108,19 @@ enum ServeCommand {
         archive.stopMaintenance { printError("newsroom: \($0)") }
         printError("newsroom: stopped")
         return 0
+    }
+}
+
+extension ServeCommand {
+    /// The archive as `serve` and `import` open it: the state folder (default `<data>/state`)
+    /// keyed to this program and configuration.
+    static func makeArchive(store: PageStore, settings: ServeSettings, configuration directory: URL, parser: PageParser,
+                            analysis: AnalysisConfiguration, backgroundWork: Bool = true) -> Archive {
+        let options = Archive.Options(
+            stateDirectory: settings.stateDirectory.isEmpty ? store.dataDirectory.appendingPathComponent("state", isDirectory: true)
+                : URL(fileURLWithPath: settings.stateDirectory, isDirectory: true),
+            configurationKey: configurationFingerprint(directory), reanalysisDrift: settings.reanalysisDrift, backgroundWork: backgroundWork)
+        return Archive(store: store, parser: parser, configuration: analysis, options: options)
     }
 }
 
