@@ -13,10 +13,11 @@ COMMANDS:
   analyze       Parse and link page files: tags, localities, initiatives, authors.
   healthcheck   Exit 0 when the local server answers /healthz (for containers).
 
-Run `newsroom COMMAND --help` for the options of a command.
+Run `newsroom COMMAND --help` for the options of a command; `newsroom --version` for the build.
 """
 
 var argv = Array(CommandLine.arguments.dropFirst())
+if argv.first == "--version" || argv.first == "-V" { argv[0] = "version" }
 let command = argv.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "serve"
 if argv.first == command { argv.removeFirst() }
 
@@ -35,6 +36,7 @@ case "parse": status = ParseCommand.run(argv)
 case "analyze": status = AnalyzeCommand.run(argv)
 case "healthcheck": status = HealthcheckCommand.run(argv)
 case "help": print(usage); status = 0
+case "version": print(versionText()); status = 0
 default:
     printError("newsroom: unknown command '\(command)'\n\n\(usage)")
     status = 64

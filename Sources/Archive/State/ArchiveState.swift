@@ -291,7 +291,10 @@ extension EditionDate {
     /// The date of a day number (days since 1970-01-01).
     public init?(dayNumber: Int) {
         let (year, month, day) = RFC3339.civil(fromDays: Int64(dayNumber))
-        self.init(String(format: "%04d-%02d-%02d", year, month, day))
+        var bytes: [UInt8] = []
+        appendDigits(Int(year), 4, to: &bytes); bytes.append(0x2D); appendDigits(Int(month), 2, to: &bytes); bytes.append(0x2D)
+        appendDigits(Int(day), 2, to: &bytes)
+        self.init(String(decoding: bytes, as: UTF8.self))
     }
 }
 

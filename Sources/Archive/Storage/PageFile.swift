@@ -101,8 +101,14 @@ public enum RFC3339 {
         seconds -= days * 86_400
         if seconds < 0 { seconds += 86_400; days -= 1 }
         let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day,
-                      Int(seconds / 3600), Int(seconds / 60 % 60), Int(seconds % 60), Int(fraction))
+        // Written digit by digit: responses carry several of these, and String(format:) is slow.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendDigits(Int(year), 4, to: &bytes); bytes.append(0x2D); appendDigits(Int(month), 2, to: &bytes); bytes.append(0x2D)
+        appendDigits(Int(day), 2, to: &bytes); bytes.append(0x54); appendDigits(Int(seconds / 3600), 2, to: &bytes); bytes.append(0x3A)
+        appendDigits(Int(seconds / 60 % 60), 2, to: &bytes); bytes.append(0x3A); appendDigits(Int(seconds % 60), 2, to: &bytes)
+        bytes.append(0x2E); appendDigits(Int(fraction), 3, to: &bytes); bytes.append(0x5A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func date(_ text: String) -> Date? {
@@ -173,8 +179,12 @@ public enum RFC3339 {
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekday = weekdays[Int(((days % 7) + 7) % 7)]
-        return String(format: "%@, %02d %@ %04d %02d:%02d:%02d GMT", weekday, day, months[month - 1], year,
-                      Int(seconds / 3600), Int(seconds / 60 % 60), Int(seconds % 60))
+        var bytes = Array((weekday + ", ").utf8)
+        appendDigits(Int(day), 2, to: &bytes)
+        bytes += Array(" \(months[Int(month) - 1]) ".utf8)
+        appendDigits(Int(year), 4, to: &bytes); bytes.append(0x20); appendDigits(Int(seconds / 3600), 2, to: &bytes); bytes.append(0x3A)
+        appendDigits(Int(seconds / 60 % 60), 2, to: &bytes); bytes.append(0x3A); appendDigits(Int(seconds % 60), 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self) + " GMT"
     }
 
     /// Parses an HTTP date (IMF-fixdate only, as RFC 9110 requires senders to use).
@@ -218,7 +228,24 @@ public struct EditionDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Days since 1970-01-01.
     public var dayNumber: Int { RFC3339.days(year: year, month: month, day: day) }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDigits(year, 4, to: &bytes); bytes.append(0x2D); appendDigits(month, 2, to: &bytes); bytes.append(0x2D)
+        appendDigits(day, 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public static func < (a: EditionDate, b: EditionDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}
+
+/// Appends `value` as exactly `count` decimal digits (zero-padded; higher digits dropped).
+func appendDigits(_ value: Int, _ count: Int, to bytes: inout [UInt8]) {
+    var divisor = 1
+    for _ in 1..<max(1, count) { divisor *= 10 }
+    let value = abs(value)
+    while divisor > 0 {
+        bytes.append(UInt8(0x30 + value / divisor % 10))
+        divisor /= 10
+    }
 }

@@ -58,7 +58,11 @@ enum ImportCommand {
             printError("newsroom import: --log-every takes a positive number")
             return 64
         }
-        let directory = configDirectory(arguments)
+        let directory: URL
+        do { directory = try configDirectory(arguments) } catch {
+            printError("newsroom import: configuration: \(error)")
+            return 78
+        }
         let settings: ServeSettings
         let parser: PageParser
         let analysis: AnalysisConfiguration
@@ -90,7 +94,7 @@ enum ImportCommand {
         }
 
         let started = Date()
-        let store = PageStore(seedsDirectory: URL(fileURLWithPath: settings.seedsDirectory, isDirectory: true),
+        let store = PageStore(seedsDirectory: ServeCommand.seedsDirectory(settings),
                               dataDirectory: URL(fileURLWithPath: settings.dataDirectory, isDirectory: true))
         let archive = ServeCommand.makeArchive(store: store, settings: settings, configuration: directory, parser: parser, analysis: analysis,
                                                backgroundWork: false)

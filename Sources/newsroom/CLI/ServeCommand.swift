@@ -49,7 +49,11 @@ enum ServeCommand {
             printError("newsroom serve: unexpected argument '\(arguments.positionals[0])'\n\n\(help)")
             return 64
         }
-        let directory = configDirectory(arguments)
+        let directory: URL
+        do { directory = try configDirectory(arguments) } catch {
+            printError("newsroom serve: configuration: \(error)")
+            return 78
+        }
         let settings: ServeSettings
         let parser: PageParser
         let analysis: AnalysisConfiguration
@@ -67,16 +71,20 @@ enum ServeCommand {
 
         let started = DispatchTime.now().uptimeNanoseconds
         let dataDirectory = URL(fileURLWithPath: settings.dataDirectory, isDirectory: true)
-        let store = PageStore(seedsDirectory: URL(fileURLWithPath: settings.seedsDirectory, isDirectory: true), dataDirectory: dataDirectory)
+        let store = PageStore(seedsDirectory: seedsDirectory(settings), dataDirectory: dataDirectory)
         let archive = makeArchive(store: store, settings: settings, configuration: directory, parser: parser, analysis: analysis)
 
         var serverConfiguration = settings.serverConfiguration
         if settings.loops == 0 { serverConfiguration.loopCount = ServerConfiguration.availableCores() }
-        let publicDirectory = URL(fileURLWithPath: settings.publicDirectory, isDirectory: true)
+        // The frontend folder as configured, else the built-in one.
+        var publicDirectory: URL? = URL(fileURLWithPath: settings.publicDirectory, isDirectory: true)
+        if let folder = publicDirectory, !FileManager.default.fileExists(atPath: folder.path) {
+            publicDirectory = try? DefaultFiles.materialize("Public", overriddenBy: nil)
+        }
         let api = APIConfiguration(
             apiToken: settings.apiToken, corsOrigins: settings.corsOrigins, maxPageBytes: settings.maxPageBytes,
             responseCacheBytes: settings.responseCacheBytes,
-            publicDirectory: FileManager.default.fileExists(atPath: publicDirectory.path) ? publicDirectory : nil,
+            publicDirectory: publicDirectory,
             version: newsroomVersion, publicBaseURL: settings.publicBaseURL.isEmpty ? nil : settings.publicBaseURL
         )
         let metrics = MetricsRegistry(loops: serverConfiguration.loopCount)
@@ -112,6 +120,17 @@ enum ServeCommand {
 }
 
 extension ServeCommand {
+    /// The seeds folder: the one configured. The default (`./seeds`) may be absent (the binary
+    /// run outside the repository): then there are no seeds. A folder named explicitly that
+    /// cannot be listed makes the server unready, as it should.
+    static func seedsDirectory(_ settings: ServeSettings) -> URL {
+        let configured = URL(fileURLWithPath: settings.seedsDirectory, isDirectory: true)
+        guard settings.seedsDirectory == ServeSettings().seedsDirectory, !FileManager.default.fileExists(atPath: configured.path),
+              let empty = try? DefaultFiles.materialize("no-seeds", overriddenBy: nil) else { return configured }
+        printError("newsroom: no seeds folder (./seeds): serving uploaded pages only")
+        return empty
+    }
+
     /// The archive as `serve` and `import` open it: the state folder (default `<data>/state`)
     /// keyed to this program and configuration.
     static func makeArchive(store: PageStore, settings: ServeSettings, configuration directory: URL, parser: PageParser,

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The configuration and the frontend are built into the binary (`EmbeddedFiles.swift`), so
+/// `newsroom` works from any folder. A configuration folder overrides them file by file: a folder
+/// holding only `stopwords.txt` changes the stop words and keeps every other default.
+enum DefaultFiles {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The built-in files of `folder` ("config" or "Public"), with the files of `overrides` (if
+    /// any) laid over them, in a private temporary folder removed when the process exits.
+    static func materialize(_ folder: String, overriddenBy overrides: URL?) throws(Failure) -> URL {
+        let target = scratch.appendingPathComponent(folder, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for file in embeddedFiles where file.folder == folder {
+                let url = target.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+            }
+        } catch {
+            throw Failure(description: "cannot write the built-in \(folder) to \(target.path): \(error.localizedDescription)")
+        }
+        guard let overrides else { return target }
+        guard let files = FileManager.default.enumerator(at: overrides, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw Failure(description: "\(overrides.path): cannot read the folder")
+        }
+        for case let url as URL in files {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(overrides.standardizedFileURL.path.count + 1))
+            guard !relative.hasPrefix(".") else { continue }
+            let destination = target.appendingPathComponent(relative)
+            do {
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
+                try FileManager.default.copyItem(at: url, to: destination)
+            } catch {
+                throw Failure(description: "\(url.path): cannot read: \(error.localizedDescription)")
+            }
+        }
+        return target
+    }
+
+    /// This process's private folder for materialised defaults.
+    nonisolated(unsafe) private static var scratchFolder: URL?
+
+    private static var scratch: URL {
+        if let scratchFolder { return scratchFolder }
+        var template = Array((NSTemporaryDirectory() + "/newsroom-defaults-XXXXXX").utf8CString)
+        let path = template.withUnsafeMutableBufferPointer { buffer -> String in
+            guard let made = mkdtemp(buffer.baseAddress!) else { return NSTemporaryDirectory() + "/newsroom-defaults-\(getpid())" }
+            return String(cString: made)
+        }
+        let url = URL(fileURLWithPath: path, isDirectory: true)
+        scratchFolder = url
+        atexit {
+            if let folder = DefaultFiles.scratchFolder { try? FileManager.default.removeItem(at: folder) }
+        }
+        return url
+    }
+}
