@@ -63,6 +63,19 @@ struct WriteTests {
         #expect(try server.upload(other, id: "p9", headers: ["If-None-Match": "*"]).status == 201)
     }
 
+    @Test func putWithIfNoneMatchStarCreatesOnly() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        let put = { (text: String, headers: HTTPHeaders) in
+            try server.upload(text, method: "PUT", path: "/api/v1/pages/only-once", headers: headers)
+        }
+        #expect(try put(samplePage, ["If-None-Match": "*"]).status == 201)
+        let refused = try put(pageText([third]), ["If-None-Match": "*"])
+        #expect(refused.status == 412)
+        #expect(try server.get("/api/v1/pages/only-once/raw").text == samplePage)
+        #expect(try put(pageText([third]), ["If-None-Match": "*", "If-Match": "*"]).status == 400)
+    }
+
     @Test func replacingWithArticlesReorderedKeepsTheirIds() throws {
         let server = try writableServer()
         defer { server.stop() }

@@ -1,5 +1,6 @@
 import ChineseText
 import Foundation
+import Synchronization
 
 /// Builds a `CorpusModel` from a corpus in two passes. Each pass accepts articles in any order and
 /// can be split across threads (partial passes merge), and its result depends only on which
@@ -263,14 +264,30 @@ public struct CorpusModelBuilder: Sendable {
         return .street
     }
 
-    /// Both passes over pages held in memory.
-    public func build(_ pages: [PageText]) -> CorpusModel {
-        var survey = survey()
-        for page in pages { self.survey(page, into: &survey) }
+    /// Both passes over pages held in memory, each split across `threads` (the partial passes
+    /// merge, and the result does not depend on the split).
+    public func build(_ pages: [PageText], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> CorpusModel {
+        let parts = max(1, min(threads, pages.count / 64 + 1))
+        let chunk = (pages.count + parts - 1) / max(1, parts)
+        func inParallel<Partial: Sendable>(_ start: @Sendable () -> Partial, _ work: @Sendable (PageText, inout Partial) -> Void,
+                                           merge: (inout Partial, Partial) -> Void) -> Partial {
+            let results = Mutex<[Int: Partial]>([:])
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var partial = start()
+                for page in pages[min(pages.count, part * chunk)..<min(pages.count, (part + 1) * chunk)] { work(page, &partial) }
+                let done = partial
+                results.withLock { $0[part] = done }
+            }
+            let all = results.withLock { $0 }
+            var total = all[0] ?? start()
+            for part in 1..<parts { if let partial = all[part] { merge(&total, partial) } }
+            return total
+        }
+        let survey = inParallel({ self.survey() }, { page, partial in self.survey(page, into: &partial) }, merge: { $0.merge($1) })
         let vocabulary = vocabulary(from: survey)
         let stems = stems(of: survey)
-        var count = count()
-        for page in pages { self.count(page, vocabulary: vocabulary, stems: stems, into: &count) }
+        let count = inParallel({ self.count() }, { page, partial in self.count(page, vocabulary: vocabulary, stems: stems, into: &partial) },
+                               merge: { $0.merge($1) })
         return model(survey: survey, vocabulary: vocabulary, count: count)
     }
 }

@@ -105,7 +105,14 @@ enum PageEndpoints {
                 let (data, contentType) = try pageBody(request)
                 let id = request.parameters["id"] ?? ""
                 let upload = try metadata(reader, contentType: contentType)
-                let condition = try ifMatch(request)
+                var condition = try ifMatch(request)
+                if let noneMatch = request.headers["If-None-Match"] {
+                    guard noneMatch.trimmingCharacters(in: .whitespaces) == "*", condition == nil else {
+                        throw Problem(status: .badRequest, slug: "invalid-parameter",
+                                      detail: "PUT takes If-Match with the page's ETag, or If-None-Match: * (create only), not both")
+                    }
+                    condition = .ifNoneMatchAny
+                }
                 let result: WriteResult
                 do throws(WriteError) {
                     result = try archive.replace(id: id, data, metadata: upload, precondition: condition)

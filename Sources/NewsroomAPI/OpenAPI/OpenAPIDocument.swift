@@ -72,7 +72,7 @@ enum OpenAPIDocument {
     browsers and trackers add, which are ignored: _ and any name starting with _, utm_*, fbclid, gclid, msclkid, \
     mc_cid, mc_eid, yclid, dclid, igshid and spm.
 
-    **Writes** need Authorization: Bearer <token>. POST /pages with If-None-Match: * creates only; PUT and \
+    **Writes** need Authorization: Bearer <token>. POST /pages and PUT /pages/{id} with If-None-Match: * create only; PUT and \
     DELETE honour If-Match with the page's ETag (412 on a stale tag); the same content under any id is 409 \
     duplicate-page with a link to the stored page.
 
@@ -99,7 +99,10 @@ enum OpenAPIDocument {
             ]))
         }
         switch endpoint.method {
-        case .PUT, .DELETE:
+        case .PUT:
+            parameters.append(headerParameter("If-Match", "The page's ETag as last read; a stale tag is 412 and nothing changes.", "\"p3k2j1\""))
+            parameters.append(headerParameter("If-None-Match", "`*`: create only; an existing page is 412 and nothing changes.", "*"))
+        case .DELETE:
             parameters.append(headerParameter("If-Match", "The page's ETag as last read; a stale tag is 412 and nothing changes.", "\"p3k2j1\""))
         case .POST:
             parameters.append(headerParameter("If-None-Match", "`*`: create only; a taken id is 412 instead of 409.", "*"))
