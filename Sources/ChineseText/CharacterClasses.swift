@@ -112,3 +112,31 @@ extension String {
         self.init(view)
     }
 }
+
+extension String {
+    /// True when `needle` occurs in the text: a plain byte search over UTF-8 (which finds exactly
+    /// the scalar sequences), without Foundation's locale-aware `contains`, which costs
+    /// microseconds a call and sits on the analysis hot path.
+    public func containsText(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty else { return true }
+                guard pattern.count <= text.count else { return false }
+                let first = pattern[0]
+                var index = 0
+                let last = text.count - pattern.count
+                while index <= last {
+                    if text[index] == first {
+                        var matched = 1
+                        while matched < pattern.count, text[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}

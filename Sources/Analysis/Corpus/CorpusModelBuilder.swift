@@ -174,18 +174,44 @@ public struct CorpusModelBuilder: Sendable {
 
     public func count() -> Count { Count() }
 
-    /// Stems of candidates, by first character, for counting their occurrences.
+    /// Stems of candidates in a trie, for counting their occurrences: from each position of a
+    /// text the walk follows only stems that match so far, so the cost is the text's length times
+    /// the (short) stem length, however many candidates a large corpus proposes.
     public struct Stems: Sendable {
-        let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+        var children: [[Unicode.Scalar: Int32]] = [[:]]
+        var terminal: [String?] = [nil]
+
+        mutating func insert(_ stem: String) {
+            var node = 0
+            for scalar in stem.unicodeScalars {
+                if let next = children[node][scalar] {
+                    node = Int(next)
+                } else {
+                    children.append([:])
+                    terminal.append(nil)
+                    children[node][scalar] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            terminal[node] = stem
+        }
+
+        /// Calls `found` with every stem that starts at `start`.
+        func matches(in scalars: [Unicode.Scalar], from start: Int, _ found: (String) -> Void) {
+            var node = 0
+            var index = start
+            while index < scalars.count, let next = children[node][scalars[index]] {
+                node = Int(next)
+                if let stem = terminal[node] { found(stem) }
+                index += 1
+            }
+        }
     }
 
     public func stems(of survey: Survey) -> Stems {
-        var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        for prefix in Set(survey.candidates.values.map(\.prefix)) where !prefix.isEmpty {
-            let scalars = Array(prefix.unicodeScalars)
-            byFirst[scalars[0], default: []].append(scalars)
-        }
-        return Stems(byFirst: byFirst)
+        var stems = Stems()
+        for prefix in Set(survey.candidates.values.map(\.prefix)) where !prefix.isEmpty { stems.insert(prefix) }
+        return stems
     }
 
     public func count(_ page: PageText, vocabulary: Vocabulary, stems: Stems, into count: inout Count) {
@@ -199,11 +225,7 @@ public struct CorpusModelBuilder: Sendable {
             for (textIndex, text) in article.scannedTexts.enumerated() {
                 let scalars = Array(text.unicodeScalars)
                 for index in scalars.indices {
-                    guard let list = stems.byFirst[scalars[index]] else { continue }
-                    for stem in list where index + stem.count <= scalars.count
-                        && scalars[index..<(index + stem.count)].elementsEqual(stem) {
-                        count.stemTotals[String(String.UnicodeScalarView(stem)), default: 0] += 1
-                    }
+                    stems.matches(in: scalars, from: index) { count.stemTotals[$0, default: 0] += 1 }
                 }
                 var previous: PlaceMatcher.Occurrence?
                 for occurrence in found[textIndex] {

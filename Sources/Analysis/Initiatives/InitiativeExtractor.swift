@@ -167,7 +167,7 @@ struct InitiativeExtractor {
             return (inside.place, 2)
         }
         let sentence = String(String.UnicodeScalarView(text[sentenceStart..<quote.start]))
-        if configuration.ownPlaceWords.contains(where: sentence.contains), let main {
+        if configuration.ownPlaceWords.contains(where: sentence.containsText), let main {
             return (main, 1)
         }
         return main.map { ($0, 0.5) }

@@ -62,7 +62,7 @@ enum KeywordExtractor {
         var chosen: [(term: CorpusModel.TermInfo, score: Double, tf: Double)] = []
         for candidate in scored {
             let swallowed = chosen.contains { longer in
-                longer.term.text.contains(candidate.term.text) && longer.tf >= configuration.nestedCoverage * candidate.tf
+                longer.term.text.containsText(candidate.term.text) && longer.tf >= configuration.nestedCoverage * candidate.tf
             }
             if !swallowed { chosen.append(candidate) }
             if chosen.count == configuration.tagsPerArticle { break }

@@ -67,7 +67,7 @@ struct ServeSettings {
         flag("accessLog", "access-log", "NEWSROOM_ACCESS_LOG", "One line per request on stdout (true/false).", \.accessLog),
         list("corsOrigins", "cors-origins", "NEWSROOM_CORS_ORIGINS", "Comma-separated origins allowed cross-origin access (* for any).", \.corsOrigins),
         number("responseCacheBytes", "response-cache-bytes", "NEWSROOM_RESPONSE_CACHE_BYTES", "Bytes of ready responses kept, shared by all loops (0: none).", \.responseCacheBytes, 0...1 << 40),
-        optionalText("stateDirectory", "state", "NEWSROOM_STATE_DIR", "Folder of derived state (index segments, records, corpus model); empty: <data>/state. Per replica.", \.stateDirectory),
+        optionalText("stateDirectory", "state", "NEWSROOM_STATE_DIR", "Folder of the saved derived state (index segments, records, corpus model); empty: <data>/state. Replicas may share it (one saves it).", \.stateDirectory),
         optionalText("publicBaseURL", "public-url", "NEWSROOM_PUBLIC_URL", "Public origin for absolute links in feeds and sitemaps (https://news.example.org); empty: the request's Host.", \.publicBaseURL),
         seconds("checkpointSeconds", "checkpoint-interval", "NEWSROOM_CHECKPOINT_INTERVAL", "Seconds between saves of the derived state (uploads are durable without them; a restart re-reads pages written since the last).", \.checkpointSeconds),
         seconds("changePollSeconds", "change-poll", "NEWSROOM_CHANGE_POLL", "Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas).", \.changePollSeconds),
