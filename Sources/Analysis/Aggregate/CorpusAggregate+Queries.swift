@@ -121,8 +121,23 @@ extension CorpusAggregate {
         return rows
     }
 
-    /// Ids of initiatives run by the place or a place below it, in id order.
-    public func initiatives(inPlace id: String) -> [String] { initiativesInSubtree[id] ?? [] }
+    /// How many initiatives the place or a place below it runs.
+    public func initiativeCount(inPlace id: String) -> Int {
+        initiativesByPlace.rank(of: .first(id + "\u{0}")) - initiativesByPlace.rank(of: .first(id))
+    }
+
+    /// Initiatives run by the place or a place below it, by mentions (most first, then id),
+    /// `offset` onwards.
+    public func rankedInitiatives(inPlace id: String, offset: Int, limit: Int) -> [Initiative] {
+        var rows: [Initiative] = []
+        guard limit > 0 else { return rows }
+        initiativesByPlace.forEach(fromPosition: initiativesByPlace.rank(of: .first(id)) + max(0, offset)) { key, _ in
+            guard key.place == id, rows.count < limit else { return false }
+            if let record = initiativeRecords[key.rank.id] { rows.append(record) }
+            return true
+        }
+        return rows
+    }
 
     /// Initiatives one of whose spellings starts with `prefix`.
     public func initiatives(withPrefix prefix: String, limit: Int) -> [Initiative] {

@@ -35,7 +35,9 @@ public struct CorpusAggregate: Sendable {
     var initiativeRecords = SortedMap<String, Initiative>()
     var initiativeRanking = SortedMap<Rank, Bool>()
     /// Initiatives by the place that runs them and every place above it.
-    var initiativesInSubtree = SortedMap<String, [String]>()
+    /// Initiatives run by each place or a place below it, ranked as `initiativeRanking` within
+    /// the place: paging through a province's thousands costs O(log n + page).
+    var initiativesByPlace = SortedMap<PlacedRank, Bool>()
 
     // Authors
     var bylines = SortedMap<String, [String: Affiliation]>()
@@ -121,6 +123,16 @@ public struct CorpusAggregate: Sendable {
         var id: String
 
         static func < (a: Rank, b: Rank) -> Bool { a.count != b.count ? a.count > b.count : a.id < b.id }
+    }
+
+    struct PlacedRank: Comparable, Sendable {
+        var place: String
+        var rank: Rank
+
+        static func < (a: PlacedRank, b: PlacedRank) -> Bool { a.place != b.place ? a.place < b.place : a.rank < b.rank }
+
+        /// Sorts before every entry of `place`.
+        static func first(_ place: String) -> PlacedRank { PlacedRank(place: place, rank: Rank(count: .max, id: "")) }
     }
 
     struct PlaceRank: Comparable, Sendable {
@@ -255,13 +267,8 @@ extension CorpusAggregate {
     private mutating func indexInitiative(_ record: Initiative, insert: Bool) {
         guard let locality = record.locality else { return }
         for place in [locality] + places.ancestors(of: locality) {
-            var ids = initiativesInSubtree[place] ?? []
-            if insert {
-                ids.insert(record.id, at: ids.firstIndex { $0 > record.id } ?? ids.count)
-            } else {
-                ids.removeAll { $0 == record.id }
-            }
-            initiativesInSubtree[place] = ids.isEmpty ? nil : ids
+            let key = PlacedRank(place: place, rank: Rank(count: record.mentionCount, id: record.id))
+            if insert { initiativesByPlace.insert(key, true) } else { initiativesByPlace.remove(key) }
         }
     }
 

@@ -23,6 +23,10 @@ public struct CorpusModel: Sendable {
     let prefixes: Set<Gram>
     /// Places found by naming pattern and accepted, with their discovered parents.
     let patternPlaces: [String: Place]
+    /// Their names in order, for prefix lookups, and their ids under each parent: built once per
+    /// model, so that lookups on a large archive's many pattern places cost a search, not a scan.
+    let patternNames: [String]
+    let patternChildren: [String: [String]]
     /// Articles in the corpus the model was built from.
     public let articleCount: Int
     /// Identifies the model: derived state made with another model is stale.
@@ -38,6 +42,10 @@ public struct CorpusModel: Sendable {
         }
         self.prefixes = prefixes
         self.patternPlaces = patternPlaces
+        patternNames = patternPlaces.keys.sorted()
+        var children: [String: [String]] = [:]
+        for place in patternPlaces.values { if let parent = place.parent { children[parent, default: []].append(place.id) } }
+        patternChildren = children.mapValues { $0.sorted() }
         self.articleCount = articleCount
         var checksum = Checksum(seed: UInt64(articleCount))
         for term in terms.values.sorted(by: { $0.text < $1.text }) {

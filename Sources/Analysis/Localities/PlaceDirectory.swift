@@ -5,7 +5,8 @@ import Persistence
 /// opens with.
 public struct PlaceDirectory: Sendable {
     let gazetteer: [String: Place]
-    let patternPlaces: [String: Place]
+    let model: CorpusModel
+    var patternPlaces: [String: Place] { model.patternPlaces }
     let matcher: PlaceMatcher
     let disambiguator: PlaceDisambiguator
     /// Official names and short forms (株洲 and 株洲市) to the ids they may denote, sorted for
@@ -16,7 +17,7 @@ public struct PlaceDirectory: Sendable {
 
     public init(configuration: AnalysisConfiguration.Localities, model: CorpusModel = .empty) {
         gazetteer = configuration.gazetteer.places
-        patternPlaces = model.patternPlaces
+        self.model = model
         matcher = PlaceMatcher(configuration: configuration)
         disambiguator = PlaceDisambiguator(configuration: configuration)
         var aliases: [String: [String]] = [:]
@@ -29,10 +30,10 @@ public struct PlaceDirectory: Sendable {
         self.children = children.mapValues { $0.sorted() }
     }
 
-    private init(gazetteer: [String: Place], patternPlaces: [String: Place], matcher: PlaceMatcher,
+    private init(gazetteer: [String: Place], model: CorpusModel, matcher: PlaceMatcher,
                  disambiguator: PlaceDisambiguator, aliases: SortedMap<String, [String]>, children: [String: [String]]) {
         self.gazetteer = gazetteer
-        self.patternPlaces = patternPlaces
+        self.model = model
         self.matcher = matcher
         self.disambiguator = disambiguator
         self.aliases = aliases
@@ -41,7 +42,7 @@ public struct PlaceDirectory: Sendable {
 
     /// The same gazetteer with another model's pattern places.
     public func with(model: CorpusModel) -> PlaceDirectory {
-        PlaceDirectory(gazetteer: gazetteer, patternPlaces: model.patternPlaces, matcher: matcher, disambiguator: disambiguator,
+        PlaceDirectory(gazetteer: gazetteer, model: model, matcher: matcher, disambiguator: disambiguator,
                        aliases: aliases, children: children)
     }
 
@@ -61,15 +62,23 @@ public struct PlaceDirectory: Sendable {
             for id in matches where !ids.contains(id) { ids.append(id) }
             if ids.count >= limit { break }
         }
-        for name in patternPlaces.keys.sorted() where name.hasPrefix(prefix) && ids.count < limit && !ids.contains(name) {
-            ids.append(name)
+        let names = model.patternNames
+        var low = 0
+        var high = names.count
+        while low < high {
+            let middle = (low + high) / 2
+            if names[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        while low < names.count, ids.count < limit, names[low].hasPrefix(prefix) {
+            if !ids.contains(names[low]) { ids.append(names[low]) }
+            low += 1
         }
         return ids.prefix(limit).compactMap { self[$0] }
     }
 
     /// Places directly below a place: the gazetteer's, then pattern places the model attached.
     public func children(of id: String) -> [Place] {
-        let pattern = patternPlaces.values.filter { $0.parent == id }.map(\.id).sorted()
+        let pattern = model.patternChildren[id] ?? []
         return ((children[id] ?? []) + pattern).compactMap { self[$0] }
     }
 

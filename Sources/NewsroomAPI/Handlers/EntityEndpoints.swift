@@ -108,15 +108,14 @@ enum EntityEndpoints {
         var query = ArticleQuery()
         query.locality = place.id
         let children = places.children(of: place.id).filter { aggregate.isInUse(place: $0.id) }
-        let initiatives = aggregate.initiatives(inPlace: place.id).compactMap(aggregate.initiative(id:))
-            .sorted { ($0.mentionCount, $1.id) > ($1.mentionCount, $0.id) }
+        let initiatives = aggregate.rankedInitiatives(inPlace: place.id, offset: 0, limit: 10)
         return Rendered(json: EntityJSON.place(place, in: aggregate, extra: [
             ("parent", place.parent.flatMap { places[$0] }.map { EntityJSON.place($0, in: aggregate) } ?? .null),
             ("ancestors", .array(places.ancestors(of: place.id).compactMap { places[$0] }.map { EntityJSON.place($0, in: aggregate) })),
             ("children", EntityJSON.collection(children.prefix(50).map { EntityJSON.place($0, in: aggregate) }, total: children.count,
                                                url: Links.base + "/localities?parent=" + percentEncode(place.id))),
             ("mentioning_article_count", .int(aggregate.mentions(ofPlace: place.id).articles.count)),
-            ("initiatives", EntityJSON.collection(initiatives.prefix(10).map { EntityJSON.initiative($0) }, total: initiatives.count,
+            ("initiatives", EntityJSON.collection(initiatives.map { EntityJSON.initiative($0) }, total: aggregate.initiativeCount(inPlace: place.id),
                                                   url: Links.base + "/initiatives?locality=" + percentEncode(place.id))),
             ("articles", firstArticles(query, state: state, url: Links.locality(place.id) + "/articles")),
         ]), pretty: try reader.pretty)
@@ -134,14 +133,16 @@ enum EntityEndpoints {
         let pagination = try Pagination(reader)
         let aggregate = state.aggregate
         var list: [Initiative]?
-        if let locality = try reader.string("locality") {
-            let id = try ArticleFilters.resolveLocality(locality, in: aggregate)
-            list = aggregate.initiatives(inPlace: id).compactMap(aggregate.initiative(id:))
-                .sorted { ($0.mentionCount, $1.id) > ($1.mentionCount, $0.id) }
-        }
+        let locality = try reader.string("locality").map { value throws(Problem) in try ArticleFilters.resolveLocality(value, in: aggregate) }
         if let q = try reader.string("q") {
             let matches = aggregate.initiatives(withPrefix: q, limit: 1000)
-            list = list.map { list in list.filter { item in matches.contains { $0.id == item.id } } } ?? matches
+            list = locality.map { place in matches.filter { $0.locality.map { aggregate.places.isAncestor(place, of: $0) || $0 == place } ?? false } }
+                ?? matches
+        } else if let locality {
+            // Ranked within the place by the index: a page of a province's thousands, not a sort of them all.
+            let rows = aggregate.rankedInitiatives(inPlace: locality, offset: pagination.offset, limit: pagination.perPage)
+            return pagination.envelope(rows.map { EntityJSON.initiative($0) }, total: aggregate.initiativeCount(inPlace: locality),
+                                       request: request, pretty: try reader.pretty)
         }
         if let list {
             return pagination.envelope(pagination.slice(list).map { EntityJSON.initiative($0) }, total: list.count,

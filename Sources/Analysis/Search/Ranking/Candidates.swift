@@ -18,12 +18,17 @@ struct Candidates {
     private var lowerBounds: BinaryHeap<Double>
     /// Every match counted, kept or not.
     private(set) var total = 0
+    /// Compact when this many are kept. It doubles when a compaction keeps most of them (many
+    /// candidates whose exact-run bonus could still lift them over the threshold), so the work of
+    /// compacting stays linear in the matches, however the scores fall.
+    private var compactAt: Int
 
     init(pendingStride: Int, exactFactor: Double, wanted: Int) {
         self.pendingStride = pendingStride
         self.exactFactor = exactFactor
         self.wanted = wanted
         lowerBounds = BinaryHeap([]) { $0 < $1 }
+        compactAt = 4 * wanted + 1024
     }
 
     var count: Int { slots.count }
@@ -51,7 +56,10 @@ struct Candidates {
         slots.append(slot)
         settled.append(score)
         pending.append(contentsOf: parts)
-        if slots.count >= 4 * wanted + 1024 { compact() }
+        if slots.count >= compactAt {
+            compact()
+            compactAt = max(4 * wanted + 1024, 2 * slots.count)
+        }
     }
 
     /// Drops kept candidates that can no longer reach the threshold.
