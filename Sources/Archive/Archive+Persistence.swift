@@ -44,21 +44,22 @@ extension Archive {
                 pages[entry.id] = entry
             }
         }
-        var analyses: [(slot: Int, analysis: ArticleAnalysis)] = []
-        for page in pages.values {
+        // Every current article's analysis must be readable before the state is used.
+        let pageList = Array(pages.values)
+        for page in pageList {
             for slot in page.slots {
                 guard let segment = segments.last(where: { $0.slots.contains(slot) }) else {
                     throw .corrupt(store.path("manifest.nrs"), "slot \(slot) of page \(page.id) is in no segment")
                 }
-                do { analyses.append((slot, try segment.analyses.analysis(slot: slot))) } catch {
-                    throw .corrupt(store.path("ana-\(segment.analysisFileID ?? -1).analysis"), "damaged analysis of slot \(slot)")
+                guard segment.analyses.hasAnalysis(atSlot: slot) else {
+                    throw .corrupt(store.path("ana-\(segment.analysisFileID ?? -1).analysis"), "no analysis of slot \(slot)")
                 }
             }
         }
         report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation)")
         let places = self.places.with(model: model)
         let state = ArchiveState.assembled(
-            segments: segments, pages: Array(pages.values), analyses: analyses, model: model, places: places,
+            segments: segments, pages: pageList, aggregate: ArchiveState.aggregate(of: pageList, in: segments, places: places), model: model,
             search: searchConfiguration, tombstones: tombstones(entries), loadErrors: errors,
             configurationKey: options.configurationKey, generation: manifest.generation)
         fileIDs.withLock { $0 = max($0, manifest.nextFileID) }

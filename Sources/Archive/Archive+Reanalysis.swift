@@ -36,39 +36,26 @@ extension Archive {
         return change >= options.reanalysisMinimumChange && Double(change) >= options.reanalysisDrift * Double(max(then, 1))
     }
 
-    /// The pages of `state` as analysis input, with where each page's articles are.
-    func pageTexts(_ state: ArchiveState) -> [(entry: PageEntry, text: PageText)] {
-        var pages: [(entry: PageEntry, text: PageText)] = []
-        state.pageNumbers.forEach { _, number in
-            guard let entry = state.page(number: number) else { return }
-            let articles = entry.slots.indices.compactMap { index -> ArticleText? in
-                guard let ref = state.article(slot: entry.slots[index]), let article = state.article(ref) else { return nil }
-                return ArticleText(article)
-            }
-            pages.append((entry, PagePreparer.text(articles, of: entry)))
-        }
-        return pages
-    }
-
+    /// `state` against a corpus model rebuilt from its current articles, reading them back from
+    /// the records a segment at a time (memory does not grow with the archive).
     func reanalyzed(_ state: ArchiveState) -> ArchiveState {
-        let pages = pageTexts(state)
-        let model = modelBuilder.build(pages.map(\.text))
+        let isCurrent: @Sendable (PageEntry) -> Bool = { state.page(id: $0.id)?.number == $0.number }
+        func texts(_ segment: ArchiveSegment) -> [PageText] {
+            Self.pages(in: segment).filter { isCurrent($0.entry) }.map { PagePreparer.text($0.articles.map(ArticleText.init), of: $0.entry) }
+        }
+        var survey = modelBuilder.survey()
+        for segment in state.segments { survey.merge(modelBuilder.survey(texts(segment))) }
+        let vocabulary = modelBuilder.vocabulary(from: survey)
+        let stems = modelBuilder.stems(of: survey)
+        var count = modelBuilder.count()
+        for segment in state.segments { count.merge(modelBuilder.count(texts(segment), vocabulary: vocabulary, stems: stems)) }
+        let model = modelBuilder.model(survey: survey, vocabulary: vocabulary, count: count)
         let places = self.places.with(model: model)
-        let analyzer = preparer.analyzer
-        let analysed: [[ArticleAnalysis]] = parallelMap(pages) { page in
-            analyzer.analyze(page.text, model: model, places: places)
-        }
-        var bySlot: [Int: ArticleAnalysis] = [:]
-        for (page, analyses) in zip(pages, analysed) {
-            for (slot, analysis) in zip(page.entry.slots, analyses) { bySlot[slot] = analysis }
-        }
-        let segments = state.segments.map { segment in
-            ArchiveSegment(search: segment.search, records: segment.records,
-                           analyses: AnalysisSegment(base: segment.base, count: segment.slots.count, modelFingerprint: model.fingerprint,
-                                                     analyses: bySlot.filter { segment.slots.contains($0.key) }),
-                           fileID: segment.fileID)
-        }
-        let aggregate = CorpusAggregate(places: places, articles: bySlot.map { ($0.key, $0.value) })
+        let saving = stateStore != nil && ownsState()
+        let segments = state.segments.map { analysed($0, model: model, places: places, saving: saving, current: isCurrent) }
+        var pages: [PageEntry] = []
+        state.pageNumbers.forEach { _, number in if let page = state.page(number: number) { pages.append(page) } }
+        let aggregate = ArchiveState.aggregate(of: pages, in: segments, places: places)
         return ArchiveState(generation: state.generation + 1, model: model, aggregate: aggregate, search: state.search,
                             segments: segments, pageTable: state.pageTable, pageNumbers: state.pageNumbers,
                             pagesByHash: state.pagesByHash, pageOrder: state.pageOrder, editionDays: state.editionDays,

@@ -6,8 +6,16 @@ extension CorpusAggregate {
     /// adding them one by one, which the tests check, but the entries are gathered in hash tables
     /// and turned into persistent maps in one pass each, so a million articles take seconds.
     public init(places: PlaceDirectory, articles: [(slot: Int, analysis: ArticleAnalysis)]) {
-        self.init(places: places)
         let ordered = articles.sorted { $0.slot < $1.slot }
+        self.init(places: places) { body in
+            for (slot, analysis) in ordered { body(slot, analysis) }
+        }
+    }
+
+    /// The same from analyses produced one at a time, in ascending slot order, so that a large
+    /// archive's analyses are decoded from its files as they are consumed, never all held at once.
+    public init(places: PlaceDirectory, inSlotOrder forEachArticle: ((Int, ArticleAnalysis) -> Void) -> Void) {
+        self.init(places: places)
         var tags: [String: SlotSet] = [:]
         var about: [String: SlotSet] = [:]
         var subtree: [String: SlotSet] = [:]
@@ -15,7 +23,7 @@ extension CorpusAggregate {
         var names: [String: NameStats] = [:]
         var bylines: [String: [String: Affiliation]] = [:]
         var ancestors: [String: [String]] = [:]
-        for (slot, analysis) in ordered {
+        forEachArticle { slot, analysis in
             for tag in analysis.tags { tags[tag.term, default: SlotSet()].insert(slot) }
             if let main = analysis.locality {
                 about[main, default: SlotSet()].insert(slot)

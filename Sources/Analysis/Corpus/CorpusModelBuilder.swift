@@ -289,27 +289,41 @@ public struct CorpusModelBuilder: Sendable {
     /// Both passes over pages held in memory, each split across `threads` (the partial passes
     /// merge, and the result does not depend on the split).
     public func build(_ pages: [PageText], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> CorpusModel {
-        let parts = max(1, min(threads, pages.count / 64 + 1))
-        let chunk = (pages.count + parts - 1) / max(1, parts)
-        func inParallel<Partial: Sendable>(_ start: @Sendable () -> Partial, _ work: @Sendable (PageText, inout Partial) -> Void,
-                                           merge: (inout Partial, Partial) -> Void) -> Partial {
-            let results = Mutex<[Int: Partial]>([:])
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var partial = start()
-                for page in pages[min(pages.count, part * chunk)..<min(pages.count, (part + 1) * chunk)] { work(page, &partial) }
-                let done = partial
-                results.withLock { $0[part] = done }
-            }
-            let all = results.withLock { $0 }
-            var total = all[0] ?? start()
-            for part in 1..<parts { if let partial = all[part] { merge(&total, partial) } }
-            return total
-        }
-        let survey = inParallel({ self.survey() }, { page, partial in self.survey(page, into: &partial) }, merge: { $0.merge($1) })
+        let survey = survey(pages, threads: threads)
         let vocabulary = vocabulary(from: survey)
         let stems = stems(of: survey)
-        let count = inParallel({ self.count() }, { page, partial in self.count(page, vocabulary: vocabulary, stems: stems, into: &partial) },
-                               merge: { $0.merge($1) })
-        return model(survey: survey, vocabulary: vocabulary, count: count)
+        return model(survey: survey, vocabulary: vocabulary, count: count(pages, vocabulary: vocabulary, stems: stems, threads: threads))
+    }
+
+    /// The survey pass over `pages`, split across `threads`.
+    public func survey(_ pages: [PageText], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Survey {
+        Self.inParallel(pages, threads: threads, start: { self.survey() }, work: { page, partial in self.survey(page, into: &partial) },
+                        merge: { $0.merge($1) })
+    }
+
+    /// The counting pass over `pages`, split across `threads`.
+    public func count(_ pages: [PageText], vocabulary: Vocabulary, stems: Stems,
+                      threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Count {
+        Self.inParallel(pages, threads: threads, start: { self.count() },
+                        work: { page, partial in self.count(page, vocabulary: vocabulary, stems: stems, into: &partial) },
+                        merge: { $0.merge($1) })
+    }
+
+    private static func inParallel<Partial: Sendable>(_ pages: [PageText], threads: Int, start: @Sendable () -> Partial,
+                                                      work: @Sendable (PageText, inout Partial) -> Void,
+                                                      merge: (inout Partial, Partial) -> Void) -> Partial {
+        let parts = max(1, min(threads, pages.count / 64 + 1))
+        let chunk = (pages.count + parts - 1) / parts
+        let results = Mutex<[Int: Partial]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var partial = start()
+            for page in pages[min(pages.count, part * chunk)..<min(pages.count, (part + 1) * chunk)] { work(page, &partial) }
+            let done = partial
+            results.withLock { $0[part] = done }
+        }
+        let all = results.withLock { $0 }
+        var total = all[0] ?? start()
+        for part in 1..<parts { if let partial = all[part] { merge(&total, partial) } }
+        return total
     }
 }

@@ -47,6 +47,14 @@ struct PagePreparer: Sendable {
     }
 
     func prepare(_ input: Input, parsed page: Page, model: CorpusModel, places: PlaceDirectory) -> PreparedPage {
+        var prepared = unanalysed(input, parsed: page)
+        prepared.analyses = analyzer.analyze(Self.text(page.articles.map(ArticleText.init), of: prepared.entry), model: model, places: places)
+        return prepared
+    }
+
+    /// The page with its edition settled and its article ids given, not yet analysed (a bulk
+    /// build analyses once the corpus model is known).
+    func unanalysed(_ input: Input, parsed page: Page) -> PreparedPage {
         let metadata = input.metadata ?? PageMetadata()
         let printed = Edition(newspaper: page.newspaper, date: page.printedDate.flatMap(EditionDate.init), pageLabel: page.pageLabel,
                               section: page.section)
@@ -61,8 +69,7 @@ struct PagePreparer: Sendable {
             createdAt: metadata.createdAt ?? fileTime, updatedAt: metadata.updatedAt ?? metadata.createdAt ?? fileTime,
             contentType: metadata.contentType, slots: [], keys: keys,
             kinds: page.articles.map { UInt8(ArticleKind.allCases.firstIndex(of: $0.kind) ?? 0) }, gone: metadata.gone, number: 0)
-        let analyses = analyzer.analyze(Self.text(page.articles.map(ArticleText.init), of: entry), model: model, places: places)
-        return PreparedPage(entry: entry, furniture: PageFurniture(page), articles: page.articles, analyses: analyses)
+        return PreparedPage(entry: entry, furniture: PageFurniture(page), articles: page.articles, analyses: [])
     }
 
     /// What the analysis reads of a page: its articles, and the newspaper it is from (the

@@ -7,8 +7,8 @@ extension ArchiveState {
     /// A whole state from its parts, in one pass each: what a full build and a start-up from
     /// persisted segments both end with. `pages` are the current pages with their slots; every
     /// other slot the segments cover is a deleted article.
-    static func assembled(segments: [ArchiveSegment], pages: [PageEntry], analyses: [(slot: Int, analysis: ArticleAnalysis)],
-                          model: CorpusModel, places: PlaceDirectory, search: SearchConfiguration, tombstones: [String: [String]],
+    static func assembled(segments: [ArchiveSegment], pages: [PageEntry], aggregate: CorpusAggregate,
+                          model: CorpusModel, search: SearchConfiguration, tombstones: [String: [String]],
                           loadErrors: [LoadError], configurationKey: UInt64, generation: Int) -> ArchiveState {
         let segments = segments.sorted { $0.base < $1.base }
         let slotCount = max(segments.last?.slots.upperBound ?? 0, (pages.flatMap(\.slots).max() ?? -1) + 1)
@@ -56,7 +56,7 @@ extension ArchiveState {
         var byHash: [UInt64: String] = [:]
         for (hash, id) in hashes where byHash[hash] == nil || id < byHash[hash]! { byHash[hash] = id }
         return ArchiveState(
-            generation: generation, model: model, aggregate: CorpusAggregate(places: places, articles: analyses),
+            generation: generation, model: model, aggregate: aggregate,
             search: SearchIndex(segments: segments.map(\.search), deleted: dead, configuration: search), segments: segments,
             pageTable: pageTable, pageNumbers: SortedMap(sorted: numbers.sorted { $0.0 < $1.0 }),
             pagesByHash: SortedMap(sorted: byHash.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
@@ -66,30 +66,22 @@ extension ArchiveState {
             loadErrors: loadErrors, lastModified: lastModified, pageHashSum: hashSum, configurationKey: configurationKey)
     }
 
-    /// Segments for prepared pages whose slots are assigned, about `segmentSize` articles each (a
-    /// page is never split), built on every core.
-    static func buildSegments(_ pages: [PreparedPage], model: CorpusModel, configuration: AnalysisConfiguration,
-                              segmentSize: Int, progress: @Sendable (Int) -> Void = { _ in }) -> [ArchiveSegment] {
-        var groups: [[PreparedPage]] = []
-        var current: [PreparedPage] = []
-        var count = 0
-        for page in pages.sorted(by: { ($0.entry.slots.first ?? 0) < ($1.entry.slots.first ?? 0) }) {
-            current.append(page)
-            count += page.articles.count
-            if count >= segmentSize {
-                groups.append(current)
-                current = []
-                count = 0
+    /// The aggregate of the analyses of `pages`' articles, decoded from the segments one at a time
+    /// in slot order (a million articles' analyses are never all in memory at once).
+    static func aggregate(of pages: [PageEntry], in segments: [ArchiveSegment], places: PlaceDirectory) -> CorpusAggregate {
+        let live = SlotSet(pages.flatMap(\.slots).sorted())
+        return CorpusAggregate(places: places) { body in
+            for segment in segments.sorted(by: { $0.base < $1.base }) {
+                for slot in segment.slots where live.contains(slot) {
+                    if let analysis = try? segment.analyses.analysis(slot: slot) { body(slot, analysis) }
+                }
             }
-        }
-        if !current.isEmpty { groups.append(current) }
-        return parallelMap(groups, progress: progress) { group in
-            segment(of: group, model: model, configuration: configuration)
         }
     }
 
-    /// One segment over the slots of `pages` (contiguous, slots assigned).
-    static func segment(of pages: [PreparedPage], model: CorpusModel, configuration: AnalysisConfiguration) -> ArchiveSegment {
+    /// One segment over the slots of `pages` (contiguous, slots assigned); without a model, its
+    /// analyses are left empty for a later pass.
+    static func segment(of pages: [PreparedPage], model: CorpusModel?, configuration: AnalysisConfiguration) -> ArchiveSegment {
         let slots = pages.flatMap(\.entry.slots)
         let base = slots.min() ?? 0
         let count = (slots.max() ?? base - 1) + 1 - base
@@ -102,13 +94,13 @@ extension ArchiveState {
                 let slot = page.entry.slots[index]
                 documents.append(searchDocument(article, slot: slot, configuration: configuration.search))
                 records[slot] = RecordCoding.encode(article)
-                analyses[slot] = page.analyses[index]
+                if index < page.analyses.count { analyses[slot] = page.analyses[index] }
             }
             if let first = page.entry.slots.first { pageRecords.append((first, page.entry.encode(furniture: page.furniture))) }
         }
         return ArchiveSegment(search: SearchSegment(documents: documents, base: base, count: count),
                               records: RecordSegment(base: base, count: count, articles: records, pages: pageRecords),
-                              analyses: AnalysisSegment(base: base, count: count, modelFingerprint: model.fingerprint, analyses: analyses),
+                              analyses: AnalysisSegment(base: base, count: count, modelFingerprint: model?.fingerprint ?? 0, analyses: analyses),
                               fileID: nil)
     }
 }
