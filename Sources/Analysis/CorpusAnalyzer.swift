@@ -23,7 +23,7 @@ public struct CorpusAnalyzer: Sendable {
             articles += analyzer.analyze(text, model: model, places: places)
             ids += page.articles.map(\.id)
         }
-        var aggregate = CorpusAggregate(places: places)
+        var aggregate = CorpusAggregate(places: places, linkLimit: configuration.initiatives.maxNamesSharingAPart)
         aggregate.add(articles.enumerated().map { ($0.offset, $0.element) })
         return CorpusAnalysis(model: model, articleIDs: ids, articles: articles, aggregate: aggregate)
     }

@@ -149,7 +149,7 @@ extension Archive {
         }
         progress.withLock { $0 = LoadProgress(phase: .indexing, done: 0, total: 1) }
         return ArchiveState.assembled(segments: segments, pages: pages,
-                                      aggregate: ArchiveState.aggregate(of: pages, in: segments, places: places), model: model,
+                                      aggregate: ArchiveState.aggregate(of: pages, in: segments, places: places, linkLimit: configuration.initiatives.maxNamesSharingAPart), model: model,
                                       search: searchConfiguration, tombstones: tombstones, loadErrors: errors,
                                       configurationKey: options.configurationKey, generation: 1)
     }

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Synchronization
 
@@ -18,6 +21,9 @@ extension Archive {
     public func startMaintenance(interval: TimeInterval = 30, report: @escaping @Sendable (String) -> Void) {
         guard options.backgroundWork, !maintenance.running.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let thread = Thread { [self] in
+            // Below the request threads: on a small machine a merge must not take a core from readers.
+            // (On Linux the nice value is per thread; `who` 0 is the calling thread.)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             var saved = Date()
             scrub(report: report)
             while !maintenance.stopping.load(ordering: .acquiring) {
@@ -32,7 +38,7 @@ extension Archive {
             maintenance.stopped.signal()
         }
         thread.name = "archive-maintenance"
-        thread.qualityOfService = .utility
+        thread.qualityOfService = QualityOfService.utility
         thread.start()
     }
 

@@ -59,7 +59,7 @@ extension Archive {
         report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation)")
         let places = self.places.with(model: model)
         let state = ArchiveState.assembled(
-            segments: segments, pages: pageList, aggregate: ArchiveState.aggregate(of: pageList, in: segments, places: places), model: model,
+            segments: segments, pages: pageList, aggregate: ArchiveState.aggregate(of: pageList, in: segments, places: places, linkLimit: configuration.initiatives.maxNamesSharingAPart), model: model,
             search: searchConfiguration, tombstones: tombstones(entries), loadErrors: errors,
             configurationKey: options.configurationKey, generation: manifest.generation)
         fileIDs.withLock { $0 = max($0, manifest.nextFileID) }

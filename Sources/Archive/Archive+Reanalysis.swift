@@ -55,7 +55,7 @@ extension Archive {
         let segments = state.segments.map { analysed($0, model: model, places: places, saving: saving, current: isCurrent) }
         var pages: [PageEntry] = []
         state.pageNumbers.forEach { _, number in if let page = state.page(number: number) { pages.append(page) } }
-        let aggregate = ArchiveState.aggregate(of: pages, in: segments, places: places)
+        let aggregate = ArchiveState.aggregate(of: pages, in: segments, places: places, linkLimit: configuration.initiatives.maxNamesSharingAPart)
         return ArchiveState(generation: state.generation + 1, model: model, aggregate: aggregate, search: state.search,
                             segments: segments, pageTable: state.pageTable, pageNumbers: state.pageNumbers,
                             pagesByHash: state.pagesByHash, pageOrder: state.pageOrder, editionDays: state.editionDays,

@@ -102,4 +102,22 @@ struct InitiativeTests {
         #expect(!alone.initiatives.isEmpty)
         #expect(aggregate.rankedInitiatives(offset: 0, limit: .max).map(\.name) == alone.initiatives.map(\.name))
     }
+
+    @Test func aPartSharedByManyListedNamesLinksNoneOfThemAndIncrementalAgrees() {
+        // 企业吹哨 is shared by four listed names: with a limit of two it is a generic phrase.
+        let pages = (1...4).map { number in
+            [article("a\(number)", paragraphs: ["重庆市璧山区推行“企业吹哨、部门报到\(number)号”机制,服务企业发展。"])]
+        }
+        let analysis = analyze(pages: pages)
+        let all = analysis.articles.enumerated().map { (slot: $0.offset, analysis: $0.element) }
+        let bulk = CorpusAggregate(places: analysis.places, linkLimit: 2, articles: all)
+        var incremental = CorpusAggregate(places: analysis.places, linkLimit: 2)
+        for article in all { incremental.add([article]) }
+        let names = { (aggregate: CorpusAggregate) in aggregate.rankedInitiatives(offset: 0, limit: .max).map { "\($0.id) \($0.aliases)" } }
+        #expect(names(bulk) == names(incremental))
+        #expect(!names(bulk).contains { $0.contains("企业吹哨\"") })
+        // Back under the limit, the part links again, one by one as in bulk.
+        incremental.remove(Array(all.suffix(2)))
+        #expect(names(incremental) == names(CorpusAggregate(places: analysis.places, linkLimit: 2, articles: Array(all.prefix(2)))))
+    }
 }

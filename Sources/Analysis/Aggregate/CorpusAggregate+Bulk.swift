@@ -5,17 +5,17 @@ extension CorpusAggregate {
     /// The aggregate of many articles at once (a full build, a start-up, a re-analysis). Equal to
     /// adding them one by one, which the tests check, but the entries are gathered in hash tables
     /// and turned into persistent maps in one pass each, so a million articles take seconds.
-    public init(places: PlaceDirectory, articles: [(slot: Int, analysis: ArticleAnalysis)]) {
+    public init(places: PlaceDirectory, linkLimit: Int = 12, articles: [(slot: Int, analysis: ArticleAnalysis)]) {
         let ordered = articles.sorted { $0.slot < $1.slot }
-        self.init(places: places) { body in
+        self.init(places: places, linkLimit: linkLimit) { body in
             for (slot, analysis) in ordered { body(slot, analysis) }
         }
     }
 
     /// The same from analyses produced one at a time, in ascending slot order, so that a large
     /// archive's analyses are decoded from its files as they are consumed, never all held at once.
-    public init(places: PlaceDirectory, inSlotOrder forEachArticle: ((Int, ArticleAnalysis) -> Void) -> Void) {
-        self.init(places: places)
+    public init(places: PlaceDirectory, linkLimit: Int = 12, inSlotOrder forEachArticle: ((Int, ArticleAnalysis) -> Void) -> Void) {
+        self.init(places: places, linkLimit: linkLimit)
         var tags: [String: SlotSet] = [:]
         var about: [String: SlotSet] = [:]
         var subtree: [String: SlotSet] = [:]
@@ -61,11 +61,11 @@ extension CorpusAggregate {
         placeRanks = sortedMap(ranks)
         placeRanking = SortedMap(sorted: ranks.values.sorted().map { ($0, true) })
         self.names = sortedMap(names)
-        var parts: [String: [String]] = [:]
+        var parts: [PartKey] = []
         for key in names.keys {
-            for part in InitiativeExtractor.components(key) { parts[part, default: []].append(key) }
+            for part in InitiativeExtractor.components(key) { parts.append(PartKey(part: part, name: key)) }
         }
-        partOf = sortedMap(parts.mapValues { $0.sorted() })
+        partOf = SortedMap(sorted: Set(parts).sorted().map { ($0, true) })
         self.bylines = sortedMap(bylines)
         regroup(Set(names.keys))
         for name in bylines.keys.sorted() { recluster(name) }

@@ -30,7 +30,13 @@ public struct CorpusAggregate: Sendable {
     // Initiatives
     var names = SortedMap<String, NameStats>()
     /// A part (`网办到家`) to the quoted multi-part names holding it (`幸福长沙、网办到家`).
-    var partOf = SortedMap<String, [String]>()
+    /// (part, multi-part name) for every part of every multi-part name: the names sharing a part
+    /// are a range, and how many there are a difference of ranks.
+    var partOf = SortedMap<PartKey, Bool>()
+    /// Parts shared by more names than this do not link them (see `maxNamesSharingAPart`).
+    let linkLimit: Int
+    /// Names whose links changed in the current batch of changes.
+    var relinked = Set<String>()
     var groupOfKey = SortedMap<String, String>()
     var initiativeRecords = SortedMap<String, Initiative>()
     var initiativeRanking = SortedMap<Rank, Bool>()
@@ -46,8 +52,33 @@ public struct CorpusAggregate: Sendable {
     var authorRecords = SortedMap<String, AuthorRecord>()
     var authorRanking = SortedMap<Rank, Bool>()
 
-    public init(places: PlaceDirectory) {
+    public init(places: PlaceDirectory, linkLimit: Int = 12) {
         self.places = places
+        self.linkLimit = linkLimit
+    }
+
+    struct PartKey: Comparable, Hashable, Sendable {
+        var part: String
+        var name: String
+
+        static func < (a: PartKey, b: PartKey) -> Bool { a.part != b.part ? a.part < b.part : a.name < b.name }
+    }
+
+    /// How many names hold `part`.
+    func holderCount(_ part: String) -> Int {
+        partOf.rank(of: PartKey(part: part + "\u{0}", name: "")) - partOf.rank(of: PartKey(part: part, name: ""))
+    }
+
+    /// The names holding `part`, when it links them (at most `linkLimit`); else none.
+    func linkedHolders(_ part: String) -> [String] {
+        guard holderCount(part) <= linkLimit else { return [] }
+        var names: [String] = []
+        partOf.forEach(from: PartKey(part: part, name: "")) { key, _ in
+            guard key.part == part else { return false }
+            names.append(key.name)
+            return true
+        }
+        return names
     }
 
     // MARK: - Changes
@@ -56,7 +87,7 @@ public struct CorpusAggregate: Sendable {
     public mutating func add(_ articles: [(slot: Int, analysis: ArticleAnalysis)]) {
         // Into an empty aggregate, many articles go faster in bulk (same result).
         if articles.count > 256, tagCounts.isEmpty, names.isEmpty, bylines.isEmpty, placeRanks.isEmpty {
-            self = CorpusAggregate(places: places, articles: articles)
+            self = CorpusAggregate(places: places, linkLimit: linkLimit, articles: articles)
             return
         }
         apply(articles, sign: 1)
@@ -105,7 +136,8 @@ public struct CorpusAggregate: Sendable {
         }
         for term in touchedTags { rerankTag(term) }
         for place in touchedPlaces { rerankPlace(place) }
-        regroup(touchedKeys)
+        regroup(touchedKeys.union(relinked))
+        relinked = []
         for name in touchedNames { recluster(name) }
     }
 
@@ -207,9 +239,16 @@ extension CorpusAggregate {
         names[quote.key] = exists ? stats : nil
         guard existed != exists else { return }
         for part in InitiativeExtractor.components(quote.key) {
-            var holders = partOf[part] ?? []
-            if exists { holders.append(quote.key); holders.sort() } else { holders.removeAll { $0 == quote.key } }
-            partOf[part] = holders.isEmpty ? nil : holders
+            let before = holderCount(part)
+            if exists { partOf.insert(PartKey(part: part, name: quote.key), true) } else { partOf.remove(PartKey(part: part, name: quote.key)) }
+            // The part starts or stops linking its names: every one of them is regrouped.
+            if (before <= linkLimit) != (holderCount(part) <= linkLimit) {
+                partOf.forEach(from: PartKey(part: part, name: "")) { key, _ in
+                    guard key.part == part else { return false }
+                    relinked.insert(key.name)
+                    return true
+                }
+            }
         }
     }
 
@@ -218,8 +257,8 @@ extension CorpusAggregate {
     /// Names linked to `key`: the parts of a qualifying multi-part name, and the qualifying
     /// multi-part names it is a part of.
     private func neighbours(_ key: String) -> [String] {
-        var result = qualifies(key) ? InitiativeExtractor.components(key) : []
-        result += (partOf[key] ?? []).filter(qualifies)
+        var result = qualifies(key) ? InitiativeExtractor.components(key).filter { holderCount($0) <= linkLimit } : []
+        result += linkedHolders(key).filter(qualifies)
         return result
     }
 

@@ -90,6 +90,9 @@ public struct AnalysisConfiguration: Sendable {
         public var contextMaxLength: Int
         /// Words for the writer's own place (我市, 本区): the article's locality.
         public var ownPlaceWords: [String]
+        /// A part shared by more multi-part names than this (一、二、三 lists of slogans) is a
+        /// generic phrase, not a link between programmes: groups stay small however large the corpus.
+        public var maxNamesSharingAPart: Int
     }
 
     public struct Search: Sendable {
@@ -201,7 +204,8 @@ extension AnalysisConfiguration {
             nonInitiativeEndings: try initiatives.strings("nonInitiativeEndings"),
             windowStopCharacters: Set(try initiatives.string("windowStopCharacters").unicodeScalars),
             contextMaxLength: try initiatives.int("contextMaxLength"),
-            ownPlaceWords: try initiatives.strings("ownPlaceWords")
+            ownPlaceWords: try initiatives.strings("ownPlaceWords"),
+            maxNamesSharingAPart: try initiatives.int("maxNamesSharingAPart")
         )
         try initiatives.rejectUnusedKeys()
 

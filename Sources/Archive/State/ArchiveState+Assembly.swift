@@ -68,9 +68,10 @@ extension ArchiveState {
 
     /// The aggregate of the analyses of `pages`' articles, decoded from the segments one at a time
     /// in slot order (a million articles' analyses are never all in memory at once).
-    static func aggregate(of pages: [PageEntry], in segments: [ArchiveSegment], places: PlaceDirectory) -> CorpusAggregate {
+    static func aggregate(of pages: [PageEntry], in segments: [ArchiveSegment], places: PlaceDirectory,
+                          linkLimit: Int) -> CorpusAggregate {
         let live = SlotSet(pages.flatMap(\.slots).sorted())
-        return CorpusAggregate(places: places) { body in
+        return CorpusAggregate(places: places, linkLimit: linkLimit) { body in
             for segment in segments.sorted(by: { $0.base < $1.base }) {
                 for slot in segment.slots where live.contains(slot) {
                     if let analysis = try? segment.analyses.analysis(slot: slot) { body(slot, analysis) }
