@@ -4,6 +4,7 @@
 //
 //   driver parse CONFIG_DIR FILE...      articles as parsed: id, title, subheadings, paragraphs
 //   driver analyze CONFIG_DIR FILE...    per-article tags and initiatives, the initiative table
+//   driver time CONFIG_DIR FILE...       parse and analysis times (median of repeated runs)
 import Analysis
 import Foundation
 import PageParser
@@ -24,8 +25,8 @@ func emit(_ object: Any) {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 3, ["parse", "analyze"].contains(arguments[0]) else {
-    fail("usage: driver parse|analyze CONFIG_DIR FILE...")
+guard arguments.count >= 3, ["parse", "analyze", "time"].contains(arguments[0]) else {
+    fail("usage: driver parse|analyze|time CONFIG_DIR FILE...")
 }
 let configDirectory = URL(fileURLWithPath: arguments[1])
 let files = Array(arguments.dropFirst(2))
@@ -50,4 +51,61 @@ if arguments[0] == "parse" {
     }])
     exit(0)
 }
-fail("analyze: not built yet")
+let configuration: AnalysisConfiguration
+do {
+    configuration = try AnalysisConfiguration.load(fromDirectory: configDirectory)
+} catch {
+    fail("\(error)")
+}
+let analyzer = CorpusAnalyzer(configuration: configuration)
+
+if arguments[0] == "time" {
+    func median(_ runs: Int, _ body: () -> Void) -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return times.sorted()[runs / 2]
+    }
+    let texts = pages.map(PageText.init)
+    let model = CorpusModelBuilder(configuration: configuration).build(texts)
+    let places = PlaceDirectory(configuration: configuration.localities, model: model)
+    let pageAnalyzer = PageAnalyzer(configuration: configuration)
+    let runs = 21
+    emit([
+        "articles": pages.reduce(0) { $0 + $1.articles.count },
+        "runs": runs,
+        "model_ms": median(runs) { _ = CorpusModelBuilder(configuration: configuration).build(texts) },
+        "pages_ms": median(runs) { for text in texts { _ = pageAnalyzer.analyze(text, model: model, places: places) } },
+        "whole_ms": median(runs) { _ = analyzer.analyze(pages) },
+    ])
+    exit(0)
+}
+
+let analysis = analyzer.analyze(pages)
+func initiativeObject(_ initiative: Initiative) -> [String: Any] {
+    [
+        "id": initiative.id, "name": initiative.name, "aliases": initiative.aliases,
+        "kind": initiative.type ?? NSNull(), "naming_word": initiative.type ?? NSNull(),
+        "locality": initiative.locality ?? NSNull(),
+        "locality_name": initiative.locality.flatMap { analysis.places[$0]?.name } ?? NSNull(),
+        "mentions": initiative.mentionCount,
+    ]
+}
+let byID = Dictionary(uniqueKeysWithValues: analysis.initiatives.map { ($0.id, $0) })
+emit([
+    "articles": analysis.articles.indices.map { index in
+        [
+            "id": analysis.articleIDs[index],
+            "tags": analysis.articles[index].tags.map { ["term": $0.term, "score": $0.score] },
+            "initiatives": analysis.initiativeIDs(ofArticle: index).compactMap { byID[$0].map(initiativeObject) },
+        ] as [String: Any]
+    },
+    "initiatives": analysis.initiatives.map { initiative in
+        var object = initiativeObject(initiative)
+        object["articles"] = analysis.mentions(of: initiative).map { ["id": $0.article, "count": $0.count, "context": $0.context] }
+        return object
+    },
+])
