@@ -1,7 +1,8 @@
 """Scores Newsroom's initiatives against hand labels (see scripts/eval-initiatives and README.md).
 
-Per (article, initiative) link: recall over core non-slogan labels, precision over every link the
-analysis makes, kind agreement, slogan typing and place attribution.
+Per (article, initiative) link: recall over core non-slogan labels (found with a kind other than
+slogan), precision over every link the analysis makes, kind agreement, slogan typing and place
+attribution.
 """
 import json
 import sys
@@ -47,7 +48,8 @@ for article_id, initiatives in found.items():
         if not label["core"] or label["kind"] == "slogan":
             continue
         core_total += 1
-        hit = next((i for i in initiatives if matches(i, label)), None)
+        # A programme typed slogan is lost to a client that filters slogans: a miss.
+        hit = next((i for i in initiatives if matches(i, label) and i.get("kind") != "slogan"), None)
         if hit is None:
             misses.append((article_id, label["name"], label["kind"]))
             continue
@@ -86,7 +88,7 @@ for article_id, name, kind in wrong:
 unique = {i["id"] for a in found.values() for i in a}
 print()
 print(f"initiatives: {len(analysis['initiatives'])} in the corpus table, {len(unique)} linked to articles, {links} article links")
-print(f"core recall     {ratio(core_hit, core_total):.3f}  ({core_hit}/{core_total} core labels, slogans excluded)")
+print(f"core recall     {ratio(core_hit, core_total):.3f}  ({core_hit}/{core_total} core labels found and not typed slogan)")
 print(f"precision       {ratio(right, links):.3f}  ({right}/{links} links match a label of their article)")
 print(f"kind agreement  {ratio(kind_right, kind_checked):.3f}  ({kind_right}/{kind_checked} matched links)")
 print(f"slogans typed   {ratio(slogan_typed, slogan_found):.3f}  ({slogan_typed}/{slogan_found} links to slogan labels are kind slogan)")

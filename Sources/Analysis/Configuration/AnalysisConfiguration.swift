@@ -77,19 +77,56 @@ public struct AnalysisConfiguration: Sendable {
     }
 
     public struct Initiatives: Sendable {
-        public var suffixes: [String]
+        /// A word that marks a name as a programme (工作法, 平台) and the kind it gives.
+        public struct NamingWord: Sendable, Hashable {
+            public var word: String
+            public var kind: InitiativeKind
+        }
+
+        /// Naming words, longest first.
+        public var namingWords: [NamingWord]
+        /// Launch verbs: right before a quoted name (推出“X”, 开通“X”), or near a dotted brand name.
         public var cueVerbs: [String]
+        /// Characters between a quote and a naming word after it.
         public var suffixWindow: Int
+        /// Shortest name with a naming word (“五新”样板); shorter ones are never names.
         public var minNameLength: Int
+        /// Shortest name marked by evidence other than a naming word (“三长制” has one; “自助办”
+        /// needs its parallel items).
+        public var minUnnamedLength: Int
         public var maxNameLength: Int
+        /// Numbered national formulas (两个确立): slogans unless the article lists their items.
         public var sloganPatterns: [TextPattern]
-        /// Endings of names that are not programmes (节: festivals).
-        public var nonInitiativeEndings: [String]
+        /// Numbered names (双十双百双千, 八大资金池, 人才十条, 5+N): programme names by their form.
+        public var numberedPatterns: [TextPattern]
+        /// Numbered forms that describe a manner, not a name (一企一策: one policy per enterprise).
+        public var mannerPatterns: [TextPattern]
+        /// Names ending in a public holiday are dates, not programmes (“三八妇女节”专场活动).
+        public var calendarDays: [String]
         /// Characters that cannot stand between a quoted name and its naming word (这一城市品牌).
         public var windowStopCharacters: Set<Unicode.Scalar>
+        /// Characters that make a quoted text a phrase, not a name (“会呼吸”的 is fine; “…的城市” is not).
+        public var phraseCharacters: Set<Unicode.Scalar>
+        /// Quoted names of one paragraph with the same length and last character, at least this
+        /// many, are parallel items (“自助办”“上门办”“帮代办”).
+        public var minParallelItems: Int
+        /// Words in the clause before a quote that attribute it to a national source (总书记, 党中央).
+        public var nationalSourceWords: [String]
+        /// Launch verbs that create something named (成立, 设立): a bare name after one, ending in
+        /// one of `bareNamingWords`, is a programme (成立了湖南省首家社区公益发展基金).
+        public var bareCueVerbs: [String]
+        public var bareNamingWords: [String]
+        /// Words after a place that make it a scope, not the place that runs the programme
+        /// (湖南省首家: Hunan is where it is first, not who runs it).
+        public var scopeWords: [String]
         public var contextMaxLength: Int
         /// Words for the writer's own place (我市, 本区): the article's locality.
         public var ownPlaceWords: [String]
+
+        /// The kind a naming word gives.
+        func kind(of namingWord: String) -> InitiativeKind {
+            namingWords.first { $0.word == namingWord }?.kind ?? .programme
+        }
     }
 
     public struct Search: Sendable {
@@ -191,15 +228,32 @@ extension AnalysisConfiguration {
         try localities.rejectUnusedKeys()
 
         var initiatives = try file.section("initiatives")
+        var namingWords: [Initiatives.NamingWord] = []
+        for (word, kind) in try initiatives.stringDictionary("namingWords") {
+            guard let kind = InitiativeKind(rawValue: kind), kind != .slogan else {
+                throw ConfigurationError(file: initiatives.path,
+                                         reason: "namingWords: '\(word)' must give programme, mechanism, platform or campaign")
+            }
+            namingWords.append(.init(word: word, kind: kind))
+        }
         let initiativeConfiguration = Initiatives(
-            suffixes: try initiatives.strings("suffixes").sorted { $0.count > $1.count },
+            namingWords: namingWords.sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word < $1.word },
             cueVerbs: try initiatives.strings("cueVerbs"),
             suffixWindow: try initiatives.int("suffixWindow"),
             minNameLength: try initiatives.int("minNameLength"),
+            minUnnamedLength: try initiatives.int("minUnnamedLength"),
             maxNameLength: try initiatives.int("maxNameLength"),
             sloganPatterns: try initiatives.strings("sloganPatterns").map(TextPattern.init),
-            nonInitiativeEndings: try initiatives.strings("nonInitiativeEndings"),
+            numberedPatterns: try initiatives.strings("numberedPatterns").map(TextPattern.init),
+            mannerPatterns: try initiatives.strings("mannerPatterns").map(TextPattern.init),
+            calendarDays: try initiatives.strings("calendarDays"),
             windowStopCharacters: Set(try initiatives.string("windowStopCharacters").unicodeScalars),
+            phraseCharacters: Set(try initiatives.string("phraseCharacters").unicodeScalars),
+            minParallelItems: try initiatives.int("minParallelItems"),
+            nationalSourceWords: try initiatives.strings("nationalSourceWords"),
+            bareCueVerbs: try initiatives.strings("bareCueVerbs"),
+            bareNamingWords: try initiatives.strings("bareNamingWords"),
+            scopeWords: try initiatives.strings("scopeWords"),
             contextMaxLength: try initiatives.int("contextMaxLength"),
             ownPlaceWords: try initiatives.strings("ownPlaceWords")
         )

@@ -88,10 +88,15 @@ let analysis = analyzer.analyze(pages)
 func initiativeObject(_ initiative: Initiative) -> [String: Any] {
     [
         "id": initiative.id, "name": initiative.name, "aliases": initiative.aliases,
-        "kind": initiative.type ?? NSNull(), "naming_word": initiative.type ?? NSNull(),
+        "kind": initiative.kind.rawValue, "naming_word": initiative.namingWord ?? NSNull(),
         "locality": initiative.locality ?? NSNull(),
         "locality_name": initiative.locality.flatMap { analysis.places[$0]?.name } ?? NSNull(),
         "mentions": initiative.mentionCount,
+        "evidence": [
+            "named": initiative.evidence.named, "cued": initiative.evidence.cued, "enumerated": initiative.evidence.enumerated,
+            "numbered": initiative.evidence.numbered, "recurring": initiative.evidence.recurring,
+            "unquoted": initiative.evidence.unquoted, "national": initiative.evidence.national,
+        ],
     ]
 }
 let byID = Dictionary(uniqueKeysWithValues: analysis.initiatives.map { ($0.id, $0) })
