@@ -2,7 +2,8 @@ import Foundation
 import PageParser
 
 /// Every threshold and word list the analysis uses, read from `config/analysis.json`,
-/// `config/stopwords.txt` and `config/gazetteer.tsv` (documented in `config/README.md`).
+/// `config/stopwords.txt`, `config/generic-words.txt` and `config/gazetteer.tsv` (documented in
+/// `config/README.md`).
 public struct AnalysisConfiguration: Sendable {
     public struct Tags: Sendable {
         public var minTermLength: Int
@@ -13,15 +14,31 @@ public struct AnalysisConfiguration: Sendable {
         public var minCohesion: Double
         /// Least entropy (nats) of the characters seen before and after a word.
         public var minBoundaryEntropy: Double
+        /// A word whose edge cuts another word (务公开 in 政务公开) in this share of its occurrences
+        /// is a piece of other words.
+        public var maxCutShare: Double
+        /// A word never seen free on one side (after punctuation or a particle) is still free there
+        /// when this many different characters stand on that side (参加/把握/第二批 主题教育).
+        public var minDistinctNeighbours: Int
         /// A shorter word inside a longer one is dropped when this share of its occurrences are
         /// inside the longer one (质生产力 inside 新质生产力).
         public var nestedCoverage: Double
+        /// Weight of an occurrence inside a longer term's occurrence when ranking (产业 in 未来产业).
+        public var nestedOccurrenceWeight: Double
+        /// A shortest word with this share of its occurrences inside longer words of the article is
+        /// their component, not a tag.
+        public var maxComponentShare: Double
         public var quotedTermMaxLength: Int
         public var quotedBoost: Double
         public var titleWeight: Double
         public var subheadingWeight: Double
+        /// Weight of a shortest word that is neither quoted nor a place the article names: most are
+        /// generic (产品, 政策).
+        public var shortWordWeight: Double
         /// Score bonus per character beyond two: specific terms are longer.
         public var lengthBonus: Double
+        /// Added to a term's document frequency in its IDF, `log(1 + N / (df + smoothing))`.
+        public var documentFrequencySmoothing: Double
         /// Terms in more than this share of articles are too common to tag (with enough articles).
         public var maxDocumentFrequencyRatio: Double
         public var minArticlesForDocumentFrequencyRule: Int
@@ -33,9 +50,24 @@ public struct AnalysisConfiguration: Sendable {
         /// Neighbours that leave a word standing free (particles and prepositions): a word must be
         /// seen with such a neighbour, or punctuation, at least once on each side.
         public var freeNeighbourCharacters: Set<Unicode.Scalar>
+        /// Particles and conjunctions (的, 和): an occurrence next to one counts, for boundary
+        /// entropy, as a distinct neighbour, like punctuation.
+        public var particleNeighbourCharacters: Set<Unicode.Scalar>
         /// Particles that never stand inside a word (的, 了).
         public var innerStopCharacters: Set<Unicode.Scalar>
+        /// Generic verbs, adjectives and adverbs that make a longer term starting with them a
+        /// phrase (坚持以人为本, 全力担负, 优化营商环境, 围绕党), not a word.
+        public var phraseOpeners: [String]
+        /// Generic verbs that make a longer term ending with them a phrase (二十大精神提出).
+        public var phraseClosers: [String]
+        /// Words that make a term a question (什么, 如何): “我要做什么” is no topic.
+        public var questionWords: [String]
+        /// Function words and generic verbs (`stopwords.txt`): never tags, and never inside a rare
+        /// compound.
         public var stopWords: Set<String>
+        /// Nouns and names that say nothing alone (`generic-words.txt`): never tags by themselves,
+        /// but a longer word may hold them (闭环机制).
+        public var genericWords: Set<String>
     }
 
     public struct Localities: Sendable {
@@ -165,6 +197,7 @@ extension AnalysisConfiguration {
     public static func load(fromDirectory directory: URL) throws -> AnalysisConfiguration {
         var file = try ConfigFile(url: directory.appendingPathComponent("analysis.json"))
         let stopWords = Set(try readWordList(directory.appendingPathComponent("stopwords.txt")))
+        let genericWords = Set(try readWordList(directory.appendingPathComponent("generic-words.txt")))
         let gazetteer = try Gazetteer.load(contentsOf: directory.appendingPathComponent("gazetteer.tsv"))
 
         var tags = try file.section("tags")
@@ -174,20 +207,31 @@ extension AnalysisConfiguration {
             minFrequency: try tags.int("minFrequency"),
             minCohesion: try tags.double("minCohesion"),
             minBoundaryEntropy: try tags.double("minBoundaryEntropy"),
+            maxCutShare: try tags.double("maxCutShare"),
+            minDistinctNeighbours: try tags.int("minDistinctNeighbours"),
             nestedCoverage: try tags.double("nestedCoverage"),
+            nestedOccurrenceWeight: try tags.double("nestedOccurrenceWeight"),
+            maxComponentShare: try tags.double("maxComponentShare"),
             quotedTermMaxLength: try tags.int("quotedTermMaxLength"),
             quotedBoost: try tags.double("quotedBoost"),
             titleWeight: try tags.double("titleWeight"),
             subheadingWeight: try tags.double("subheadingWeight"),
+            shortWordWeight: try tags.double("shortWordWeight"),
             lengthBonus: try tags.double("lengthBonus"),
+            documentFrequencySmoothing: try tags.double("documentFrequencySmoothing"),
             maxDocumentFrequencyRatio: try tags.double("maxDocumentFrequencyRatio"),
             minArticlesForDocumentFrequencyRule: try tags.int("minArticlesForDocumentFrequencyRule"),
             tagsPerArticle: try tags.int("tagsPerArticle"),
             discoverySampleCharacters: try tags.int("discoverySampleCharacters"),
             boundaryStopCharacters: Set(try tags.string("boundaryStopCharacters").unicodeScalars),
             freeNeighbourCharacters: Set(try tags.string("freeNeighbourCharacters").unicodeScalars),
+            particleNeighbourCharacters: Set(try tags.string("particleNeighbourCharacters").unicodeScalars),
             innerStopCharacters: Set(try tags.string("innerStopCharacters").unicodeScalars),
-            stopWords: stopWords
+            phraseOpeners: try tags.strings("phraseOpeners"),
+            phraseClosers: try tags.strings("phraseClosers"),
+            questionWords: try tags.strings("questionWords"),
+            stopWords: stopWords,
+            genericWords: genericWords
         )
         try tags.rejectUnusedKeys()
         // Statistics need grams one longer than the longest term, and grams hold eight characters.

@@ -17,11 +17,15 @@ public struct PageAnalyzer: Sendable {
         let located = resolver.resolve(page, places: places)
         let extractor = InitiativeExtractor(configuration: configuration.initiatives)
         return page.articles.enumerated().map { index, article in
-            ArticleAnalysis(
-                tags: KeywordExtractor.tags(article, model: model, configuration: configuration.tags),
+            let quotes = extractor.quotedNames(in: article, places: located[index], directory: places)
+            // National formulas (两个确立) are slogans of every article, topics of none.
+            let national = Set(quotes.filter { 2 * $0.evidence.national > $0.uses }.map(\.key))
+            return ArticleAnalysis(
+                tags: KeywordExtractor.tags(article, model: model, excluded: national,
+                                            names: Set(located[index].occurrences.joined().map(\.text)), configuration: configuration.tags),
                 locality: located[index].main,
                 places: located[index].mentions,
-                quotes: extractor.quotedNames(in: article, places: located[index], directory: places),
+                quotes: quotes,
                 people: article.people,
                 organisations: article.organisations,
                 positions: article.positions

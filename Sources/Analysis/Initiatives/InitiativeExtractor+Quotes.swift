@@ -120,7 +120,11 @@ extension InitiativeExtractor {
               scalars[end].isIdeograph || scalars[end].isASCIIDigit,
               !configuration.windowStopCharacters.contains(scalars[end]) { end += 1 }
         guard end > start else { return nil }
-        let window = String(scalars: scalars[start..<end])
+        var window = String(scalars: scalars[start..<end])
+        // `“…体系”不断创新全域党建模式`: a launch verb starts a new predicate; the naming phrase ends there.
+        if let verb = configuration.cueVerbs.compactMap({ window.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            window = String(window[..<verb.lowerBound])
+        }
         for length in stride(from: window.count, through: 1, by: -1) {
             let candidate = String(window.prefix(length))
             if let found = configuration.namingWords.first(where: { $0.word.count > 1 && candidate.hasSuffix($0.word) }) {

@@ -73,19 +73,35 @@ struct Gram: Hashable, Sendable {
     }
 }
 
-/// Runs of consecutive ideographs of a text, as codes. Every other character ends a run: words
-/// never span punctuation, digits or Latin text.
-func ideographRuns(_ text: String, codes: inout CharacterCodes) -> [[UInt16]] {
-    var runs: [[UInt16]] = []
+/// A run of consecutive ideographs, as codes, and whether a number (digits or Latin letters) is
+/// printed right before or after it (`45万人`).
+struct NumberedIdeographRun {
+    var codes: [UInt16]
+    var afterNumber: Bool
+    var beforeNumber: Bool
+}
+
+/// Runs of consecutive ideographs of a text with the numbers next to them. Every other character
+/// ends a run: words never span punctuation, digits or Latin text.
+func numberedIdeographRuns(_ text: String, codes: inout CharacterCodes) -> [NumberedIdeographRun] {
+    var runs: [NumberedIdeographRun] = []
     var run: [UInt16] = []
+    var afterNumber = false
+    var previousIsNumber = false
     for scalar in text.unicodeScalars {
         if scalar.isIdeograph {
+            if run.isEmpty { afterNumber = previousIsNumber }
             run.append(codes.code(scalar))
-        } else if !run.isEmpty {
-            runs.append(run)
-            run = []
+            previousIsNumber = false
+        } else {
+            let isNumber = scalar.isASCIIAlphanumeric
+            if !run.isEmpty {
+                runs.append(NumberedIdeographRun(codes: run, afterNumber: afterNumber, beforeNumber: isNumber))
+                run = []
+            }
+            previousIsNumber = isNumber
         }
     }
-    if !run.isEmpty { runs.append(run) }
+    if !run.isEmpty { runs.append(NumberedIdeographRun(codes: run, afterNumber: afterNumber, beforeNumber: false)) }
     return runs
 }
