@@ -20,9 +20,15 @@ public struct PageAnalyzer: Sendable {
             let quotes = extractor.quotedNames(in: article, places: located[index], directory: places)
             // National formulas (两个确立) are slogans of every article, topics of none.
             let national = Set(quotes.filter { 2 * $0.evidence.national > $0.uses }.map(\.key))
+            // Names: the places it prints, and what it names in quotes with evidence or more than
+            // once (with their parts: 网办到家 of 幸福长沙、网办到家).
+            let programmes = quotes.filter { $0.qualifying > 0 || ($0.uses > 1 && $0.key.count > configuration.tags.minTermLength) }
+                .map(\.key)
+            let names = Set(located[index].occurrences.joined().map(\.text)).union(programmes)
+                .union(programmes.flatMap(InitiativeExtractor.components))
             return ArticleAnalysis(
                 tags: KeywordExtractor.tags(article, model: model, excluded: national,
-                                            names: Set(located[index].occurrences.joined().map(\.text)), configuration: configuration.tags),
+                                            names: names, configuration: configuration.tags),
                 locality: located[index].main,
                 places: located[index].mentions,
                 quotes: quotes,

@@ -65,8 +65,8 @@ enum KeywordExtractor {
     }
 
     /// The article's tags against `model`, best first. `excluded` terms are never tags (the
-    /// national formulas the article quotes); `names` (the places it prints) are names, not
-    /// generic short words.
+    /// national formulas the article quotes); `names` (the places it prints, the programmes it
+    /// names) are names, not generic short words or figures of speech.
     static func tags(_ article: ArticleText, model: CorpusModel, excluded: Set<String> = [], names: Set<String> = [],
                      configuration: AnalysisConfiguration.Tags) -> [Tag] {
         let counts = termFrequencies(article, codes: model.codes, prefixes: model.prefixes,
@@ -76,6 +76,9 @@ enum KeywordExtractor {
         var scored: [(term: CorpusModel.TermInfo, score: Double, tf: Double)] = []
         for (gram, frequency) in counts {
             guard let term = model.terms[gram], !excluded.contains(term.text) else { continue }
+            // A term known only from quotes is a tag where it names something; elsewhere the quotes
+            // mark a figure of speech (“小马拉大车”, “最后一公里”) or a slogan's verb (“稳住”).
+            if !term.discovered, !names.contains(term.text) { continue }
             // A shortest word printed mostly inside longer words of the article is their component
             // (产业 in 未来产业 and 战略性新兴产业), not a topic of its own.
             if term.length == configuration.minTermLength,

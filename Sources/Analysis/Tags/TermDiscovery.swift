@@ -15,6 +15,8 @@ struct TermDiscovery {
         var length: Int
         var frequency: Int
         var quoted: Bool
+        /// Found by the statistics (false: only printed in quotes).
+        var discovered = true
     }
 
     /// - Parameter texts: the sample, one text per article (titles and body together), in an order
@@ -213,8 +215,8 @@ struct TermDiscovery {
         return Set(scalars).count > 1
     }
 
-    /// Whether the text is stop or generic words joined by function characters (当前和今后), or
-    /// three or more of them (群众需要什么). Two generic nouns can make a word (理论成果).
+    /// Whether the text is only stop or generic words, two or more (体系建设, 企业群众, 群众需要什么),
+    /// or joined by function characters (当前和今后): it says nothing its parts do not.
     private func isMadeOfStopWords(_ scalars: [Unicode.Scalar]) -> Bool {
         struct Split: Hashable {
             var words: Int
@@ -233,7 +235,7 @@ struct TermDiscovery {
                 for split in splits[start] { splits[end].insert(Split(words: min(3, split.words + 1), functions: split.functions)) }
             }
         }
-        return splits[scalars.count].contains { $0.words + $0.functions >= 3 || ($0.words > 0 && $0.functions > 0) }
+        return splits[scalars.count].contains { $0.words + $0.functions >= 2 && $0.words > 0 }
     }
 
     /// A word inside a longer word that accounts for nearly all its occurrences is only a piece
