@@ -60,6 +60,9 @@ public struct AnalysisConfiguration: Sendable {
         public var phraseOpeners: [String]
         /// Generic verbs that make a longer term ending with them a phrase (二十大精神提出).
         public var phraseClosers: [String]
+        /// Nouns of activity that follow what they are about (志愿服务体系|建设, 党校|工作): a word
+        /// boundary before them.
+        public var activityWords: Set<String>
         /// Words that make a term a question (什么, 如何): “我要做什么” is no topic.
         public var questionWords: [String]
         /// Function words and generic verbs (`stopwords.txt`): never tags, and never inside a rare
@@ -229,6 +232,7 @@ extension AnalysisConfiguration {
             innerStopCharacters: Set(try tags.string("innerStopCharacters").unicodeScalars),
             phraseOpeners: try tags.strings("phraseOpeners"),
             phraseClosers: try tags.strings("phraseClosers"),
+            activityWords: Set(try tags.strings("activityWords")),
             questionWords: try tags.strings("questionWords"),
             stopWords: stopWords,
             genericWords: genericWords

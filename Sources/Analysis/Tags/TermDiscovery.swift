@@ -64,10 +64,12 @@ struct TermDiscovery {
         var leftPreposition: [Gram: Int32] = [:]
         let freeCodes = Set(configuration.freeNeighbourCharacters.compactMap { codes.existingCode($0) })
         let particleCodes = Set(configuration.particleNeighbourCharacters.compactMap { codes.existingCode($0) })
-        // A stop word next to a gram is a boundary too (推进|产业政策|实施): those occurrences of the
-        // one-longer gram count as distinct neighbours, not as its character. (Generic nouns are no
-        // such boundary: 中国|式现代化 and 发展|型城市 cut words.)
+        // A stop word next to a gram is a boundary too (推进|产业政策|实施), and so is a noun of
+        // activity after it (志愿服务体系|建设): those occurrences of the one-longer gram count as
+        // distinct neighbours, not as its character. (Other generic nouns are no such boundary:
+        // they head compounds, 中国|式现代化, 伟大建党|精神.)
         let edgeWords = wordGrams(configuration.stopWords, codes: codes)
+        let headWords = wordGrams(configuration.stopWords.union(configuration.activityWords), codes: codes)
         var leftWordEdge: [Gram: Int32] = [:]
         var rightWordEdge: [Gram: Int32] = [:]
         for (gram, count) in counts {
@@ -78,8 +80,8 @@ struct TermDiscovery {
                     break
                 }
             }
-            for width in edgeWords.widths where length - width >= configuration.minTermLength {
-                if edgeWords.grams.contains(gram.dropFirst(length - width, length: length)) {
+            for width in headWords.widths where length - width >= configuration.minTermLength {
+                if headWords.grams.contains(gram.dropFirst(length - width, length: length)) {
                     rightWordEdge[gram.prefix(length - width + 1), default: 0] += count
                     break
                 }
@@ -156,24 +158,34 @@ struct TermDiscovery {
     }
 
     /// A term whose edge often cuts a word is a piece of other words: 务公开 in 政务公开 and
-    /// 事务公开, 力解决 in 着力解决. An occurrence cuts a word when the character next to it and the
-    /// term's edge character form a discovered, stop or generic word.
+    /// 事务公开, 力解决 in 着力解决, 新时代志愿 in 新时代志愿服务. An occurrence cuts a word when a
+    /// discovered, stop or generic word starts inside the term and ends past it, or the reverse.
     private func dropCutTerms(_ terms: inout [Gram: Term], counts: [Gram: Int32], codes: CharacterCodes) {
-        func isWord(_ gram: Gram) -> Bool {
-            terms[gram] != nil || {
-                let text = codes.string(gram)
-                return configuration.stopWords.contains(text) || configuration.genericWords.contains(text)
-            }()
+        let words = wordGrams(configuration.stopWords.union(configuration.genericWords), codes: codes).grams
+        var starts = words
+        var ends = words
+        for term in terms.values {
+            for length in 2...term.length {
+                starts.insert(term.gram.prefix(length))
+                ends.insert(term.gram.dropFirst(term.length - length, length: term.length))
+            }
         }
         var cuts: [Gram: Int32] = [:]
         for (gram, count) in counts {
             let length = gram.length
             guard length > configuration.minTermLength else { continue }
-            if terms[gram.dropFirst(1, length: length)] != nil, isWord(gram.prefix(2)) {
-                cuts[gram.dropFirst(1, length: length), default: 0] += count
+            // gram = neighbour + term: a word ending inside the term, unless a longer word holds the
+            // term whole (民营企业 in 民营企业家 is no cut).
+            let afterNeighbour = gram.dropFirst(1, length: length)
+            if terms[afterNeighbour] != nil, !ends.contains(gram),
+               (2..<length).contains(where: { ends.contains(gram.prefix($0)) }) {
+                cuts[afterNeighbour, default: 0] += count
             }
-            if terms[gram.prefix(length - 1)] != nil, isWord(gram.dropFirst(length - 2, length: length)) {
-                cuts[gram.prefix(length - 1), default: 0] += count
+            // gram = term + neighbour: a word starting inside the term.
+            let beforeNeighbour = gram.prefix(length - 1)
+            if terms[beforeNeighbour] != nil, !starts.contains(gram),
+               (2..<length).contains(where: { starts.contains(gram.dropFirst(length - $0, length: length)) }) {
+                cuts[beforeNeighbour, default: 0] += count
             }
         }
         for (gram, cut) in cuts where Double(cut) >= configuration.maxCutShare * Double(terms[gram]?.frequency ?? .max) {
