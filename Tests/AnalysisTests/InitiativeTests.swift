@@ -57,6 +57,12 @@ struct InitiativeTests {
         #expect(kind(analysis, "双十双百双千") == .programme)
     }
 
+    @Test func namingWordWindowEndsAtALaunchVerb() {
+        // 模式 belongs to the next predicate (创新…模式), not to the quoted name.
+        let analysis = analyze([article("a", paragraphs: ["构建了“城市基层党建体系”不断创新全域党建模式。"])])
+        #expect(analysis.initiatives.isEmpty)
+    }
+
     @Test func twoCharacterNameNeedsANamingWord() {
         let analysis = analyze([article("a", paragraphs: ["着力在“深化”上下功夫,打造璧山“五新”样板。"])])
         #expect(names(analysis) == ["五新"])

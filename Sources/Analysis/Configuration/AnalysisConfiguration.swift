@@ -147,6 +147,10 @@ public struct AnalysisConfiguration: Sendable {
         public var minParallelItems: Int
         /// Words in the clause before a quote that attribute it to a national source (总书记, 党中央).
         public var nationalSourceWords: [String]
+        /// How far back in the clause a national source word may stand.
+        public var maxSourceDistance: Int
+        /// Longest plain item of a list that defines a numbered name (政治建设考察、政治巡察“两个全覆盖”).
+        public var maxListItemLength: Int
         /// Launch verbs that create something named (成立, 设立): a bare name after one, ending in
         /// one of `bareNamingWords`, is a programme (成立了湖南省首家社区公益发展基金).
         public var bareCueVerbs: [String]
@@ -299,6 +303,8 @@ extension AnalysisConfiguration {
             phraseCharacters: Set(try initiatives.string("phraseCharacters").unicodeScalars),
             minParallelItems: try initiatives.int("minParallelItems"),
             nationalSourceWords: try initiatives.strings("nationalSourceWords"),
+            maxSourceDistance: try initiatives.int("maxSourceDistance"),
+            maxListItemLength: try initiatives.int("maxListItemLength"),
             bareCueVerbs: try initiatives.strings("bareCueVerbs"),
             bareNamingWords: try initiatives.strings("bareNamingWords"),
             scopeWords: try initiatives.strings("scopeWords"),

@@ -16,6 +16,7 @@ public struct PageAnalyzer: Sendable {
                                         disambiguator: places.disambiguator)
         let located = resolver.resolve(page, places: places)
         let extractor = InitiativeExtractor(configuration: configuration.initiatives)
+        let genericWords = model.codes.grams(of: configuration.tags.stopWords.union(configuration.tags.genericWords))
         return page.articles.enumerated().map { index, article in
             let quotes = extractor.quotedNames(in: article, places: located[index], directory: places)
             // National formulas (两个确立) are slogans of every article, topics of none.
@@ -28,7 +29,7 @@ public struct PageAnalyzer: Sendable {
                 .union(programmes.flatMap(InitiativeExtractor.components))
             return ArticleAnalysis(
                 tags: KeywordExtractor.tags(article, model: model, excluded: national,
-                                            names: names, configuration: configuration.tags),
+                                            names: names, genericWords: genericWords, configuration: configuration.tags),
                 locality: located[index].main,
                 places: located[index].mentions,
                 quotes: quotes,

@@ -11,7 +11,7 @@ extension InitiativeExtractor {
         while sentenceStart > 0, !text[sentenceStart - 1].isSentenceFinal { sentenceStart -= 1 }
         let before = occurrences.filter { occurrence in
             occurrence.end <= use.start && occurrence.start >= sentenceStart
-                && !configuration.scopeWords.contains { Self.hasWord($0, at: occurrence.end, in: text) }
+                && !configuration.scopeWords.contains { text.hasWord($0.scalars, at: occurrence.end) }
         }
         if var nearest = before.last {
             var head = nearest
@@ -21,8 +21,8 @@ extension InitiativeExtractor {
         if let inside = occurrences.first(where: { $0.start >= use.start && $0.end <= use.end }) {
             return (inside.place, 2)
         }
-        let sentence = String(String.UnicodeScalarView(text[sentenceStart..<use.start]))
-        if configuration.ownPlaceWords.contains(where: sentence.contains), let main {
+        let sentence = text[sentenceStart..<use.start]
+        if ownPlaceWords.contains(where: { sentence.contains(word: $0) }), let main {
             return (main, 1)
         }
         return main.map { ($0, 0.5) }

@@ -11,13 +11,13 @@ extension InitiativeExtractor {
                   places: [PlaceMatcher.Occurrence]) -> [Use] {
         var uses: [Use] = []
         for verb in configuration.bareCueVerbs.map({ Array($0.unicodeScalars) }) {
-            for verbStart in Self.occurrences(of: verb, in: scalars) where !spans.contains(where: { $0.contains(verbStart) }) {
+            for verbStart in scalars.indices(ofWord: verb) where !spans.contains(where: { $0.contains(verbStart) }) {
                 var start = verbStart + verb.count
                 if start < scalars.count, scalars[start] == "了" { start += 1 }
                 while true {
                     if let place = places.first(where: { $0.start == start }) {
                         start = place.end
-                    } else if let scope = configuration.scopeWords.first(where: { Self.hasWord($0, at: start, in: scalars) }) {
+                    } else if let scope = configuration.scopeWords.first(where: { scalars.hasWord($0.scalars, at: start) }) {
                         start += scope.unicodeScalars.count
                     } else {
                         break
@@ -62,7 +62,7 @@ extension InitiativeExtractor {
             let scalars = Array(key.unicodeScalars)
             var outside = 0
             for (text, textSpans) in zip(texts, spans) {
-                for start in Self.occurrences(of: scalars, in: text) where !textSpans.contains(where: { $0.contains(start) }) {
+                for start in text.indices(ofWord: scalars) where !textSpans.contains(where: { $0.contains(start) }) {
                     outside += 1
                 }
             }
@@ -106,7 +106,7 @@ extension InitiativeExtractor {
     private func isDefinedByItsItems(_ name: [Unicode.Scalar], in texts: [[Unicode.Scalar]], spans: [[Range<Int>]]) -> Bool {
         guard let number = ChineseNumber.leadingValue(name), number > 1 else { return false }
         for (scalars, textSpans) in zip(texts, spans) {
-            for start in Self.occurrences(of: name, in: scalars) {
+            for start in scalars.indices(ofWord: name) {
                 let before = start > 0 && Self.isOpeningQuote(scalars[start - 1]) ? start - 1 : start
                 if listedItems(before: before, in: scalars, spans: textSpans) == number { return true }
             }
@@ -132,26 +132,12 @@ extension InitiativeExtractor {
         while start > 0, !scalars[start - 1].isSentenceFinal, !scalars[start - 1].isColon,
               scalars[start - 1] == "、" || !scalars[start - 1].isClausePause { start -= 1 }
         let items = scalars[start..<index].split(separator: "、", omittingEmptySubsequences: false)
-        guard items.count > 1, items.allSatisfy({ (2...12).contains($0.count) && $0.allSatisfy(\.isIdeograph) }) else { return nil }
+        guard items.count > 1, items.allSatisfy({ (2...configuration.maxListItemLength).contains($0.count) && $0.allSatisfy(\.isIdeograph) })
+        else { return nil }
         return items.count
     }
 
     // MARK: - Text helpers
-
-    static func occurrences(of word: [Unicode.Scalar], in scalars: [Unicode.Scalar]) -> [Int] {
-        guard let first = word.first, word.count <= scalars.count else { return [] }
-        var found: [Int] = []
-        for start in 0...(scalars.count - word.count) where scalars[start] == first
-            && scalars[start..<(start + word.count)].elementsEqual(word) {
-            found.append(start)
-        }
-        return found
-    }
-
-    static func hasWord(_ word: String, at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        let word = Array(word.unicodeScalars)
-        return index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
-    }
 
     static func isOpeningQuote(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "“" || scalar == "「" || scalar == "『" || scalar == "\""

@@ -119,12 +119,10 @@ extension InitiativeExtractor {
         while end < scalars.count, end - start < configuration.suffixWindow,
               scalars[end].isIdeograph || scalars[end].isASCIIDigit,
               !configuration.windowStopCharacters.contains(scalars[end]) { end += 1 }
-        guard end > start else { return nil }
-        var window = String(scalars: scalars[start..<end])
         // `“…体系”不断创新全域党建模式`: a launch verb starts a new predicate; the naming phrase ends there.
-        if let verb = configuration.cueVerbs.compactMap({ window.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
-            window = String(window[..<verb.lowerBound])
-        }
+        if let verb = cueVerbs.compactMap({ scalars[start..<end].firstIndex(ofWord: $0) }).min() { end = verb }
+        guard end > start else { return nil }
+        let window = String(scalars: scalars[start..<end])
         for length in stride(from: window.count, through: 1, by: -1) {
             let candidate = String(window.prefix(length))
             if let found = configuration.namingWords.first(where: { $0.word.count > 1 && candidate.hasSuffix($0.word) }) {
@@ -148,31 +146,28 @@ extension InitiativeExtractor {
     func hasAdjacentCue(before opening: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var end = opening
         if end > 0, scalars[end - 1] == "了" { end -= 1 }
-        return configuration.cueVerbs.contains { verb in
-            let verb = Array(verb.unicodeScalars)
-            return end >= verb.count && scalars[(end - verb.count)..<end].elementsEqual(verb)
-        }
+        return cueVerbs.contains { verb in end >= verb.count && scalars[(end - verb.count)..<end].elementsEqual(verb) }
     }
 
     /// A launch verb in the clause before a dotted brand name (创新开展每周三“亲清直通车·政企恳谈会”).
     private func hasCue(inClauseBefore index: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        let clause = String(scalars: scalars[clauseStart(before: index, in: scalars, limit: 12)..<max(0, index)])
-        return configuration.cueVerbs.contains { clause.contains($0) }
+        let clause = scalars[clauseStart(before: index, in: scalars, limit: 12)..<max(0, index)]
+        return cueVerbs.contains { clause.contains(word: $0) }
     }
 
     /// A launch verb right after a dotted brand name (“亲清直通车·政企恳谈会”启动以来).
     private func hasCue(after index: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var end = index
         while end < scalars.count, end - index < 6, scalars[end].isIdeograph { end += 1 }
-        let clause = String(scalars: scalars[min(index, end)..<end])
-        return configuration.cueVerbs.contains { clause.hasPrefix($0) }
+        let clause = scalars[min(index, end)..<end]
+        return cueVerbs.contains { clause.starts(with: $0) }
     }
 
     /// `党的二十大报告提出“六个坚持”`, `习近平总书记“为党育才、为党献策”的重大论断`: the clause
     /// before the quote names a national source.
     private func saysNationalSource(before opening: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        let clause = String(scalars: scalars[clauseStart(before: opening, in: scalars, limit: 30)..<max(0, opening)])
-        return configuration.nationalSourceWords.contains { clause.contains($0) }
+        let clause = scalars[clauseStart(before: opening, in: scalars, limit: configuration.maxSourceDistance)..<max(0, opening)]
+        return nationalSourceWords.contains { clause.contains(word: $0) }
     }
 
     /// Where the clause holding `index` starts (after a pause or a sentence end), looking back at

@@ -20,6 +20,16 @@ import PageParser
 /// (`CorpusAggregate`) from these per-article counts.
 struct InitiativeExtractor {
     let configuration: AnalysisConfiguration.Initiatives
+    let cueVerbs: [[Unicode.Scalar]]
+    let nationalSourceWords: [[Unicode.Scalar]]
+    let ownPlaceWords: [[Unicode.Scalar]]
+
+    init(configuration: AnalysisConfiguration.Initiatives) {
+        self.configuration = configuration
+        cueVerbs = configuration.cueVerbs.map(\.scalars)
+        nationalSourceWords = configuration.nationalSourceWords.map(\.scalars)
+        ownPlaceWords = configuration.ownPlaceWords.map(\.scalars)
+    }
 
     /// One printed use of a name in one text of the article.
     struct Use {

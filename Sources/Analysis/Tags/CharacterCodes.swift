@@ -23,6 +23,18 @@ struct CharacterCodes: Sendable {
     func string(_ gram: Gram) -> String {
         String(scalars: (0..<gram.length).map { scalar(gram[$0]) })
     }
+
+    /// The words (two to eight characters) whose characters all have codes, as grams.
+    func grams(of words: Set<String>) -> Set<Gram> {
+        var grams = Set<Gram>()
+        for word in words {
+            let scalars = Array(word.unicodeScalars)
+            guard (2...8).contains(scalars.count) else { continue }
+            let codes = scalars.compactMap(existingCode)
+            if codes.count == scalars.count { grams.insert(Gram(codes)) }
+        }
+        return grams
+    }
 }
 
 /// Up to eight character codes packed in two words; the unused high positions are zero, so grams

@@ -20,8 +20,11 @@ enum KeywordExtractor {
     }
 
     /// Weighted occurrences of every term in the article: all of them, and those not inside a
-    /// longer term's occurrence (产业 standing alone, not in 未来产业).
+    /// longer term's occurrence (产业 standing alone, not in 未来产业). An occurrence inside a longer
+    /// one that adds only one of `genericWords` still stands alone (党校 in 党校工作); without
+    /// `genericWords` only the totals are counted.
     static func termFrequencies(_ article: ArticleText, codes: CharacterCodes, prefixes: Set<Gram>, isTerm: (Gram) -> Bool,
+                                genericWords: Set<Gram>? = nil,
                                 configuration: AnalysisConfiguration.Tags) -> [Gram: (all: Double, alone: Double)] {
         var counts: [Gram: (all: Double, alone: Double)] = [:]
         guard !prefixes.isEmpty else { return counts }
@@ -37,18 +40,19 @@ enum KeywordExtractor {
                         if isTerm(gram) { found.append((start, length, gram)) }
                     }
                 }
-                // `党校工作` adds only a generic word to 党校: an occurrence there still stands alone.
-                func addsOnlyAGenericWord(_ other: (start: Int, length: Int, gram: Gram), to occurrence: (start: Int, length: Int, gram: Gram)) -> Bool {
-                    let extra: ArraySlice<UInt16>
+                guard let genericWords else {
+                    for occurrence in found { counts[occurrence.gram, default: (0, 0)].all += weight }
+                    continue
+                }
+                func addsOnlyAGenericWord(_ other: (start: Int, length: Int, gram: Gram),
+                                          to occurrence: (start: Int, length: Int, gram: Gram)) -> Bool {
                     if other.start == occurrence.start {
-                        extra = run[(occurrence.start + occurrence.length)..<(other.start + other.length)]
-                    } else if other.start + other.length == occurrence.start + occurrence.length {
-                        extra = run[other.start..<occurrence.start]
-                    } else {
-                        return false
+                        return genericWords.contains(Gram(run[(occurrence.start + occurrence.length)..<(other.start + other.length)]))
                     }
-                    let text = String(scalars: extra.map(codes.scalar))
-                    return configuration.genericWords.contains(text) || configuration.stopWords.contains(text)
+                    if other.start + other.length == occurrence.start + occurrence.length {
+                        return genericWords.contains(Gram(run[other.start..<occurrence.start]))
+                    }
+                    return false
                 }
                 for occurrence in found {
                     let inside = found.contains { other in
@@ -68,9 +72,9 @@ enum KeywordExtractor {
     /// national formulas the article quotes); `names` (the places it prints, the programmes it
     /// names) are names, not generic short words or figures of speech.
     static func tags(_ article: ArticleText, model: CorpusModel, excluded: Set<String> = [], names: Set<String> = [],
-                     configuration: AnalysisConfiguration.Tags) -> [Tag] {
-        let counts = termFrequencies(article, codes: model.codes, prefixes: model.prefixes,
-                                     isTerm: { model.terms[$0] != nil }, configuration: configuration)
+                     genericWords: Set<Gram>, configuration: AnalysisConfiguration.Tags) -> [Tag] {
+        let counts = termFrequencies(article, codes: model.codes, prefixes: model.prefixes, isTerm: { model.terms[$0] != nil },
+                                     genericWords: genericWords, configuration: configuration)
         let articleCount = Double(model.articleCount)
         let useDocumentFrequencyRule = model.articleCount >= configuration.minArticlesForDocumentFrequencyRule
         var scored: [(term: CorpusModel.TermInfo, score: Double, tf: Double)] = []
@@ -106,7 +110,7 @@ enum KeywordExtractor {
         var chosen: [(term: CorpusModel.TermInfo, score: Double, tf: Double)] = []
         for candidate in scored {
             let swallowed = chosen.contains { longer in
-                longer.term.text.contains(candidate.term.text) && longer.tf >= configuration.nestedCoverage * candidate.tf
+                longer.tf >= configuration.nestedCoverage * candidate.tf && longer.term.text.scalars.contains(word: candidate.term.text.scalars)
             }
             if !swallowed { chosen.append(candidate) }
             if chosen.count == configuration.tagsPerArticle { break }

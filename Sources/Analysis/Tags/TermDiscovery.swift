@@ -195,17 +195,8 @@ struct TermDiscovery {
 
     /// Words as grams of the codes the sample uses, with the lengths that occur (longest first).
     private func wordGrams(_ words: Set<String>, codes: CharacterCodes) -> (grams: Set<Gram>, widths: [Int]) {
-        var grams = Set<Gram>()
-        var widths = Set<Int>()
-        for word in words {
-            let scalars = Array(word.unicodeScalars)
-            guard scalars.count >= 2, scalars.count < configuration.maxTermLength else { continue }
-            let word = scalars.compactMap { codes.existingCode($0) }
-            guard word.count == scalars.count else { continue }
-            grams.insert(Gram(word))
-            widths.insert(word.count)
-        }
-        return (grams, widths.sorted(by: >))
+        let grams = codes.grams(of: words).filter { $0.length < configuration.maxTermLength }
+        return (grams, Set(grams.map(\.length)).sorted(by: >))
     }
 
     /// Stop words and words that open or close on a function character (的发展, 发展的) are out,
@@ -218,7 +209,7 @@ struct TermDiscovery {
               !scalars.dropFirst().dropLast().contains(where: configuration.innerStopCharacters.contains),
               let first = scalars.first, let last = scalars.last,
               !configuration.boundaryStopCharacters.contains(first), !configuration.boundaryStopCharacters.contains(last),
-              !configuration.questionWords.contains(where: text.contains),
+              !configuration.questionWords.contains(where: { scalars.contains(word: $0.scalars) }),
               !configuration.phraseOpeners.contains(where: { text.hasPrefix($0) && scalars.count > $0.unicodeScalars.count }),
               !configuration.phraseClosers.contains(where: { text.hasSuffix($0) && scalars.count > $0.unicodeScalars.count }),
               !isMadeOfStopWords(scalars)

@@ -73,7 +73,7 @@ if arguments[0] == "time" {
     let model = CorpusModelBuilder(configuration: configuration).build(texts)
     let places = PlaceDirectory(configuration: configuration.localities, model: model)
     let pageAnalyzer = PageAnalyzer(configuration: configuration)
-    let runs = 21
+    let runs = Int(ProcessInfo.processInfo.environment["RUNS"] ?? "") ?? 21
     emit([
         "articles": pages.reduce(0) { $0 + $1.articles.count },
         "runs": runs,
