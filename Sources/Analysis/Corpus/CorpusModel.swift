@@ -66,6 +66,11 @@ public struct CorpusModel: Sendable {
 
     // MARK: - Stored form
 
+    /// The version of the stored form below; a stored model of another version must be rebuilt
+    /// (fold it into the archive's configuration key). 2: terms record whether the statistics
+    /// found them or only quotes did.
+    public static let encodingVersion = 2
+
     /// The model as bytes (for the archive's state files); `init(bytes:)` reads them back.
     public var bytes: [UInt8] {
         var writer = BinaryWriter(capacity: terms.count * 24)

@@ -9,45 +9,44 @@ import Foundation
 /// such boundary: they head compounds, 中国|式现代化, 伟大建党|精神.) A number next to a gram is one
 /// neighbour however often (45万人, 12万人).
 struct BoundaryStatistics {
-    /// One side of every gram.
-    struct Side {
+    /// One side of one gram.
+    struct Edge {
         /// Σ c·log c over the neighbours that are context, for the entropy H = log T − Σ c·log c / T.
-        var sum: [Gram: Double] = [:]
+        var sum = 0.0
         /// How many different context neighbours.
-        var kinds: [Gram: Int] = [:]
+        var kinds = 0
         /// Occurrences next to a context neighbour (not free).
-        var bound: [Gram: Int32] = [:]
+        var bound: Int32 = 0
         /// The most occurrences next to one preposition: 党献策 always after 为 and 外开放 always
         /// after 对 are pieces of 为党献策 and 对外开放, however free 为 and 对 make them look.
-        var preposition: [Gram: Int32] = [:]
+        var preposition: Int32 = 0
 
-        mutating func add(_ gram: Gram, neighbour: UInt16?, count: Int32, atBoundary boundary: Int32,
-                          free: Set<UInt16>, particles: Set<UInt16>) {
+        mutating func add(neighbour: UInt16?, count: Int32, atBoundary boundary: Int32, free: Set<UInt16>, particles: Set<UInt16>) {
             if let neighbour, free.contains(neighbour) {
-                if !particles.contains(neighbour) { preposition[gram] = max(preposition[gram] ?? 0, count) }
+                if !particles.contains(neighbour) { preposition = max(preposition, count) }
                 return
             }
             let context = count - min(count, boundary)
             guard context > 0 else { return }
             let c = Double(context)
-            sum[gram, default: 0] += c * log(c)
-            kinds[gram, default: 0] += 1
-            bound[gram, default: 0] += context
+            sum += c * log(c)
+            kinds += 1
+            bound += context
         }
 
-        func entropy(_ gram: Gram, frequency: Double) -> Double { log(frequency) - (sum[gram] ?? 0) / frequency }
+        func entropy(frequency: Double) -> Double { log(frequency) - sum / frequency }
 
         /// Seen free (after punctuation, a particle or a preposition) at least once, or with many
         /// different neighbours (参加/第二批/全市 主题教育); never next to one preposition mostly.
-        func isFree(_ gram: Gram, count: Int32, configuration: AnalysisConfiguration.Tags) -> Bool {
-            ((bound[gram] ?? 0) < count || (kinds[gram] ?? 0) >= configuration.minDistinctNeighbours)
-                && Double(preposition[gram] ?? 0) < configuration.nestedCoverage * Double(count)
+        func isFree(count: Int32, configuration: AnalysisConfiguration.Tags) -> Bool {
+            (bound < count || kinds >= configuration.minDistinctNeighbours)
+                && Double(preposition) < configuration.nestedCoverage * Double(count)
         }
     }
 
     let configuration: AnalysisConfiguration.Tags
-    var left = Side()
-    var right = Side()
+    var left: [Gram: Edge] = [:]
+    var right: [Gram: Edge] = [:]
 
     /// - Parameters:
     ///   - counts: every gram up to one longer than the longest word.
@@ -75,24 +74,31 @@ struct BoundaryStatistics {
                 rightWord[gram.prefix(length - width + 1), default: 0] += count
             }
         }
+        left.reserveCapacity(counts.count / 2)
+        right.reserveCapacity(counts.count / 2)
         for (gram, count) in counts {
             let length = gram.length
             guard length > configuration.minTermLength else { continue }
-            right.add(gram.prefix(length - 1), neighbour: gram[length - 1], count: count, atBoundary: rightWord[gram] ?? 0,
-                      free: free, particles: particles)
-            left.add(gram.dropFirst(1, length: length), neighbour: gram[0], count: count, atBoundary: leftWord[gram] ?? 0,
-                     free: free, particles: particles)
+            right[gram.prefix(length - 1), default: Edge()].add(neighbour: gram[length - 1], count: count,
+                                                               atBoundary: rightWord[gram] ?? 0, free: free, particles: particles)
+            left[gram.dropFirst(1, length: length), default: Edge()].add(neighbour: gram[0], count: count,
+                                                                        atBoundary: leftWord[gram] ?? 0, free: free, particles: particles)
         }
-        for (gram, count) in afterNumber { left.add(gram, neighbour: nil, count: count, atBoundary: 0, free: free, particles: particles) }
-        for (gram, count) in beforeNumber { right.add(gram, neighbour: nil, count: count, atBoundary: 0, free: free, particles: particles) }
+        for (gram, count) in afterNumber {
+            left[gram, default: Edge()].add(neighbour: nil, count: count, atBoundary: 0, free: free, particles: particles)
+        }
+        for (gram, count) in beforeNumber {
+            right[gram, default: Edge()].add(neighbour: nil, count: count, atBoundary: 0, free: free, particles: particles)
+        }
     }
 
     /// Free at both edges: neighbours varied enough on each side (`minBoundaryEntropy`), and free
     /// of its neighbours (型城市, always 创新型城市, 友好型城市 …, never is).
     func isFree(_ gram: Gram, count: Int32) -> Bool {
         let frequency = Double(count)
-        return min(left.entropy(gram, frequency: frequency), right.entropy(gram, frequency: frequency)) >= configuration.minBoundaryEntropy
-            && left.isFree(gram, count: count, configuration: configuration)
-            && right.isFree(gram, count: count, configuration: configuration)
+        let left = left[gram] ?? Edge(), right = right[gram] ?? Edge()
+        return min(left.entropy(frequency: frequency), right.entropy(frequency: frequency)) >= configuration.minBoundaryEntropy
+            && left.isFree(count: count, configuration: configuration)
+            && right.isFree(count: count, configuration: configuration)
     }
 }
