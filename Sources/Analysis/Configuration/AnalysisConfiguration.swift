@@ -35,6 +35,9 @@ public struct AnalysisConfiguration: Sendable {
         /// Weight of a shortest word that is neither quoted nor a place the article names: most are
         /// generic (产品, 政策).
         public var shortWordWeight: Double
+        /// Weight of a name known only from quotes that the article prints once, in its body: named
+        /// in passing (one programme of a list), not what the article is about.
+        public var passingNameWeight: Double
         /// Score bonus per character beyond two: specific terms are longer.
         public var lengthBonus: Double
         /// Added to a term's document frequency in its IDF, `log(1 + N / (df + smoothing))`.
@@ -53,7 +56,7 @@ public struct AnalysisConfiguration: Sendable {
         /// Particles and conjunctions (的, 和): an occurrence next to one counts, for boundary
         /// entropy, as a distinct neighbour, like punctuation.
         public var particleNeighbourCharacters: Set<Unicode.Scalar>
-        /// Particles that never stand inside a word (的, 了).
+        /// Particles and the negation that never stand inside a word (的, 了, 不).
         public var innerStopCharacters: Set<Unicode.Scalar>
         /// Generic verbs, adjectives and adverbs that make a longer term starting with them a
         /// phrase (坚持以人为本, 全力担负, 优化营商环境, 围绕党), not a word.
@@ -224,6 +227,7 @@ extension AnalysisConfiguration {
             titleWeight: try tags.double("titleWeight"),
             subheadingWeight: try tags.double("subheadingWeight"),
             shortWordWeight: try tags.double("shortWordWeight"),
+            passingNameWeight: try tags.double("passingNameWeight"),
             lengthBonus: try tags.double("lengthBonus"),
             documentFrequencySmoothing: try tags.double("documentFrequencySmoothing"),
             maxDocumentFrequencyRatio: try tags.double("maxDocumentFrequencyRatio"),

@@ -101,6 +101,8 @@ enum KeywordExtractor {
             // A quoted name was marked as one by the writer; two quoted characters are as often a
             // slogan's verb (“稳住”“调优”).
             if term.quoted, term.length > configuration.minTermLength { score *= configuration.quotedBoost }
+            // A name known only from quotes and printed once in the body is named in passing.
+            if !term.discovered, frequency.all <= 1 { score *= configuration.passingNameWeight }
             scored.append((term, score, frequency.all))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.term.text < $1.term.text }
