@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence"]),
         .testTarget(name: "PageParserTests", dependencies: ["PageParser", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText", "Persistence", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "Persistence", "TestSupport"]),
         .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "JSONValue", "TestSupport"]),
         // Real headless Chromium against a live server; skipped (with a notice) where no browser is installed.

@@ -5,7 +5,7 @@ import Persistence
 
 /// Bumped when the layout of state files or what they hold changes: state written by another
 /// layout is rebuilt from the page files.
-let archiveStateFormat: UInt64 = 4
+let archiveStateFormat: UInt64 = 5
 
 extension Archive {
     /// The state store of `options.stateDirectory`, keyed to this program and configuration.
@@ -14,6 +14,10 @@ extension Archive {
         var checksum = Checksum(seed: archiveStateFormat)
         withUnsafeBytes(of: options.configurationKey.littleEndian) { checksum.update($0) }
         withUnsafeBytes(of: UInt64(StateFile.formatVersion).littleEndian) { checksum.update($0) }
+        // The stored forms of analyses and models have their own versions.
+        for version in [UInt64(ArticleAnalysis.encodingVersion), UInt64(CorpusModel.encodingVersion)] {
+            withUnsafeBytes(of: version.littleEndian) { checksum.update($0) }
+        }
         return StateStore(directory: directory, schemaKey: checksum.value)
     }
 

@@ -68,6 +68,94 @@ struct TagTests {
         }
     }
 
+    // MARK: - Fragments and phrases
+
+    /// Background articles plus one focus article, analysed together; the focus article's tags.
+    func tags(of paragraphs: [String], title: String? = nil) -> [String] {
+        terms(analyze(background + [article("focus", title: title, paragraphs: paragraphs)]), "focus")
+    }
+
+    /// Every discovered word of a corpus of the background and these articles.
+    func words(_ paragraphs: [String]) -> [String] {
+        analyze(background + [article("focus", paragraphs: paragraphs)]).model.words
+    }
+
+    @Test func pieceAlwaysAfterOnePrepositionIsNotAWord() {
+        let found = words([
+            "党校要坚持为党献策,为党育才。", "学校始终坚持为党献策。", "他们说为党献策是初心。", "为党献策,关键在于研究。",
+        ])
+        #expect(!found.contains("党献策"))
+    }
+
+    @Test func unitAfterNumbersIsNotAWord() {
+        let found = words([
+            "全市有45万人参加,其中12万人是青年。", "去年共有30万人报名,8万人完成。", "超过3万人次受益,2万人点赞。",
+        ])
+        #expect(!found.contains("万人"))
+    }
+
+    @Test func pieceWhoseEdgeCutsGenericWordsIsNotAWord() {
+        // 事务, 任务 and 服务 are generic words: 务公开 cuts them.
+        let found = words(["推进事务公开。", "做到任务公开。", "坚持服务公开。", "要求财务公开。"])
+        #expect(!found.contains("务公开"))
+    }
+
+    @Test func wordNeverSeenFreeButWithManyNeighboursIsAWord() {
+        let found = words([
+            "他们参加主题教育。", "第二批主题教育正在开展。", "全市主题教育意义重大。", "各单位主题教育成效明显。",
+        ])
+        #expect(found.contains("主题教育"))
+    }
+
+    @Test func genericVerbWithItsObjectIsAPhraseNotATag() {
+        let tags = tags(of: [
+            "坚持以人为本,优化营商环境。", "坚持以人为本,就是要优化营商环境。", "坚持以人为本是宗旨,优化营商环境是任务。",
+        ], title: "坚持以人为本 优化营商环境")
+        #expect(!tags.contains("坚持以人为本"))
+        #expect(!tags.contains("优化营商环境"))
+        #expect(tags.contains("营商环境"))
+    }
+
+    @Test func wordOfGenericNounsOnlyIsNotATag() {
+        let tags = tags(of: ["企业群众办事更方便。", "为企业群众解难题。", "企业群众满意度提升。", "服务企业群众。"])
+        #expect(!tags.contains("企业群众"))
+    }
+
+    @Test func quotedQuestionIsNotATag() {
+        let tags = tags(of: ["从“我要做什么”转向“群众要什么”。", "“我要做什么”不再是问题。"])
+        #expect(!tags.contains("我要做什么"))
+    }
+
+    @Test func figureOfSpeechQuotedOnceIsNotATag() {
+        let tags = tags(of: ["破解“小马拉大车”之困,帮助基层干部更好地开展工作,基层减负见成效。", "基层减负要持续。"])
+        #expect(!tags.contains("小马拉大车"))
+    }
+
+    @Test func quotedProgrammeNameIsATag() {
+        let tags = tags(of: ["长沙全力打造“网办到家”政务服务品牌。", "群众办事更方便了。"])
+        #expect(tags.contains("网办到家"))
+    }
+
+    @Test func nationalFormulaIsNotATag() {
+        let tags = tags(of: ["深刻领悟“两个确立”的决定性意义。", "坚定拥护“两个确立”,做到学思践悟。"])
+        #expect(!tags.contains("两个确立"))
+    }
+
+    @Test func shortWordMostlyInsideLongerWordsIsTheirComponent() {
+        let tags = tags(of: [
+            "培育未来产业,壮大新兴产业。", "未来产业和新兴产业是方向。", "发展未来产业,布局新兴产业,产业兴旺。",
+        ], title: "未来产业与新兴产业")
+        #expect(tags.contains("未来产业"))
+        #expect(!tags.contains("产业"))
+    }
+
+    @Test func stopListHoldsWordsNotPhrases() throws {
+        for word in analysisConfiguration.tags.stopWords {
+            #expect(word.count <= 4, "\(word) is a phrase")
+            #expect(!word.dropFirst().dropLast().contains { "的和与及".contains($0) }, "\(word) joins words")
+        }
+    }
+
     @Test func corpusTagTableCountsArticles() {
         let one = article("a", paragraphs: ["“营商环境”要优化。营商环境很重要,营商环境是生产力。"])
         let two = article("b", paragraphs: ["“营商环境”要改善。营商环境评价,营商环境指标。"])

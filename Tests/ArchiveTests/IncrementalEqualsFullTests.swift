@@ -128,7 +128,7 @@ struct ArchiveDescription: Equatable, CustomStringConvertible {
             lines.append("tag \(term) \(count) \(ids(state.aggregate.articles(withTag: term)))")
         }
         for initiative in state.aggregate.rankedInitiatives(offset: 0, limit: .max) {
-            lines.append("initiative \(initiative.id) \(initiative.name) \(initiative.aliases) \(initiative.type ?? "-") "
+            lines.append("initiative \(initiative.id) \(initiative.name) \(initiative.aliases) \(initiative.kind.rawValue) \(initiative.namingWord ?? "-") "
                          + "\(initiative.locality ?? "-") \(initiative.mentionCount) \(ids(initiative.articles))")
         }
         for author in state.aggregate.rankedAuthors(offset: 0, limit: .max) {

@@ -2,7 +2,7 @@
 import { h, joined, highlighted, occurrences } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { link, rawPageURL } from '../links.js';
-import { KIND_LABELS, ROLE_LABELS } from '../labels.js';
+import { KIND_LABELS, ROLE_LABELS, initiativeKind } from '../labels.js';
 import {
   pageHeading, breadcrumbs, section, count, sourceLine, titleText, plainTitle, notFound, goneState, countLegend,
 } from '../components.js';
@@ -50,7 +50,7 @@ function aside(article) {
   if (article.initiatives.length) {
     parts.push(section('相关举措', h('ul', { class: 'initiative-list' }, article.initiatives.map((i) => h('li', { class: 'initiative-item' },
       h('p', { class: 'initiative-name' }, h('a', { href: link.initiative(i.id) }, i.name),
-        i.type ? h('span', { class: 'side-note' }, i.type) : null,
+        initiativeKind(i) ? h('span', { class: 'side-note' }, initiativeKind(i)) : null,
         count('initiativeOccurrences', i.occurrences, { class: 'side-note' })),
       i.context ? h('blockquote', { class: 'context' }, highlighted(i.context, occurrences(i.context, [i.name, ...(i.aliases || [])]))) : null))),
     { class: 'side-section' }));

@@ -6,7 +6,7 @@ import { h, highlighted, occurrences } from '../dom.js';
 import { api, apiOrNull } from '../api.js';
 import { fmt, positiveInt } from '../format.js';
 import { link } from '../links.js';
-import { ROLE_LABELS } from '../labels.js';
+import { ROLE_LABELS, initiativeKind } from '../labels.js';
 import {
   pageHeading, breadcrumbs, section, cardGrid, emptyState, stat, count, moreLink, feedLink, pagination, notFound,
   titleText, sourceLine, dateRangeForm, dateParams, rangeText, countLegend,
@@ -66,7 +66,7 @@ export async function initiativeView({ args: [id] }) {
   const node = h('div', { class: 'entity' },
     breadcrumbs([['举措', '#/initiatives'], [initiative.name]]),
     h('header', { class: 'page-header' },
-      h('p', { class: 'eyebrow' }, initiative.type ? `举措 · ${initiative.type}` : '举措'),
+      h('p', { class: 'eyebrow' }, `举措 · ${initiativeKind(initiative)}`),
       pageHeading(initiative.name),
       h('p', { class: 'entity-details' },
         initiative.locality ? ['地区：', h('a', { href: link.locality(initiative.locality.id) }, initiative.locality.name)] : null,

@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { api, apiOrNull } from '../api.js';
 import { fmt, positiveInt } from '../format.js';
 import { link, queryString } from '../links.js';
-import { ROLE_LABELS } from '../labels.js';
+import { ROLE_LABELS, initiativeKind } from '../labels.js';
 import { pageHeading, emptyState, count, countLegend, pagination, sourceLine, notFound, pageName } from '../components.js';
 
 const PER_PAGE = 50;
@@ -25,7 +25,7 @@ function prefixForm(id, label, value, hrefFor) {
 export function initiativeRows(initiatives) {
   return h('ul', { class: 'entity-list' }, initiatives.map((i) => h('li', { class: 'entity-row' },
     h('a', { class: 'entity-name', href: link.initiative(i.id) }, i.name),
-    h('span', { class: 'entity-meta' }, i.type || ''),
+    h('span', { class: 'entity-meta' }, initiativeKind(i)),
     h('span', { class: 'entity-figure' }, count('initiativeMentions', i.mention_count), ' · ', count('initiativeArticles', i.article_count)))));
 }
 

@@ -2,7 +2,7 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { link } from '../links.js';
-import { KIND_LABELS, KIND_COLORS, LEVEL_LABELS } from '../labels.js';
+import { KIND_LABELS, KIND_COLORS, LEVEL_LABELS, initiativeKind } from '../labels.js';
 import { pageHeading } from '../components.js';
 import { fmt } from '../format.js';
 import { chartFigure, drawBars, drawDonut, drawCloud } from '../charts.js';
@@ -26,7 +26,7 @@ export async function overviewView() {
   const placeItems = localities.items.filter((p) => p.article_count > 0)
     .map((p) => ({ label: p.name, value: p.article_count, href: link.locality(p.id), note: LEVEL_LABELS[p.level] }));
   const initiativeItems = initiatives.items
-    .map((i) => ({ label: i.name, value: i.mention_count, href: link.initiative(i.id), note: i.type || '' }));
+    .map((i) => ({ label: i.name, value: i.mention_count, href: link.initiative(i.id), note: initiativeKind(i) }));
   const kindItems = kinds.map((kind, i) => ({
     label: KIND_LABELS[kind], value: kindTotals[i].total, href: link.front({ kind }), color: KIND_COLORS[kind],
   })).filter((k) => k.value > 0);

@@ -214,17 +214,22 @@ extension CorpusAggregate {
     struct NameStats: Sendable {
         var uses = 0
         var qualifying = 0
-        var types: [String: Int] = [:]
+        var namingWords: [String: Int] = [:]
+        var kinds: [String: Int] = [:]
         var votes: [String: Int] = [:]
+        var evidence = QuotedName.Evidence()
         var articles = SlotSet()
 
         mutating func apply(_ quote: QuotedName, slot: Int, sign: Int) {
             uses += sign * quote.uses
             qualifying += sign * quote.qualifying
-            for vote in quote.types { types[vote.name, default: 0] += sign * Int(vote.weight.rounded()) }
+            evidence.add(quote.evidence, sign: sign)
+            for vote in quote.namingWords { namingWords[vote.name, default: 0] += sign * Int(vote.weight.rounded()) }
+            for vote in quote.kinds { kinds[vote.name, default: 0] += sign * Int(vote.weight.rounded()) }
             for vote in quote.places { votes[vote.name, default: 0] += sign * Int((vote.weight * 2).rounded()) }
             if sign < 0 {
-                types = types.filter { $0.value != 0 }
+                namingWords = namingWords.filter { $0.value != 0 }
+                kinds = kinds.filter { $0.value != 0 }
                 votes = votes.filter { $0.value != 0 }
             }
             if sign > 0 { articles.insert(slot) } else { articles.remove(slot) }
@@ -303,6 +308,23 @@ extension CorpusAggregate {
         }
     }
 
+    /// The place that runs an initiative, from its mentions' votes. A vote for a place also backs
+    /// the places below it that got votes (重庆 in one sentence, 璧山区 in another: 璧山区); the
+    /// most backed place wins, then the deeper one, then the smaller id.
+    private func runner(_ votes: [String: Int]) -> String? {
+        var best: (place: String, backing: Int, depth: Int)?
+        for (place, own) in votes where own > 0 {
+            let ancestors = places.ancestors(of: place)
+            let backing = own + ancestors.reduce(0) { $0 + max(0, votes[$1] ?? 0) }
+            let candidate = (place: place, backing: backing, depth: ancestors.count)
+            if let current = best,
+               (current.backing, current.depth) > (backing, candidate.depth)
+                || ((current.backing, current.depth) == (backing, candidate.depth) && current.place < place) { continue }
+            best = candidate
+        }
+        return best?.place
+    }
+
     private mutating func indexInitiative(_ record: Initiative, insert: Bool) {
         guard let locality = record.locality else { return }
         for place in [locality] + places.ancestors(of: locality) {
@@ -311,25 +333,34 @@ extension CorpusAggregate {
         }
     }
 
-    /// The initiative a group of names makes, or nil when it is not a local programme.
+    /// The initiative a group of names makes, or nil when nothing is left of it.
     private func initiative(of keys: [String]) -> Initiative? {
         var votes: [String: Int] = [:]
-        var types: [String: Int] = [:]
+        var namingWords: [String: Int] = [:]
+        var kinds: [String: Int] = [:]
+        var evidence = QuotedName.Evidence()
         var articles = SlotSet()
         var mentions = 0
         var uses: [String: Int] = [:]
         for key in keys {
             guard let stats = names[key] else { continue }
             votes.merge(stats.votes, uniquingKeysWith: +)
-            types.merge(stats.types, uniquingKeysWith: +)
+            namingWords.merge(stats.namingWords, uniquingKeysWith: +)
+            kinds.merge(stats.kinds, uniquingKeysWith: +)
+            evidence.add(stats.evidence)
             articles.formUnion(stats.articles)
             mentions += stats.uses
             uses[key] = stats.uses
         }
         guard mentions > 0 else { return nil }
-        // A name whose mentions point to places in two different provinces is a national slogan.
+        func best(_ counts: [String: Int]) -> String? {
+            counts.filter { $0.value > 0 }.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        }
+        // A name whose mentions point to places in two different provinces is a national slogan,
+        // and so is one that mostly reads as a national formula.
         let provinces = Set(votes.keys.compactMap(places.province(of:)))
-        if provinces.count > 1 { return nil }
+        let kind: InitiativeKind = provinces.count > 1 || 2 * evidence.national > mentions
+            ? .slogan : best(kinds).flatMap(InitiativeKind.init(rawValue:)) ?? .programme
         let id = keys.min { ($0.count, $0) < ($1.count, $1) }!
         // The most used spelling; on a tie, the shorter, then the first in code point order.
         let name = keys.max { a, b in
@@ -338,10 +369,8 @@ extension CorpusAggregate {
             if a.count != b.count { return a.count > b.count }
             return a > b
         }!
-        let type = types.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-        let locality = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-        return Initiative(id: id, name: name, aliases: keys.filter { $0 != name }, type: type, locality: locality,
-                          articles: articles, mentionCount: mentions, keys: keys)
+        return Initiative(id: id, name: name, aliases: keys.filter { $0 != name }, kind: kind, namingWord: best(namingWords),
+                          locality: runner(votes), articles: articles, mentionCount: mentions, keys: keys, evidence: evidence)
     }
 }
 

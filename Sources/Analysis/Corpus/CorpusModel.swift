@@ -13,6 +13,8 @@ public struct CorpusModel: Sendable {
         var text: String
         var length: Int
         var quoted: Bool
+        /// Found by the corpus statistics, not only printed in quotes.
+        var discovered: Bool
         /// Articles of the corpus holding the term when the model was built.
         var documentFrequency: Int
     }
@@ -49,7 +51,7 @@ public struct CorpusModel: Sendable {
         self.articleCount = articleCount
         var checksum = Checksum(seed: UInt64(articleCount))
         for term in terms.values.sorted(by: { $0.text < $1.text }) {
-            checksum.update(Array(term.text.utf8) + [term.quoted ? 1 : 0])
+            checksum.update(Array(term.text.utf8) + [term.quoted ? 1 : 0, term.discovered ? 1 : 0])
             withUnsafeBytes(of: UInt64(term.documentFrequency).littleEndian) { checksum.update($0) }
         }
         for place in patternPlaces.values.sorted(by: { $0.id < $1.id }) {
@@ -72,6 +74,11 @@ public struct CorpusModel: Sendable {
 
     // MARK: - Stored form
 
+    /// The version of the stored form below; a stored model of another version must be rebuilt
+    /// (fold it into the archive's configuration key). 2: terms record whether the statistics
+    /// found them or only quotes did.
+    public static let encodingVersion = 2
+
     /// The model as bytes (for the archive's state files); `init(bytes:)` reads them back.
     public var bytes: [UInt8] {
         var writer = BinaryWriter(capacity: terms.count * 24)
@@ -81,6 +88,7 @@ public struct CorpusModel: Sendable {
         for term in sorted {
             writer.string(term.text)
             writer.bool(term.quoted)
+            writer.bool(term.discovered)
             writer.varint(UInt64(term.documentFrequency))
         }
         let places = patternPlaces.values.sorted { $0.id < $1.id }
@@ -102,11 +110,13 @@ public struct CorpusModel: Sendable {
         for _ in 0..<(try reader.count()) {
             let text = try reader.string()
             let quoted = try reader.bool()
+            let discovered = try reader.bool()
             let frequency = try reader.count(limit: 1 << 40)
             let scalars = Array(text.unicodeScalars)
             guard (1...8).contains(scalars.count) else { throw BinaryReader.Error() }
             let gram = Gram(scalars.map { codes.code($0) })
-            terms[gram] = TermInfo(text: text, length: scalars.count, quoted: quoted, documentFrequency: frequency)
+            terms[gram] = TermInfo(text: text, length: scalars.count, quoted: quoted, discovered: discovered,
+                                   documentFrequency: frequency)
         }
         var places: [String: Place] = [:]
         for _ in 0..<(try reader.count()) {

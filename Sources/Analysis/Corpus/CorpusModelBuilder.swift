@@ -146,7 +146,8 @@ public struct CorpusModelBuilder: Sendable {
             guard scalars.count <= 8 else { continue }
             let gram = Gram(scalars.map { codes.code($0) })
             if terms[gram] == nil {
-                terms[gram] = TermDiscovery.Term(gram: gram, text: quoted, length: scalars.count, frequency: 1, quoted: true)
+                terms[gram] = TermDiscovery.Term(gram: gram, text: quoted, length: scalars.count, frequency: 1, quoted: true,
+                                                 discovered: false)
             } else {
                 terms[gram]?.quoted = true
             }
@@ -243,7 +244,7 @@ public struct CorpusModelBuilder: Sendable {
     public func model(survey: Survey, vocabulary: Vocabulary, count: Count) -> CorpusModel {
         var terms: [Gram: CorpusModel.TermInfo] = [:]
         for (gram, term) in vocabulary.terms {
-            terms[gram] = CorpusModel.TermInfo(text: term.text, length: term.length, quoted: term.quoted,
+            terms[gram] = CorpusModel.TermInfo(text: term.text, length: term.length, quoted: term.quoted, discovered: term.discovered,
                                                documentFrequency: count.documentFrequencies[gram] ?? 0)
         }
         // A pattern name is a place when it is printed after a known place or recurs, and its stem

@@ -16,12 +16,23 @@ public struct PageAnalyzer: Sendable {
                                         disambiguator: places.disambiguator)
         let located = resolver.resolve(page, places: places)
         let extractor = InitiativeExtractor(configuration: configuration.initiatives)
+        let genericWords = model.codes.grams(of: configuration.tags.stopWords.union(configuration.tags.genericWords))
         return page.articles.enumerated().map { index, article in
-            ArticleAnalysis(
-                tags: KeywordExtractor.tags(article, model: model, configuration: configuration.tags),
+            let quotes = extractor.quotedNames(in: article, places: located[index], directory: places)
+            // National formulas (两个确立) are slogans of every article, topics of none.
+            let national = Set(quotes.filter { 2 * $0.evidence.national > $0.uses }.map(\.key))
+            // Names: the places it prints, and what it names in quotes with evidence or more than
+            // once (with their parts: 网办到家 of 幸福长沙、网办到家).
+            let programmes = quotes.filter { $0.qualifying > 0 || ($0.uses > 1 && $0.key.count > configuration.tags.minTermLength) }
+                .map(\.key)
+            let names = Set(located[index].occurrences.joined().map(\.text)).union(programmes)
+                .union(programmes.flatMap(InitiativeExtractor.components))
+            return ArticleAnalysis(
+                tags: KeywordExtractor.tags(article, model: model, excluded: national,
+                                            names: names, genericWords: genericWords, configuration: configuration.tags),
                 locality: located[index].main,
                 places: located[index].mentions,
-                quotes: extractor.quotedNames(in: article, places: located[index], directory: places),
+                quotes: quotes,
                 people: article.people,
                 organisations: article.organisations,
                 positions: article.positions

@@ -42,8 +42,9 @@ public struct PlaceCount: Sendable, Hashable {
     }
 }
 
-/// A named local programme, mechanism, brand or campaign (六单工作法, 亲清直通车·政企恳谈会): the
-/// quoted names that belong together, with what the corpus says about them.
+/// A named local programme, mechanism, platform or campaign (六单工作法, 亲清直通车·政企恳谈会), or a
+/// national slogan kept as such (两个确立): the names that belong together, with what the corpus
+/// says about them.
 public struct Initiative: Sendable, Hashable {
     /// The shortest spelling (then the first in code point order): stable while the programme is.
     public var id: String
@@ -51,8 +52,10 @@ public struct Initiative: Sendable, Hashable {
     public var name: String
     /// Other spellings merged into this one.
     public var aliases: [String]
-    /// The naming word that marked it (工作法, 模式, 品牌 …) when there was one.
-    public var type: String?
+    /// What sort of initiative it is; `slogan` for national formulas, which clients may filter out.
+    public var kind: InitiativeKind
+    /// The naming word printed with it most often (工作法, 模式, 品牌 …), when there was one.
+    public var namingWord: String?
     /// The place that runs it.
     public var locality: String?
     /// Articles that mention it.
@@ -61,6 +64,8 @@ public struct Initiative: Sendable, Hashable {
     public var mentionCount: Int
     /// Every spelling, the name's included.
     public var keys: [String]
+    /// Why it is an initiative: the evidence of every use, summed over the corpus.
+    public var evidence: QuotedName.Evidence
 
     public var articleCount: Int { articles.count }
 }

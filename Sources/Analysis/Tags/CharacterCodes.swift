@@ -23,6 +23,18 @@ struct CharacterCodes: Sendable {
     func string(_ gram: Gram) -> String {
         String(scalars: (0..<gram.length).map { scalar(gram[$0]) })
     }
+
+    /// The words (two to eight characters) whose characters all have codes, as grams.
+    func grams(of words: Set<String>) -> Set<Gram> {
+        var grams = Set<Gram>()
+        for word in words {
+            let scalars = Array(word.unicodeScalars)
+            guard (2...8).contains(scalars.count) else { continue }
+            let codes = scalars.compactMap(existingCode)
+            if codes.count == scalars.count { grams.insert(Gram(codes)) }
+        }
+        return grams
+    }
 }
 
 /// Up to eight character codes packed in two words; the unused high positions are zero, so grams
@@ -73,19 +85,35 @@ struct Gram: Hashable, Sendable {
     }
 }
 
-/// Runs of consecutive ideographs of a text, as codes. Every other character ends a run: words
-/// never span punctuation, digits or Latin text.
-func ideographRuns(_ text: String, codes: inout CharacterCodes) -> [[UInt16]] {
-    var runs: [[UInt16]] = []
+/// A run of consecutive ideographs, as codes, and whether a number (digits or Latin letters) is
+/// printed right before or after it (`45万人`).
+struct NumberedIdeographRun {
+    var codes: [UInt16]
+    var afterNumber: Bool
+    var beforeNumber: Bool
+}
+
+/// Runs of consecutive ideographs of a text with the numbers next to them. Every other character
+/// ends a run: words never span punctuation, digits or Latin text.
+func numberedIdeographRuns(_ text: String, codes: inout CharacterCodes) -> [NumberedIdeographRun] {
+    var runs: [NumberedIdeographRun] = []
     var run: [UInt16] = []
+    var afterNumber = false
+    var previousIsNumber = false
     for scalar in text.unicodeScalars {
         if scalar.isIdeograph {
+            if run.isEmpty { afterNumber = previousIsNumber }
             run.append(codes.code(scalar))
-        } else if !run.isEmpty {
-            runs.append(run)
-            run = []
+            previousIsNumber = false
+        } else {
+            let isNumber = scalar.isASCIIAlphanumeric
+            if !run.isEmpty {
+                runs.append(NumberedIdeographRun(codes: run, afterNumber: afterNumber, beforeNumber: isNumber))
+                run = []
+            }
+            previousIsNumber = isNumber
         }
     }
-    if !run.isEmpty { runs.append(run) }
+    if !run.isEmpty { runs.append(NumberedIdeographRun(codes: run, afterNumber: afterNumber, beforeNumber: false)) }
     return runs
 }
