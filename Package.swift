@@ -16,7 +16,7 @@ let package = Package(
     targets: [
         // HTTP/1.1 over raw POSIX sockets. Knows nothing about newspapers.
         .target(name: "HTTPServer", dependencies: ["CLinux", "CZlib"], swiftSettings: strict),
-        // epoll, eventfd, signalfd and accept4 with their constants, for the engine (a C shim, not a package).
+        // epoll, eventfd, signalfd, accept4 and malloc tuning with their constants (a C shim, not a package).
         .target(name: "CLinux"),
         // The system's zlib (zlib1g-dev), for gzip bodies.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -38,7 +38,7 @@ let package = Package(
         // Command line: serve, parse, analyze, healthcheck; configuration; signals.
         .executableTarget(
             name: "newsroom",
-            dependencies: ["HTTPServer", "PageParser", "Analysis", "Archive", "NewsroomAPI", "JSONValue", "Persistence"],
+            dependencies: ["HTTPServer", "CLinux", "PageParser", "Analysis", "Archive", "NewsroomAPI", "JSONValue", "Persistence"],
             swiftSettings: strict
         ),
 

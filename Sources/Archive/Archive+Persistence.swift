@@ -257,6 +257,8 @@ extension Archive {
             for name in store.collectGarbage(keeping: manifest) where name.hasSuffix(".tmp") { report("removed stale temporary file \(name)") }
             statistics.checkpoints.add(1, ordering: .relaxed)
             statistics.lastCheckpoint.store(Int(Date().timeIntervalSince1970), ordering: .relaxed)
+            // The in-memory copies of what is now mapped from files were just freed.
+            options.memoryReleased?()
             return true
         } catch {
             statistics.failedCheckpoints.add(1, ordering: .relaxed)

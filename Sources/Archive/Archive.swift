@@ -23,6 +23,9 @@ public final class Archive: Sendable {
         public var reanalysisMinimumChange: Int
         /// Merge segments, re-analyse and persist in the background (off for tests that drive it).
         public var backgroundWork: Bool
+        /// Called when large in-memory structures were just freed (after a load or a checkpoint),
+        /// for the process to return memory to the system.
+        public var memoryReleased: (@Sendable () -> Void)?
 
         public init(stateDirectory: URL? = nil, configurationKey: UInt64 = 0, reanalysisDrift: Double = 0.2,
                     reanalysisMinimumChange: Int = 50, backgroundWork: Bool = true) {
@@ -148,6 +151,7 @@ public final class Archive: Sendable {
             catchUpWithChanges(report: report)
         }
         if stateStore != nil { checkpoint(report: report) }
+        options.memoryReleased?()
     }
 
     var searchConfiguration: SearchConfiguration {

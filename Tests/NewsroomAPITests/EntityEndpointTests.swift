@@ -91,6 +91,22 @@ struct EntityEndpointTests {
         #expect(isReference(try #require(first["article"] as? [String: Any])))
     }
 
+    @Test func initiativesFilterByTypeAlone_andWithAPlace() throws {
+        let all = try server.get("/api/v1/initiatives?per_page=100").items
+        let types = Set(all.compactMap { $0["type"] as? String })
+        #expect(!types.isEmpty)
+        for type in types {
+            let page = try server.get("/api/v1/initiatives?type=\(type)&per_page=100")
+            #expect(page.items.allSatisfy { $0["type"] as? String == type })
+            #expect(page.object["total"] as? Int == all.filter { $0["type"] as? String == type }.count)
+            let counts = page.items.map { $0["mention_count"] as? Int ?? 0 }
+            #expect(counts == counts.sorted(by: >))
+        }
+        let inHunan = try server.get("/api/v1/initiatives?locality=430000&type=mechanism&per_page=100").items
+        #expect(inHunan.allSatisfy { $0["type"] as? String == "mechanism" })
+        #expect(try server.get("/api/v1/initiatives?type=policy").status == 400)
+    }
+
     @Test func tagsSortByCountOrName() throws {
         let byCount = try server.get("/api/v1/tags?per_page=100").items.map { $0["article_count"] as? Int ?? 0 }
         #expect(byCount == byCount.sorted(by: >))

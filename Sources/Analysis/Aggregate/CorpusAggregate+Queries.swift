@@ -121,6 +121,23 @@ extension CorpusAggregate {
         return rows
     }
 
+    /// How many initiatives are of `kind`.
+    public func initiativeCount(ofKind kind: InitiativeKind) -> Int {
+        initiativesByKind.rank(of: .first(kind.rawValue + "\u{0}")) - initiativesByKind.rank(of: .first(kind.rawValue))
+    }
+
+    /// Initiatives of `kind`, most mentioned first, `offset` onwards.
+    public func rankedInitiatives(ofKind kind: InitiativeKind, offset: Int, limit: Int) -> [Initiative] {
+        var rows: [Initiative] = []
+        guard limit > 0 else { return rows }
+        initiativesByKind.forEach(fromPosition: initiativesByKind.rank(of: .first(kind.rawValue)) + max(0, offset)) { key, _ in
+            guard key.place == kind.rawValue, rows.count < limit else { return false }
+            if let record = initiativeRecords[key.rank.id] { rows.append(record) }
+            return true
+        }
+        return rows
+    }
+
     /// How many initiatives the place or a place below it runs.
     public func initiativeCount(inPlace id: String) -> Int {
         initiativesByPlace.rank(of: .first(id + "\u{0}")) - initiativesByPlace.rank(of: .first(id))

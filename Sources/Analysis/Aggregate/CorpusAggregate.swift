@@ -44,6 +44,8 @@ public struct CorpusAggregate: Sendable {
     /// Initiatives run by each place or a place below it, ranked as `initiativeRanking` within
     /// the place: paging through a province's thousands costs O(log n + page).
     var initiativesByPlace = SortedMap<PlacedRank, Bool>()
+    /// Initiatives of each kind (its raw value in `place`), ranked the same way.
+    var initiativesByKind = SortedMap<PlacedRank, Bool>()
 
     // Authors
     var bylines = SortedMap<String, [String: Affiliation]>()
@@ -326,6 +328,8 @@ extension CorpusAggregate {
     }
 
     private mutating func indexInitiative(_ record: Initiative, insert: Bool) {
+        let byKind = PlacedRank(place: record.kind.rawValue, rank: Rank(count: record.mentionCount, id: record.id))
+        if insert { initiativesByKind.insert(byKind, true) } else { initiativesByKind.remove(byKind) }
         guard let locality = record.locality else { return }
         for place in [locality] + places.ancestors(of: locality) {
             let key = PlacedRank(place: place, rank: Rank(count: record.mentionCount, id: record.id))

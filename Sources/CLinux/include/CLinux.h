@@ -11,6 +11,7 @@
 #include <sys/eventfd.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <malloc.h>
 
 // Constants as typed values (the headers define some as enum members and some as
 // macros of macros, which Swift imports inconsistently or not at all).
@@ -32,6 +33,12 @@ static const int CLINUX_SOCK_NONBLOCK = SOCK_NONBLOCK;
 static const int CLINUX_SOCK_CLOEXEC = SOCK_CLOEXEC;
 
 static inline int clinux_epoll_create1(int flags) { return epoll_create1(flags); }
+
+/// Returns freed heap memory to the system (glibc keeps it in per-thread arenas otherwise).
+static inline int clinux_malloc_trim(size_t pad) { return malloc_trim(pad); }
+
+/// Caps glibc's malloc arenas (one per thread by default, each keeping its freed memory).
+static inline int clinux_malloc_arena_max(int count) { return mallopt(M_ARENA_MAX, count); }
 
 static inline int clinux_epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout) {
     return epoll_wait(epfd, events, maxevents, timeout);

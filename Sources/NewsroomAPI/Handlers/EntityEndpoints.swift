@@ -19,6 +19,8 @@ enum EntityEndpoints {
     static let initiativeListParameters: [ParameterSpec] = [
         prefix,
         ParameterSpec(name: "locality", description: "Place id or name; initiatives run there or below.", kind: .string, example: "株洲"),
+        ParameterSpec(name: "type", description: "Only initiatives of this type (slogan: national formulas, and names used in two provinces).",
+                      kind: .choice(InitiativeKind.allCases.map(\.rawValue)), example: "mechanism"),
         .page, .perPage, .pretty,
     ]
     static let tagListParameters: [ParameterSpec] = [
@@ -134,14 +136,34 @@ enum EntityEndpoints {
         let aggregate = state.aggregate
         var list: [Initiative]?
         let locality = try reader.string("locality").map { value throws(Problem) in try ArticleFilters.resolveLocality(value, in: aggregate) }
+        let kind = try reader.choice("type", InitiativeKind.self)
+        func runsIn(_ place: String) -> (Initiative) -> Bool {
+            { initiative in initiative.locality.map { $0 == place || aggregate.places.isAncestor(place, of: $0) } ?? false }
+        }
         if let q = try reader.string("q") {
-            let matches = aggregate.initiatives(withPrefix: q, limit: 1000)
-            list = locality.map { place in matches.filter { $0.locality.map { aggregate.places.isAncestor(place, of: $0) || $0 == place } ?? false } }
-                ?? matches
+            var matches = aggregate.initiatives(withPrefix: q, limit: 1000)
+            if let locality { matches = matches.filter(runsIn(locality)) }
+            if let kind { matches = matches.filter { $0.kind == kind } }
+            list = matches
+        } else if let locality, let kind {
+            // Both: the place's ranked list, filtered (a walk over the place's initiatives).
+            var matches: [Initiative] = []
+            var offset = 0
+            while true {
+                let rows = aggregate.rankedInitiatives(inPlace: locality, offset: offset, limit: 500)
+                matches += rows.filter { $0.kind == kind }
+                if rows.count < 500 { break }
+                offset += rows.count
+            }
+            list = matches
         } else if let locality {
             // Ranked within the place by the index: a page of a province's thousands, not a sort of them all.
             let rows = aggregate.rankedInitiatives(inPlace: locality, offset: pagination.offset, limit: pagination.perPage)
             return pagination.envelope(rows.map { EntityJSON.initiative($0) }, total: aggregate.initiativeCount(inPlace: locality),
+                                       request: request, pretty: try reader.pretty)
+        } else if let kind {
+            let rows = aggregate.rankedInitiatives(ofKind: kind, offset: pagination.offset, limit: pagination.perPage)
+            return pagination.envelope(rows.map { EntityJSON.initiative($0) }, total: aggregate.initiativeCount(ofKind: kind),
                                        request: request, pretty: try reader.pretty)
         }
         if let list {

@@ -155,7 +155,7 @@ enum Schemas {
         p("url", string, "This initiative in the API.", .string("/api/v1/initiatives/%E5%85%AD%E5%8D%95%E5%B7%A5%E4%BD%9C%E6%B3%95")),
         p("name", string, "The most used spelling.", .string("六单工作法")),
         p("aliases", strings, "Other spellings merged into it.", .array([])),
-        p("kind", enumeration(InitiativeKind.allCases.map(\.rawValue)),
+        p("type", enumeration(InitiativeKind.allCases.map(\.rawValue)),
           "What it is: programme (工程, 计划 …), mechanism (工作法, 机制 …), platform (平台, 驿站 …), campaign (行动, 活动 …), or slogan (a national formula or a name used in two provinces).",
           .string("mechanism")),
         p("naming_word", nullableString, "The naming word that marked it (工作法, 模式, 平台 …), if one did.", .string("工作法")),

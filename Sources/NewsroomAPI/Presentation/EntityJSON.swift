@@ -40,7 +40,7 @@ enum EntityJSON {
             ("url", .string(Links.initiative(initiative.id))),
             ("name", .string(initiative.name)),
             ("aliases", .array(initiative.aliases.map(JSON.string))),
-            ("kind", .string(initiative.kind.rawValue)),
+            ("type", .string(initiative.kind.rawValue)),
             ("naming_word", .optional(initiative.namingWord)),
             ("locality_id", .optional(initiative.locality)),
             ("article_count", .int(initiative.articleCount)),

@@ -44275,12 +44275,12 @@ export const LEVEL_LABELS = {
   province: '省级', city: '市级', district: '区', county: '县', street: '街道', town: '镇', township: '乡', community: '社区', village: '村',
 };
 
-/** What an initiative is (the API's `kind`). */
+/** What an initiative is (the API's `type`). */
 export const INITIATIVE_KIND_LABELS = { programme: '项目', mechanism: '机制', platform: '平台', campaign: '行动', slogan: '提法' };
 
 /** An initiative's kind in words, with the naming word that marked it when there is one. */
 export function initiativeKind(initiative) {
-  const kind = INITIATIVE_KIND_LABELS[initiative.kind] || '';
+  const kind = INITIATIVE_KIND_LABELS[initiative.type] || '';
   return initiative.naming_word ? `${kind} · ${initiative.naming_word}` : kind;
 }
 

@@ -35,7 +35,7 @@ func analysisDocument(pages: [Page], analysis: CorpusAnalysis) -> JSON {
             ("id", .string(initiative.id)),
             ("name", .string(initiative.name)),
             ("aliases", .array(initiative.aliases.map(JSON.string))),
-            ("kind", .string(initiative.kind.rawValue)),
+            ("type", .string(initiative.kind.rawValue)),
             ("naming_word", .optional(initiative.namingWord)),
             ("locality", initiative.locality.map(placeJSON) ?? .null),
             ("article_count", .int(initiative.articleCount)),
