@@ -1,4 +1,5 @@
 import Analysis
+import Persistence
 import Testing
 
 @Suite("Search index: matching, ranking, filters and paging")
@@ -198,6 +199,30 @@ struct SearchIndexTests {
     @Test func documentsMayArriveInAnyIDOrder() {
         let index = SearchIndex(documents: [article(1, body: "营商环境。"), article(0, body: "志愿服务。")])
         #expect(docs(index.search(.parse("营商环境"))) == [1])
+    }
+
+    @Test func aOneWordSearchThatSkipsBlocksRanksAndCountsExactlyAsAFullScan() {
+        // 3,000 documents with the word at varied frequencies and lengths: many postings blocks,
+        // most of which cannot reach the top ten once it fills.
+        let documents = (0..<3000).map { id -> SearchDocument in
+            let times = (id * 7919) % 5
+            let filler = String(repeating: "城市面貌持续改善。", count: 1 + (id * 104_729) % 13)
+            return article(id, title: id % 97 == 0 ? "服务群众" : nil, body: String(repeating: "志愿服务", count: times) + filler)
+        }
+        let full = SearchIndex(segments: [SearchSegment(documents: Array(documents[0..<2000]), base: 0, count: 2000),
+                                          SearchSegment(documents: Array(documents[2000...]), base: 2000, count: 1000)])
+        let withDeletions = full.deleting(SlotSet((0..<3000).filter { $0 % 11 == 0 }))
+        for index in [full, withDeletions] {
+            for word in ["服务", "志愿", "城市"] {
+                let query = SearchQuery.parse(word)
+                let everything = index.matches(query)
+                for (limit, offset) in [(10, 0), (20, 40), (1, 0)] {
+                    let page = index.search(query, limit: limit, offset: offset)
+                    #expect(page.total == everything.count)
+                    #expect(page.hits == Array(everything.dropFirst(offset).prefix(limit)))
+                }
+            }
+        }
     }
 
     @Test func concurrentSearchesAgreeWithSerialOnes() async {

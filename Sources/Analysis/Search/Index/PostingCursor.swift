@@ -78,4 +78,20 @@ struct PostingCursor {
         } while byte >= 0x80
         return value
     }
+
+    // MARK: - Blocks (for skipping what cannot rank)
+
+    /// Skip entries of the list; 0 for a list short enough to be one block without entries.
+    var skipBlockCount: Int { blockCount }
+
+    /// The last document of block `index` (of a list with skip entries).
+    func lastDocument(ofBlock index: Int) -> Int32 { Int32(bitPattern: skips.unsafelyUnwrapped[2 * index]) }
+
+    /// Moves to just before the first posting of block `index` (> the current block).
+    mutating func jump(toBlock index: Int) {
+        let skips = self.skips.unsafelyUnwrapped
+        position = Int(skips[2 * index - 1])
+        document = Int32(bitPattern: skips[2 * index - 2])
+        block = index
+    }
 }

@@ -20,9 +20,17 @@ struct PostingsStore: Sendable {
     /// the last document of the block and the byte offset, from the term's start, just after it.
     let skipStarts: StoredArray<Int>
     let skips: StoredArray<UInt32>
+    /// Per skip entry, the largest weight and the shortest document length of its block: an
+    /// upper bound on any score in the block, so a ranked search skips blocks that cannot reach
+    /// its top hits (block-max, as in Lucene and Tantivy).
+    let blockMaxWeights: StoredArray<UInt32>
+    let blockMinLengths: StoredArray<Float>
 
     var termCount: Int { documentFrequencies.count }
-    var byteCount: Int { bytes.byteCount + termStarts.byteCount + documentFrequencies.byteCount + skipStarts.byteCount + skips.byteCount }
+    var byteCount: Int {
+        bytes.byteCount + termStarts.byteCount + documentFrequencies.byteCount + skipStarts.byteCount + skips.byteCount
+            + blockMaxWeights.byteCount + blockMinLengths.byteCount
+    }
 
     /// How many bytes a varint of `value` takes.
     @inline(__always)

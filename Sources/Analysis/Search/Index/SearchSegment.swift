@@ -101,6 +101,8 @@ public final class SearchSegment: Sendable {
         static let frequencies = fourCC("PDFQ")
         static let skipStarts = fourCC("PSKS")
         static let skips = fourCC("PSKP")
+        static let blockMaxWeights = fourCC("PBMW")
+        static let blockMinLengths = fourCC("PBML")
         static let units = fourCC("TUNI")
         static let documentStarts = fourCC("TDST")
         static let bodyStarts = fourCC("TBST")
@@ -127,6 +129,8 @@ public final class SearchSegment: Sendable {
         try writer.addSection(Tag.frequencies, postings.documentFrequencies)
         try writer.addSection(Tag.skipStarts, postings.skipStarts)
         try writer.addSection(Tag.skips, postings.skips)
+        try writer.addSection(Tag.blockMaxWeights, postings.blockMaxWeights)
+        try writer.addSection(Tag.blockMinLengths, postings.blockMinLengths)
         try writer.addSection(Tag.units, text.units)
         try writer.addSection(Tag.documentStarts, text.documentStarts)
         try writer.addSection(Tag.bodyStarts, text.bodyStarts)
@@ -150,7 +154,8 @@ public final class SearchSegment: Sendable {
     /// a background scrub so that a large archive is ready in seconds.
     public static func load(path: String, schemaKey: UInt64) throws(StateFileError) -> SearchSegment {
         let file = try StateFile(path: path, kind: fileKind, schemaKey: schemaKey)
-        for tag in [Tag.meta, Tag.termStarts, Tag.frequencies, Tag.skipStarts, Tag.documentStarts, Tag.bodyStarts,
+        for tag in [Tag.meta, Tag.termStarts, Tag.frequencies, Tag.skipStarts, Tag.blockMaxWeights, Tag.blockMinLengths,
+                    Tag.documentStarts, Tag.bodyStarts,
                     Tag.fieldEnds, Tag.fieldKinds, Tag.fieldWeights, Tag.documentFields, Tag.lengths, Tag.longOffsets,
                     Tag.longIDs] where !file.verify(tag) {
             throw .corrupt(path, "section \(tag) checksum mismatch")
@@ -164,7 +169,8 @@ public final class SearchSegment: Sendable {
         let postings = PostingsStore(
             bytes: try file.array(Tag.postingBytes), termStarts: try file.array(Tag.termStarts),
             documentFrequencies: try file.array(Tag.frequencies), skipStarts: try file.array(Tag.skipStarts),
-            skips: try file.array(Tag.skips))
+            skips: try file.array(Tag.skips), blockMaxWeights: try file.array(Tag.blockMaxWeights),
+            blockMinLengths: try file.array(Tag.blockMinLengths))
         let text = TextStore(
             units: try file.array(Tag.units), documentStarts: try file.array(Tag.documentStarts),
             bodyStarts: try file.array(Tag.bodyStarts), exceptionOffsets: try file.array(Tag.exceptionOffsets),
@@ -178,6 +184,8 @@ public final class SearchSegment: Sendable {
               postings.skipStarts.count == vocabulary.count + 1,
               postings.termStarts[vocabulary.count] == postings.bytes.count,
               postings.skips.count == 2 * postings.skipStarts[vocabulary.count],
+              postings.blockMaxWeights.count == postings.skipStarts[vocabulary.count],
+              postings.blockMinLengths.count == postings.skipStarts[vocabulary.count],
               text.documentStarts.count == Int(meta[1]) + 1, text.bodyStarts.count == Int(meta[1]),
               lengths.count == Int(meta[1]), text.documentStarts[Int(meta[1])] == text.units.count,
               text.documentFields.count == Int(meta[1]) + 1,

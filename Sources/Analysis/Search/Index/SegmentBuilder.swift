@@ -106,6 +106,9 @@ struct SegmentBuilder {
         let skipped = ScratchBuffer<Int>(repeating: 0, count: termCount + 1)
         for term in 0...termCount { skipped[term] = skipStarts[term] }
         var skips = [UInt32](repeating: 0, count: 2 * skipStarts[termCount])
+        var blockMaxWeights = [UInt32](repeating: 0, count: skipStarts[termCount])
+        var blockMinLengths = [Float](repeating: .greatestFiniteMagnitude, count: skipStarts[termCount])
+        let lengths = counted.lengths
         let bytes = [UInt8](unsafeUninitializedCapacity: termStarts[termCount]) { bytes, initialized in
             let base = bytes.baseAddress.unsafelyUnwrapped
             skips.withUnsafeMutableBufferPointer { skips in
@@ -123,10 +126,14 @@ struct SegmentBuilder {
                         let count = Int(written[slot]) + 1
                         written[slot] = Int32(count)
                         let skipStart = skipped[slot]
-                        if skipped[slot + 1] > skipStart, count % blockSize == 0 || count == Int(frequencies[slot]) {
-                            let entry = 2 * (skipStart + (count - 1) / blockSize)
-                            skips[entry] = UInt32(document)
-                            skips[entry + 1] = UInt32(end - termStarts[slot])
+                        if skipped[slot + 1] > skipStart {
+                            let block = skipStart + (count - 1) / blockSize
+                            blockMaxWeights[block] = max(blockMaxWeights[block], counter.weights[slot])
+                            blockMinLengths[block] = min(blockMinLengths[block], lengths[document])
+                            if count % blockSize == 0 || count == Int(frequencies[slot]) {
+                                skips[2 * block] = UInt32(document)
+                                skips[2 * block + 1] = UInt32(end - termStarts[slot])
+                            }
                         }
                     }
                 }
@@ -135,7 +142,8 @@ struct SegmentBuilder {
         }
         return PostingsStore(bytes: StoredArray(bytes), termStarts: StoredArray(termStarts),
                              documentFrequencies: StoredArray(counted.documentFrequencies),
-                             skipStarts: StoredArray(skipStarts), skips: StoredArray(skips))
+                             skipStarts: StoredArray(skipStarts), skips: StoredArray(skips),
+                             blockMaxWeights: StoredArray(blockMaxWeights), blockMinLengths: StoredArray(blockMinLengths))
     }
 
     /// Scans one document's fields into `counter` and returns its weighted length.

@@ -34,9 +34,15 @@ struct Candidates {
     var count: Int { slots.count }
 
     /// The lowest score a match must be able to reach to matter.
-    private var threshold: Double {
+    var threshold: Double {
         lowerBounds.count < wanted ? -.infinity : lowerBounds.top ?? -.infinity
     }
+
+    /// True once `wanted` matches are held: from then on only better ones get in.
+    var isFull: Bool { lowerBounds.count >= wanted }
+
+    /// Counts matches that were skipped because they could not rank.
+    mutating func countSkipped(_ count: Int) { total += count }
 
     mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>) {
         total += 1

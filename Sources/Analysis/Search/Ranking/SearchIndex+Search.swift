@@ -17,8 +17,13 @@ extension SearchIndex {
         }
         let plan = prepared.plan
         var candidates = Candidates(pendingStride: plan.uncertainClauses.count, exactFactor: exactFactor, wanted: wanted)
-        collect(prepared, isCancelled: isCancelled) { slot, settled, pending in
-            candidates.add(slot: slot, settled: settled, pending: pending)
+        if plan.terms.count == 1, plan.clauses.count == 1, plan.uncertainClauses.isEmpty, plan.phrasePatterns.isEmpty,
+           prepared.allowed == nil, prepared.extra.isEmpty, wanted > 0 {
+            collectSingleTerm(plan, into: &candidates, isCancelled: isCancelled)
+        } else {
+            collect(prepared, isCancelled: isCancelled) { slot, settled, pending in
+                candidates.add(slot: slot, settled: settled, pending: pending)
+            }
         }
         let hits = best(candidates, plan: plan, count: wanted)
         return SearchResults(total: candidates.total, hits: Array(hits.dropFirst(offset)))
@@ -240,6 +245,84 @@ extension SearchIndex {
                         }
                         pending.withUnsafeBufferPointer { body(slot, settled, $0) }
                         return true
+                    }
+                }
+            }
+        }
+    }
+
+    /// The ranked matches of a one-term query with no filter: block by block, a block whose
+    /// largest weight and shortest document cannot beat the hits already held is counted from its
+    /// skip entry and not decoded (block-max). Gives exactly the hits and total of `collect`.
+    private func collectSingleTerm(_ plan: QueryPlan, into candidates: inout Candidates, isCancelled: () -> Bool) {
+        let term = plan.terms[0]
+        let factor = exactFactor
+        let k1 = configuration.k1
+        let b = configuration.b
+        let c0 = k1 * (1 - b)
+        let c1 = k1 * b / averageLength
+        let quantum = Double(PostingsStore.weightQuantum)
+        let weight = term.weight
+        let blockSize = PostingsStore.blockSize
+        let empty = UnsafeBufferPointer<Double>(start: nil, count: 0)
+        for segment in segments {
+            if isCancelled() { return }
+            let id = Int(segment.vocabulary.id(of: term.key))
+            guard id >= 0 else { continue }
+            let frequency = Int(segment.postings.documentFrequencies[id])
+            let firstBlock = segment.postings.skipStarts[id]
+            let deletions = deletedFilter.map { filter in
+                (filter.nextMember(atOrAfter: segment.base).map { $0 < segment.slots.upperBound } ?? false) ? filter : nil
+            } ?? nil
+            segment.lengths.withUnsafeBufferPointer { lengths in
+                segment.postings.bytes.withUnsafeBufferPointer { bytes in
+                    segment.postings.skips.withUnsafeBufferPointer { skips in
+                        var cursor = PostingCursor(term: id, store: segment.postings, bytes: bytes, skips: skips)
+                        // The same arithmetic, in the same order, as `collect`: equal scores, equal ties.
+                        func score(_ document: Int32, _ weightQuarters: UInt32) -> Double {
+                            let f = Double(weightQuarters) / quantum
+                            let norm = c0 + c1 * Double(lengths[Int(document)])
+                            return 0 + weight * f / (f + norm) * factor
+                        }
+                        let blocks = cursor.skipBlockCount
+                        guard blocks > 0 else {
+                            while cursor.next() {
+                                let slot = segment.base + Int(cursor.document)
+                                if let deletions, deletions.contains(slot) { continue }
+                                candidates.add(slot: slot, settled: score(cursor.document, cursor.weight), pending: empty)
+                            }
+                            return
+                        }
+                        for block in 0..<blocks {
+                            let last = cursor.lastDocument(ofBlock: block)
+                            if candidates.isFull {
+                                let f = Double(segment.postings.blockMaxWeights[firstBlock + block]) / quantum
+                                let norm = c0 + c1 * Double(segment.postings.blockMinLengths[firstBlock + block])
+                                let bound = 0 + weight * f / (f + norm) * factor
+                                if bound < candidates.threshold {
+                                    if let deletions {
+                                        // Count the live documents without scoring them.
+                                        var live = 0
+                                        while cursor.next() {
+                                            if !deletions.contains(segment.base + Int(cursor.document)) { live += 1 }
+                                            if cursor.document == last { break }
+                                        }
+                                        candidates.countSkipped(live)
+                                    } else {
+                                        candidates.countSkipped(block < blocks - 1 ? blockSize : frequency - blockSize * (blocks - 1))
+                                        if block + 1 < blocks { cursor.jump(toBlock: block + 1) }
+                                    }
+                                    continue
+                                }
+                            }
+                            while cursor.next() {
+                                let slot = segment.base + Int(cursor.document)
+                                if deletions?.contains(slot) != true {
+                                    candidates.add(slot: slot, settled: score(cursor.document, cursor.weight), pending: empty)
+                                }
+                                if cursor.document == last { break }
+                            }
+                        }
                     }
                 }
             }
