@@ -5,7 +5,7 @@ import Persistence
 
 /// Bumped when the layout of state files or what they hold changes: state written by another
 /// layout is rebuilt from the page files.
-let archiveStateFormat: UInt64 = 6
+let archiveStateFormat: UInt64 = 5
 
 extension Archive {
     /// The state store of `options.stateDirectory`, keyed to this program and configuration.

@@ -81,6 +81,9 @@ public final class StateFile: Sendable {
 
     public var path: String { file.path }
 
+    /// True when the file has the section (files written by an earlier layout may lack new ones).
+    public func hasSection(_ tag: UInt32) -> Bool { sections[tag] != nil }
+
     /// True when the section's bytes match their checksum.
     public func verify(_ tag: UInt32) -> Bool {
         guard let section = sections[tag] else { return false }

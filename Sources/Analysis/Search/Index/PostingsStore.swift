@@ -23,8 +23,11 @@ struct PostingsStore: Sendable {
     /// Per skip entry, the largest weight and the shortest document length of its block: an
     /// upper bound on any score in the block, so a ranked search skips blocks that cannot reach
     /// its top hits (block-max, as in Lucene and Tantivy).
+    /// Empty in a segment written before they existed (it is rewritten in the background).
     let blockMaxWeights: StoredArray<UInt32>
     let blockMinLengths: StoredArray<Float>
+
+    var hasBlockMaxima: Bool { blockMaxWeights.count == skipStarts[termCount] && blockMinLengths.count == blockMaxWeights.count }
 
     var termCount: Int { documentFrequencies.count }
     var byteCount: Int {

@@ -54,6 +54,10 @@ public final class SearchSegment: Sendable {
     /// Bytes of the segment's arrays (heap or mapped).
     public var byteCount: Int { vocabulary.byteCount + postings.byteCount + text.byteCount + lengths.byteCount }
 
+    /// False for a segment written before block maxima were stored: searches scan it in full,
+    /// and the background merges rewrite it.
+    public var hasBlockMaxima: Bool { postings.hasBlockMaxima }
+
     /// True when the arrays are read from a mapped file.
     public var isMapped: Bool { postings.bytes.isMapped }
 
@@ -154,10 +158,13 @@ public final class SearchSegment: Sendable {
     /// a background scrub so that a large archive is ready in seconds.
     public static func load(path: String, schemaKey: UInt64) throws(StateFileError) -> SearchSegment {
         let file = try StateFile(path: path, kind: fileKind, schemaKey: schemaKey)
-        for tag in [Tag.meta, Tag.termStarts, Tag.frequencies, Tag.skipStarts, Tag.blockMaxWeights, Tag.blockMinLengths,
+        for tag in [Tag.meta, Tag.termStarts, Tag.frequencies, Tag.skipStarts,
                     Tag.documentStarts, Tag.bodyStarts,
                     Tag.fieldEnds, Tag.fieldKinds, Tag.fieldWeights, Tag.documentFields, Tag.lengths, Tag.longOffsets,
                     Tag.longIDs] where !file.verify(tag) {
+            throw .corrupt(path, "section \(tag) checksum mismatch")
+        }
+        for tag in [Tag.blockMaxWeights, Tag.blockMinLengths] where file.hasSection(tag) && !file.verify(tag) {
             throw .corrupt(path, "section \(tag) checksum mismatch")
         }
         let meta = try file.array(Tag.meta, of: Int64.self)
@@ -169,8 +176,9 @@ public final class SearchSegment: Sendable {
         let postings = PostingsStore(
             bytes: try file.array(Tag.postingBytes), termStarts: try file.array(Tag.termStarts),
             documentFrequencies: try file.array(Tag.frequencies), skipStarts: try file.array(Tag.skipStarts),
-            skips: try file.array(Tag.skips), blockMaxWeights: try file.array(Tag.blockMaxWeights),
-            blockMinLengths: try file.array(Tag.blockMinLengths))
+            skips: try file.array(Tag.skips),
+            blockMaxWeights: file.hasSection(Tag.blockMaxWeights) ? try file.array(Tag.blockMaxWeights) : StoredArray([]),
+            blockMinLengths: file.hasSection(Tag.blockMinLengths) ? try file.array(Tag.blockMinLengths) : StoredArray([]))
         let text = TextStore(
             units: try file.array(Tag.units), documentStarts: try file.array(Tag.documentStarts),
             bodyStarts: try file.array(Tag.bodyStarts), exceptionOffsets: try file.array(Tag.exceptionOffsets),
@@ -184,8 +192,7 @@ public final class SearchSegment: Sendable {
               postings.skipStarts.count == vocabulary.count + 1,
               postings.termStarts[vocabulary.count] == postings.bytes.count,
               postings.skips.count == 2 * postings.skipStarts[vocabulary.count],
-              postings.blockMaxWeights.count == postings.skipStarts[vocabulary.count],
-              postings.blockMinLengths.count == postings.skipStarts[vocabulary.count],
+              postings.blockMaxWeights.isEmpty || postings.hasBlockMaxima,
               text.documentStarts.count == Int(meta[1]) + 1, text.bodyStarts.count == Int(meta[1]),
               lengths.count == Int(meta[1]), text.documentStarts[Int(meta[1])] == text.units.count,
               text.documentFields.count == Int(meta[1]) + 1,

@@ -284,7 +284,7 @@ extension SearchIndex {
                             let norm = c0 + c1 * Double(lengths[Int(document)])
                             return 0 + weight * f / (f + norm) * factor
                         }
-                        let blocks = cursor.skipBlockCount
+                        let blocks = segment.postings.hasBlockMaxima ? cursor.skipBlockCount : 0
                         guard blocks > 0 else {
                             while cursor.next() {
                                 let slot = segment.base + Int(cursor.document)
