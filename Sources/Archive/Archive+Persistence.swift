@@ -166,7 +166,7 @@ extension Archive {
 
     // MARK: - Scrubbing
 
-    /// Verifies the large sections of the saved search segments, which start-up maps without
+    /// Verifies the large sections of the saved search and record segments, which start-up maps without
     /// reading so that a large archive is ready in seconds. A damaged one is reported and the
     /// archive rebuilt from its page files in the background (readers keep the current state
     /// meanwhile). Returns false when it found damage.
@@ -177,6 +177,7 @@ extension Archive {
             guard let id = segment.fileID else { continue }
             do {
                 try SearchSegment.verify(path: stateStore.path("seg-\(id).search"), schemaKey: stateStore.schemaKey)
+                try RecordSegment.verify(path: stateStore.path("seg-\(id).records"), schemaKey: stateStore.schemaKey)
             } catch {
                 report("saved state damaged (\(error)): rebuilding it from the page files")
                 rebuild(report: report)

@@ -97,7 +97,8 @@ struct SavedStateTests {
     @Test func aDamagedSmallSectionIsFoundAtStartAndRebuilt() throws {
         let fixture = Fixture()
         _ = try populated(fixture)
-        let records = try #require(fixture.stateFiles().first { $0.hasSuffix(".records") })
+        // Analyses are read whole at start-up, so all their sections are checked then.
+        let records = try #require(fixture.stateFiles().first { $0.hasSuffix(".analysis") })
         try damage(fixture.state.appendingPathComponent(records), at: 0.5)
         let log = Log()
         let restarted = fixture.open(log: log)
@@ -110,11 +111,13 @@ struct SavedStateTests {
         #expect(again.contains("read the saved state"))
     }
 
-    @Test func damageInTheLargeSectionsIsFoundByTheScrubAndRebuilt() throws {
+    @Test(arguments: [".search", ".records"])
+    func damageInTheLargeSectionsIsFoundByTheScrubAndRebuilt(suffix: String) throws {
         let fixture = Fixture()
         _ = try populated(fixture)
-        let segment = try #require(fixture.stateFiles().first { $0.hasSuffix(".search") })
-        // Postings and text make up most of a segment file; start-up maps them unread.
+        let segment = try #require(fixture.stateFiles().first { $0.hasSuffix(suffix) })
+        // Postings, text and article records make up most of a segment's files; start-up maps
+        // them unread.
         try damage(fixture.state.appendingPathComponent(segment), at: 0.3)
         let log = Log()
         let restarted = fixture.open(log: log)

@@ -67,7 +67,61 @@ extension CorpusAggregate {
         }
         partOf = SortedMap(sorted: Set(parts).sorted().map { ($0, true) })
         self.bylines = sortedMap(bylines)
-        regroup(Set(names.keys))
-        for name in bylines.keys.sorted() { recluster(name) }
+        groupAll(names.keys.sorted())
+        clusterAll(bylines)
+    }
+
+    /// Groups every name at once into an aggregate with no groups yet: the components `regroup`
+    /// finds, started from the names in the same order, with each table built in one pass rather
+    /// than entry by entry (a path copy per entry dominated a start-up).
+    private mutating func groupAll(_ sortedNames: [String]) {
+        var records: [(String, Initiative)] = []
+        var groupOf: [(String, String)] = []
+        var ranking: [Rank] = []
+        var byKind: [PlacedRank] = []
+        var byPlace: [PlacedRank] = []
+        var seen = Set<String>()
+        for start in sortedNames where !seen.contains(start) && qualifies(start) {
+            var component: [String] = []
+            var stack = [start]
+            while let key = stack.popLast() {
+                guard seen.insert(key).inserted else { continue }
+                component.append(key)
+                stack += neighbours(key).filter { !seen.contains($0) }
+            }
+            guard let record = initiative(of: component.sorted()) else { continue }
+            records.append((record.id, record))
+            let rank = Rank(count: record.mentionCount, id: record.id)
+            ranking.append(rank)
+            byKind.append(PlacedRank(place: record.kind.rawValue, rank: rank))
+            if let locality = record.locality {
+                for place in [locality] + places.ancestors(of: locality) { byPlace.append(PlacedRank(place: place, rank: rank)) }
+            }
+            for key in record.keys { groupOf.append((key, record.id)) }
+        }
+        records.sort { $0.0 < $1.0 }
+        initiativeRecords = SortedMap(sorted: records)
+        initiativeCounts = SortedMap(sorted: records.map { ($0.0, $0.1.mentionCount) })
+        initiativeRanking = SortedMap(sorted: ranking.sorted().map { ($0, true) })
+        initiativesByKind = SortedMap(sorted: byKind.sorted().map { ($0, true) })
+        initiativesByPlace = SortedMap(sorted: byPlace.sorted().map { ($0, true) })
+        groupOfKey = SortedMap(sorted: groupOf.sorted { $0.0 < $1.0 })
+    }
+
+    /// The author records of every name at once, as `recluster` makes them one name at a time.
+    private mutating func clusterAll(_ bylines: [String: [String: Affiliation]]) {
+        var records: [String: AuthorRecord] = [:]
+        var affiliationAuthors: [(String, String)] = []
+        for name in bylines.keys.sorted() {
+            for (record, keys) in Self.authorRecords(of: name, bylines[name]!) {
+                records[record.id] = record
+                for key in keys { affiliationAuthors.append((name + "\u{1}" + key, record.id)) }
+            }
+        }
+        let sorted = records.sorted { $0.key < $1.key }
+        authorRecords = SortedMap(sorted: sorted.map { ($0.key, $0.value) })
+        authorCounts = SortedMap(sorted: sorted.map { ($0.key, $0.value.articleCount) })
+        authorRanking = SortedMap(sorted: sorted.map { (Rank(count: $0.value.articleCount, id: $0.key), true) }.sorted { $0.0 < $1.0 })
+        authorOfAffiliation = SortedMap(sorted: affiliationAuthors.sorted { $0.0 < $1.0 })
     }
 }

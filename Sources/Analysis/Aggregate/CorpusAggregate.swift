@@ -259,11 +259,11 @@ extension CorpusAggregate {
         }
     }
 
-    private func qualifies(_ key: String) -> Bool { (names[key]?.qualifying ?? 0) > 0 }
+    func qualifies(_ key: String) -> Bool { (names[key]?.qualifying ?? 0) > 0 }
 
     /// Names linked to `key`: the parts of a qualifying multi-part name, and the qualifying
     /// multi-part names it is a part of.
-    private func neighbours(_ key: String) -> [String] {
+    func neighbours(_ key: String) -> [String] {
         var result = qualifies(key) ? InitiativeExtractor.components(key).filter { holderCount($0) <= linkLimit } : []
         result += linkedHolders(key).filter(qualifies)
         return result
@@ -338,7 +338,7 @@ extension CorpusAggregate {
     }
 
     /// The initiative a group of names makes, or nil when nothing is left of it.
-    private func initiative(of keys: [String]) -> Initiative? {
+    func initiative(of keys: [String]) -> Initiative? {
         var votes: [String: Int] = [:]
         var namingWords: [String: Int] = [:]
         var kinds: [String: Int] = [:]
@@ -425,8 +425,18 @@ extension CorpusAggregate {
             authorCounts[id] = nil
         }
         for (key, _) in authorOfAffiliation.entries(withPrefix: name + "\u{1}", limit: .max) { authorOfAffiliation[key] = nil }
+        for (record, keys) in Self.authorRecords(of: name, bylines[name] ?? [:]) {
+            for key in keys { authorOfAffiliation[name + "\u{1}" + key] = record.id }
+            authorRecords[record.id] = record
+            authorCounts[record.id] = record.articleCount
+            authorRanking.insert(Rank(count: record.articleCount, id: record.id), true)
+        }
+    }
+
+    /// The records of the people called `name`, with the affiliation keys each one merges.
+    static func authorRecords(of name: String, _ affiliations: [String: Affiliation]) -> [(record: AuthorRecord, keys: [String])] {
         // An affiliation key of "" is the uncredited one; it sorts after the credited.
-        let entries = (bylines[name] ?? [:]).sorted { a, b in
+        let entries = affiliations.sorted { a, b in
             if a.key.isEmpty != b.key.isEmpty { return !a.key.isEmpty }
             return a.key < b.key
         }
@@ -436,7 +446,7 @@ extension CorpusAggregate {
         }
         var drafts: [Draft] = []
         for (key, entry) in entries {
-            if let index = drafts.firstIndex(where: { Self.compatible($0.organisations, entry.organisations) }) {
+            if let index = drafts.firstIndex(where: { compatible($0.organisations, entry.organisations) }) {
                 for organisation in entry.organisations where !drafts[index].organisations.contains(organisation) {
                     drafts[index].organisations.append(organisation)
                 }
@@ -445,28 +455,25 @@ extension CorpusAggregate {
                 drafts.append(Draft(organisations: entry.organisations, keys: [key]))
             }
         }
-        for draft in drafts {
+        return drafts.map { draft in
             // A name shared by different people gets its organisation for disambiguation.
             let id = drafts.count > 1 ? "\(name)@\(draft.organisations.first ?? "unknown")" : name
             var articles = SlotSet()
             var roles: [String: Int] = [:]
             var positions: [String: Int] = [:]
             for key in draft.keys {
-                guard let entry = bylines[name]?[key] else { continue }
+                guard let entry = affiliations[key] else { continue }
                 articles.formUnion(entry.articles)
                 roles.merge(entry.roles, uniquingKeysWith: +)
                 positions.merge(entry.positions, uniquingKeysWith: +)
-                authorOfAffiliation[name + "\u{1}" + key] = id
             }
             let record = AuthorRecord(
                 id: id, name: name,
                 roles: Person.Role.allCases.filter { (roles[$0.rawValue] ?? 0) > 0 },
                 organisations: draft.organisations,
-                positions: positions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
+                positions: positions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { $0.key },
                 articles: articles)
-            authorRecords[id] = record
-            authorCounts[id] = record.articleCount
-            authorRanking.insert(Rank(count: record.articleCount, id: id), true)
+            return (record, draft.keys)
         }
     }
 

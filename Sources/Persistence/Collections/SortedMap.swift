@@ -38,7 +38,8 @@ public struct SortedMap<Key: Comparable & Sendable, Value: Sendable>: Sendable {
             keys = children.map { $0.keys[0] }
             values = []
             self.children = children
-            counts = children.map(\.total)
+            // A closure, not a key path: key-path projection costs a runtime lookup per element.
+            counts = children.map { $0.total }
             total = counts.reduce(0, +)
         }
     }
