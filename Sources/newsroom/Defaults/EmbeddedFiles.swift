@@ -40,7 +40,7 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `accessLog` | `--access-log` | `NEWSROOM_ACCESS_LOG` | `true` | One line per request on stdout (true/false). |
 | `corsOrigins` | `--cors-origins` | `NEWSROOM_CORS_ORIGINS` | `(none)` | Comma-separated origins allowed cross-origin access (* for any). |
 | `responseCacheBytes` | `--response-cache-bytes` | `NEWSROOM_RESPONSE_CACHE_BYTES` | `67108864` | Bytes of ready responses kept, shared by all loops (0: none). |
-| `stateDirectory` | `--state` | `NEWSROOM_STATE_DIR` | `(none)` | Folder of derived state (index segments, records, corpus model); empty: <data>/state. Per replica. |
+| `stateDirectory` | `--state` | `NEWSROOM_STATE_DIR` | `(none)` | Folder of the saved derived state (index segments, records, corpus model); empty: <data>/state. Replicas may share it (one saves it). |
 | `publicBaseURL` | `--public-url` | `NEWSROOM_PUBLIC_URL` | `(none)` | Public origin for absolute links in feeds and sitemaps (https://news.example.org); empty: the request's Host. |
 | `checkpointSeconds` | `--checkpoint-interval` | `NEWSROOM_CHECKPOINT_INTERVAL` | `30.0` | Seconds between saves of the derived state (uploads are durable without them; a restart re-reads pages written since the last). |
 | `changePollSeconds` | `--change-poll` | `NEWSROOM_CHANGE_POLL` | `0.25` | Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas). |
