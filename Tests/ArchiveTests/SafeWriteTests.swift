@@ -1,4 +1,4 @@
-import Archive
+@testable import Archive
 import Foundation
 import Testing
 
@@ -112,6 +112,31 @@ struct SafeWriteTests {
         #expect(result.page.edition.newspaper == "湘江晚报")
         #expect(result.page.printed.newspaper == "株洲日报")
         #expect(result.page.conflicts.map(\.field) == ["newspaper"])
+    }
+
+    @Test func aPageLabelWrittenAnotherWayIsNoConflict() throws {
+        let archive = makeArchive(seeds: emptySeeds())
+        let printed = Data("""
+        株洲日报 2023年10月12日 星期四 第3版
+
+        社区开展志愿服务
+
+        本报讯 社区组织志愿者开展服务活动,居民踊跃参加,活动持续了一整天,大家都很满意。
+        """.utf8)
+        let same = try archive.create(printed, id: "p", metadata: UploadMetadata(pageLabel: "03"))
+        #expect(same.page.printed.pageLabel == "第3版")
+        #expect(same.page.edition.pageLabel == "03")
+        #expect(same.page.conflicts.isEmpty)
+        let other = try archive.create(printed + Data("补记。".utf8), id: "q", metadata: UploadMetadata(pageLabel: "A03"))
+        #expect(other.page.conflicts.map(\.field) == ["page_label"])
+    }
+
+    @Test func pageLabelsAreComparedByThePageTheyName() {
+        #expect(PagePreparer.pageNumberKey("第03版") == "3")
+        #expect(PagePreparer.pageNumberKey("3") == "3")
+        #expect(PagePreparer.pageNumberKey("a05") == "A5")
+        #expect(PagePreparer.pageNumberKey("A05") != PagePreparer.pageNumberKey("B05"))
+        #expect(PagePreparer.pageNumberKey("10") != PagePreparer.pageNumberKey("1"))
     }
 
     @Test func noTemporaryFilesAreLeftBehind() throws {

@@ -14,6 +14,28 @@ struct AuthorTests {
         #expect(found.authors == [Person(name: "张怀东", role: .author)])
     }
 
+    @Test func nameLineDirectlyUnderTheHeadlineIsTheAuthor() {
+        let found = article("""
+        以“网格+”赋能城市基层治理
+        欧阳明
+
+        \(filler)
+        """)
+        #expect(found.title == "以“网格+”赋能城市基层治理")
+        #expect(found.authors == [Person(name: "欧阳明", role: .author)])
+    }
+
+    @Test func bylineDirectlyUnderTheHeadlineIsTheByline() {
+        let found = article("""
+        社区服务实现一件事一次办
+        本报记者 李明
+
+        \(filler)
+        """)
+        #expect(found.title == "社区服务实现一件事一次办")
+        #expect(names(found.authors) == ["李明"])
+    }
+
     @Test func twoNamesOnOneLineAreTwoAuthorsInOrder() {
         let found = article("""
         为建设文化强国贡献出版力量

@@ -83,18 +83,43 @@ struct PagePreparer: Sendable {
     }
 
     /// The upload's values win; a printed value that contradicts one is reported.
+    /// Page labels agree when they name the same page however written: `3`, `03` and `第3版`.
     static func settle(uploaded: Edition, printed: Edition) -> (Edition, [MetadataConflict]) {
         var conflicts: [MetadataConflict] = []
-        func pick(_ field: String, _ upload: String?, _ print: String?) -> String? {
-            if let upload, let print, upload != print { conflicts.append(MetadataConflict(field: field, uploaded: upload, printed: print)) }
+        func pick(_ field: String, _ upload: String?, _ print: String?, same: (String, String) -> Bool = { $0 == $1 }) -> String? {
+            if let upload, let print, !same(upload, print) {
+                conflicts.append(MetadataConflict(field: field, uploaded: upload, printed: print))
+            }
             return upload ?? print
         }
         let edition = Edition(
             newspaper: pick("newspaper", uploaded.newspaper, printed.newspaper),
             date: pick("date", uploaded.date?.description, printed.date?.description).flatMap(EditionDate.init),
-            pageLabel: pick("page_label", uploaded.pageLabel, printed.pageLabel),
+            pageLabel: pick("page_label", uploaded.pageLabel, printed.pageLabel) { pageNumberKey($0) == pageNumberKey($1) },
             section: pick("section", uploaded.section, printed.section))
         return (edition, conflicts)
+    }
+
+    /// A page label reduced to what identifies the page: without `第`/`版`/spaces, letters in
+    /// upper case, leading zeros of its number dropped (`第03版` → `3`, `a05` → `A5`).
+    static func pageNumberKey(_ label: String) -> String {
+        var key = ""
+        var digits = ""
+        func flushDigits() {
+            let trimmed = digits.drop { $0 == "0" }
+            key += trimmed.isEmpty && !digits.isEmpty ? "0" : String(trimmed)
+            digits = ""
+        }
+        for character in label where !character.isWhitespace && character != "第" && character != "版" {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+            } else {
+                flushDigits()
+                key += character.uppercased()
+            }
+        }
+        flushDigits()
+        return key
     }
 
     /// The fingerprint of a page body for recognising the same page uploaded again: line endings,

@@ -95,7 +95,11 @@ func pageUnits(_ text: String, recognizers: Recognizers) -> [Unit] {
             addCaption(caption, raw: Array(lines))
             return
         }
-        for line in unwrapLines(Array(lines), configuration: recognizers.configuration) {
+        let standsAlone: (String) -> Bool = { line in
+            recognizers.bylines.standalone(line) != nil
+                || authorLineNames(line, configuration: recognizers.configuration, names: recognizers.names) != nil
+        }
+        for line in unwrapLines(Array(lines), configuration: recognizers.configuration, standsAlone: standsAlone) {
             units.append(classify(line, recognizers: recognizers))
         }
     }
@@ -139,17 +143,22 @@ func forEachLine(in text: String, _ body: (Substring) -> Void) {
 }
 
 /// Joins lines of one block that are hard-wrapped text: lines about as long as the block's longest
-/// line that stop mid-sentence continue on the next line. Short lines (headlines, names) stay apart.
-func unwrapLines(_ lines: [String], configuration: ParserConfiguration) -> [String] {
+/// line that stop mid-sentence continue on the next line. Short lines (headlines, names) stay apart,
+/// and so does a heading-shaped line from a next line that `standsAlone` (an author line or byline
+/// printed without a blank line under its headline: in a two-line block the headline is the longest
+/// line, so its length alone says nothing).
+func unwrapLines(_ lines: [String], configuration: ParserConfiguration, standsAlone: (String) -> Bool = { _ in false }) -> [String] {
     guard lines.count > 1 else { return lines.map(\.trimmedSpaces) }
     let trimmed = lines.map(\.trimmedSpaces)
     let longest = trimmed.map(\.scalarCount).max() ?? 0
     let fullWidth = max(configuration.wrappedLineMinLength, Int((Double(longest) * configuration.wrappedLineRatio).rounded(.up)))
     var result: [String] = []
     var carry: String?
-    for line in trimmed {
+    for (index, line) in trimmed.enumerated() {
         let joined = carry.map { joinColumnBreak($0, line) } ?? line
-        if line.scalarCount >= fullWidth, !textIsComplete(line), !line.hasPrefix("#") {
+        let headsWhatFollows = carry == nil && index + 1 < trimmed.count && line.scalarCount <= configuration.maxHeadingLength
+            && looksLikeHeading(line, configuration: configuration) && standsAlone(trimmed[index + 1])
+        if line.scalarCount >= fullWidth, !textIsComplete(line), !line.hasPrefix("#"), !headsWhatFollows {
             carry = joined
         } else {
             result.append(joined)
