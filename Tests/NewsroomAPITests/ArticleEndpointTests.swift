@@ -72,15 +72,18 @@ struct ArticleEndpointTests {
         }
     }
 
-    @Test(arguments: [("kind", "poem"), ("sort", "newest"), ("pretty", "yes"), ("q", ""), ("from", "2023-02-30"), ("to", "yesterday")])
+    @Test(arguments: [("kind", "poem"), ("sort", "newest"), ("pretty", "yes"), ("q", ""), ("from", "2023-02-30"), ("to", "yesterday"),
+                      ("from", "0185-01-23"), ("page_id", ".hidden")])
     func malformedValueIsRejectedNamingTheParameter(name: String, value: String) throws {
         let response = try server.get("/api/v1/articles?\(name)=\(value)")
         #expect(response.status == 400)
         #expect(response.object["parameter"] as? String == name)
     }
 
-    @Test func aRangeEndingBeforeItStartsIsRejected() throws {
-        #expect(try server.get("/api/v1/articles?from=2023-10-12&to=2023-10-01").object["parameter"] as? String == "to")
+    @Test func aRangeEndingBeforeItStartsIsEmpty() throws {
+        let response = try server.get("/api/v1/articles?from=2023-10-12&to=2023-10-01")
+        #expect(response.status == 200)
+        #expect(response.object["total"] as? Int == 0)
     }
 
     @Test func kindFilter() throws {

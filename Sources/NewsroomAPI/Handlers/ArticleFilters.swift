@@ -56,11 +56,13 @@ enum ArticleFilters {
         query.tag = try reader.string("tag")
         query.kind = try reader.choice("kind", ArticleKind.self)
         query.pageID = try reader.string("page_id")
+        // A well-formed id of no page matches nothing; a malformed one is a mistake worth a 400.
+        if let pageID = query.pageID, !isValidPageID(pageID) {
+            throw .invalidParameter("page_id", "'page_id' must be a page id (1-64 letters, digits, '-', '_' or '.'), not '\(pageID)'")
+        }
+        // A `to` before `from` is an empty range, not an error: both are well-formed dates.
         query.from = try date(reader, "from")
         query.to = try date(reader, "to")
-        if let from = query.from, let to = query.to, from > to {
-            throw .invalidParameter("to", "'to' (\(to)) is before 'from' (\(from))")
-        }
         query.sort = try reader.choice("sort", ArticleSort.self)
         let pagination = try Pagination(reader)
         query.page = pagination.page
@@ -71,7 +73,7 @@ enum ArticleFilters {
     static func date(_ reader: QueryReader, _ name: String) throws(Problem) -> EditionDate? {
         guard let raw = try reader.string(name) else { return nil }
         guard let date = EditionDate(raw) else {
-            throw .invalidParameter(name, "'\(name)' must be a date YYYY-MM-DD, not '\(raw)'")
+            throw .invalidParameter(name, "'\(name)' must be a date YYYY-MM-DD from 1800 on, not '\(raw)'")
         }
         return date
     }

@@ -79,6 +79,7 @@ enum PageEndpoints {
         func create(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
             respond("create") { () throws(Problem) -> HTTPResponse in
                 let reader = try QueryReader(request, allowed: createParameters)
+                let pretty = try reader.pretty  // every parameter is checked before the preconditions
                 try authorize(request)
                 let (data, contentType) = try pageBody(request)
                 let id = try reader.string("id") ?? request.headers["Slug"]
@@ -94,22 +95,30 @@ enum PageEndpoints {
                 do throws(WriteError) {
                     result = try archive.create(data, id: id, metadata: upload, precondition: precondition)
                 } catch { throw problem(error) }
-                return written(result, status: .created, pretty: try reader.pretty)
+                return written(result, status: .created, pretty: pretty)
             }
         }
 
         func replace(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
             respond("replace") { () throws(Problem) -> HTTPResponse in
                 let reader = try QueryReader(request, allowed: replaceParameters)
+                let pretty = try reader.pretty  // every parameter is checked before the preconditions
                 try authorize(request)
                 let (data, contentType) = try pageBody(request)
                 let id = request.parameters["id"] ?? ""
                 let upload = try metadata(reader, contentType: contentType)
                 var condition = try ifMatch(request)
                 if let noneMatch = request.headers["If-None-Match"] {
-                    guard noneMatch.trimmingCharacters(in: .whitespaces) == "*", condition == nil else {
-                        throw Problem(status: .badRequest, slug: "invalid-parameter",
-                                      detail: "PUT takes If-Match with the page's ETag, or If-None-Match: * (create only), not both")
+                    guard noneMatch.trimmingCharacters(in: .whitespaces) == "*" else {
+                        throw Problem(status: .badRequest, slug: "invalid-parameter", detail: "PUT takes only If-None-Match: *")
+                    }
+                    // Evaluated as RFC 9110 orders them, If-Match needs the page to exist and
+                    // If-None-Match: * needs it not to: together they never hold (for a valid id).
+                    guard condition == nil else {
+                        guard isValidPageID(id) else { throw problem(.invalidID(id)) }
+                        throw Problem(status: .preconditionFailed, slug: "precondition-failed",
+                                      detail: "If-Match needs the page to exist and If-None-Match: * needs it not to: both cannot hold",
+                                      extra: [("current_etag", .null)])
                     }
                     condition = .ifNoneMatchAny
                 }
@@ -117,7 +126,7 @@ enum PageEndpoints {
                 do throws(WriteError) {
                     result = try archive.replace(id: id, data, metadata: upload, precondition: condition)
                 } catch { throw problem(error) }
-                return written(result, status: result.created ? .created : .ok, pretty: try reader.pretty)
+                return written(result, status: result.created ? .created : .ok, pretty: pretty)
             }
         }
 

@@ -101,11 +101,11 @@ enum OpenAPIDocument {
         switch endpoint.method {
         case .PUT:
             parameters.append(headerParameter("If-Match", "The page's ETag as last read; a stale tag is 412 and nothing changes.", "\"p3k2j1\""))
-            parameters.append(headerParameter("If-None-Match", "`*`: create only; an existing page is 412 and nothing changes.", "*"))
+            parameters.append(headerParameter("If-None-Match", "`*`: create only; an existing page is 412 and nothing changes. With If-Match too it is always 412 (both cannot hold).", "*", only: ["*"]))
         case .DELETE:
             parameters.append(headerParameter("If-Match", "The page's ETag as last read; a stale tag is 412 and nothing changes.", "\"p3k2j1\""))
         case .POST:
-            parameters.append(headerParameter("If-None-Match", "`*`: create only; a taken id is 412 instead of 409.", "*"))
+            parameters.append(headerParameter("If-None-Match", "`*`: create only; a taken id is 412 instead of 409.", "*", only: ["*"]))
         default:
             if endpoint.cacheable {
                 parameters.append(headerParameter("If-None-Match", "ETags the client holds; a current one gets 304.", "\"1x2y3z-4a5b6c\""))
@@ -191,9 +191,10 @@ enum OpenAPIDocument {
         }
     }
 
-    private static func headerParameter(_ name: String, _ description: String, _ example: String) -> JSON {
-        .object([("name", .string(name)), ("in", .string("header")), ("required", .bool(false)),
-                 ("description", .string(description)), ("schema", Schemas.string), ("example", .string(example))])
+    private static func headerParameter(_ name: String, _ description: String, _ example: String, only values: [String]? = nil) -> JSON {
+        let schema: JSON = values.map { .object([("type", .string("string")), ("enum", .array($0.map(JSON.string)))]) } ?? Schemas.string
+        return .object([("name", .string(name)), ("in", .string("header")), ("required", .bool(false)),
+                        ("description", .string(description)), ("schema", schema), ("example", .string(example))])
     }
 
     private static func schema(for kind: ParameterSpec.Kind) -> JSON {

@@ -127,5 +127,6 @@ struct ParameterSpec: Sendable {
     static let perPage = ParameterSpec(name: "per_page", description: "Results per page, at most 100.",
                                        kind: .integer(minimum: 1, maximum: 100, default: 20), example: "20")
     static let pageIDPattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
-    static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    /// Edition dates run from 1800 (older ones are refused), which the pattern says too.
+    static let datePattern = "^(1[89][0-9]{2}|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
 }
