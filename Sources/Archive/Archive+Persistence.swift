@@ -174,6 +174,9 @@ extension Archive {
     public func scrub(report: (String) -> Void = { _ in }) -> Bool {
         guard let stateStore, let state = state() else { return true }
         for segment in state.segments {
+            // A shutdown does not wait for the rest (minutes of reading at a million articles);
+            // the next start scrubs again.
+            if maintenance.stopping.load(ordering: .acquiring) { return true }
             guard let id = segment.fileID else { continue }
             do {
                 try SearchSegment.verify(path: stateStore.path("seg-\(id).search"), schemaKey: stateStore.schemaKey)

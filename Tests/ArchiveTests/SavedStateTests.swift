@@ -130,6 +130,20 @@ struct SavedStateTests {
         #expect(!fixture.stateFiles().contains(segment))
     }
 
+    @Test func aShutdownDoesNotWaitForTheScrub() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let segment = try #require(fixture.stateFiles().first { $0.hasSuffix(".search") })
+        try damage(fixture.state.appendingPathComponent(segment), at: 0.3)
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        restarted.maintenance.stopping.store(true, ordering: .releasing)
+        // Stopping: the scrub returns before reading the segments, and the next start checks them.
+        #expect(restarted.scrub(report: { log.append($0) }))
+        #expect(!log.contains("damaged"))
+        #expect(fixture.stateFiles().contains(segment))
+    }
+
     @Test func aTruncatedManifestIsRebuilt() throws {
         let fixture = Fixture()
         _ = try populated(fixture)
