@@ -45,7 +45,19 @@ struct HeadScanTests {
     @Test func parsesAsSoonAsTheHeaderBlockPassesItsLimit() {
         let line = "GET / HTTP/1.1\r\n"
         let parses = trickle(line + "X-Big: " + String(repeating: "b", count: 200))
-        #expect(parses.contains(line.utf8.count + 131))
+        #expect(parses.contains(line.utf8.count + 129))
+    }
+
+    /// Found by the fuzzer: fields that end exactly one or two bytes past the
+    /// limit, before any blank line, are already a 431 to the parser; the
+    /// scanner must not put that parse off.
+    @Test func parsesCompleteFieldsThatEndJustPastTheHeaderLimit() {
+        let line = "GET / HTTP/1.1\r\n"
+        for total in [129, 130] {
+            let fieldLine = "X: " + String(repeating: "v", count: total - 5) + "\r\n"
+            let parses = trickle(line + fieldLine)
+            #expect(parses.last == line.utf8.count + total, "a \(total)-byte section")
+        }
     }
 
     @Test func findsABlankLineSplitAcrossReads() {

@@ -10,8 +10,8 @@ private func parse(_ text: String, limits: ParserLimits = defaultLimits) -> (Par
     return (result, fields, bytes)
 }
 
-private func head(_ text: String) -> RequestHead? {
-    if case .complete(let h) = parse(text).0 { return h }
+private func head(_ text: String, limits: ParserLimits = defaultLimits) -> RequestHead? {
+    if case .complete(let h) = parse(text, limits: limits).0 { return h }
     return nil
 }
 
@@ -199,5 +199,19 @@ struct RequestParserTests {
         #expect(failure(big, limits: limits)?.status == .requestHeaderFieldsTooLarge)
         let many = "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n"
         #expect(failure(many, limits: limits)?.status == .requestHeaderFieldsTooLarge)
+    }
+
+    /// The header limit counts the section through its blank line, whether or
+    /// not the blank line has arrived yet: a section of complete fields that
+    /// already passes the limit is 431 without waiting for its end.
+    @Test func headerLimitCountsTheSectionThroughItsBlankLine() {
+        let limits = ParserLimits(maxRequestLineBytes: 64, maxHeaderBytes: 40, maxHeaderCount: 10)
+        let line = "GET / HTTP/1.1\r\n"
+        func field(_ total: Int) -> String { "Host: " + String(repeating: "h", count: total - 8) + "\r\n" }
+        #expect(head(line + field(38) + "\r\n", limits: limits) != nil)
+        #expect(failure(line + field(39) + "\r\n", limits: limits)?.status == .requestHeaderFieldsTooLarge)
+        #expect(failure(line + field(41), limits: limits)?.status == .requestHeaderFieldsTooLarge)
+        #expect(failure(line + "X: " + String(repeating: "v", count: 38), limits: limits)?.status == .requestHeaderFieldsTooLarge)
+        #expect(failure(line + "X: " + String(repeating: "v", count: 37), limits: limits) == nil)
     }
 }

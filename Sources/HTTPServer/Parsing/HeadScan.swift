@@ -36,8 +36,10 @@ struct HeadScan: Equatable {
         // so a CRLF split across reads is still seen.
         scanned = i
         if complete || parsedAt == 0 || n >= 2 * parsedAt { return true }
+        // The same thresholds as the parser's: the request line may still end in
+        // its CRLF, the header section counts its blank line.
         if let lineEnd {
-            return lineEnd - lineStart > limits.maxRequestLineBytes + 2 || n - lineEnd > limits.maxHeaderBytes + 2
+            return lineEnd - lineStart > limits.maxRequestLineBytes + 2 || n - lineEnd > limits.maxHeaderBytes
         }
         return n - lineStart > limits.maxRequestLineBytes + 2
     }

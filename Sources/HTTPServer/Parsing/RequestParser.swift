@@ -171,8 +171,11 @@ enum RequestParser {
             : .incomplete
     }
 
+    /// The header limit counts the section up to and including its blank line,
+    /// so once the bytes after the request line pass it, no ending can bring
+    /// the section back under: answer 431 now rather than wait for more.
     private static func incompleteHeaders(_ bytes: Int, _ limits: ParserLimits) -> ParseResult {
-        bytes > limits.maxHeaderBytes + 2 ? headerBlockTooLarge(limits) : .incomplete
+        bytes > limits.maxHeaderBytes ? headerBlockTooLarge(limits) : .incomplete
     }
 
     private static func headerBlockTooLarge(_ limits: ParserLimits) -> ParseResult {
