@@ -80,16 +80,7 @@ extension CorpusAggregate {
         var ranking: [Rank] = []
         var byKind: [PlacedRank] = []
         var byPlace: [PlacedRank] = []
-        var seen = Set<String>()
-        for start in sortedNames where !seen.contains(start) && qualifies(start) {
-            var component: [String] = []
-            var stack = [start]
-            while let key = stack.popLast() {
-                guard seen.insert(key).inserted else { continue }
-                component.append(key)
-                stack += neighbours(key).filter { !seen.contains($0) }
-            }
-            guard let record = initiative(of: component.sorted()) else { continue }
+        for record in initiatives(startingFrom: sortedNames) {
             records.append((record.id, record))
             let rank = Rank(count: record.mentionCount, id: record.id)
             ranking.append(rank)

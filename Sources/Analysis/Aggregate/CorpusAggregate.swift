@@ -292,8 +292,21 @@ extension CorpusAggregate {
             }
             groupOfKey[key] = nil
         }
+        for record in initiatives(startingFrom: affected.sorted()) {
+            initiativeRecords[record.id] = record
+            indexInitiative(record, insert: true)
+            initiativeCounts[record.id] = record.mentionCount
+            initiativeRanking.insert(Rank(count: record.mentionCount, id: record.id), true)
+            for key in record.keys { groupOfKey[key] = record.id }
+        }
+    }
+
+    /// The initiatives the names in `starts` make: for each qualifying one not yet reached, its
+    /// connected component over the links between names, in the order of `starts`.
+    func initiatives(startingFrom starts: [String]) -> [Initiative] {
+        var found: [Initiative] = []
         var seen = Set<String>()
-        for start in affected.sorted() where !seen.contains(start) && qualifies(start) {
+        for start in starts where !seen.contains(start) && qualifies(start) {
             var component: [String] = []
             var stack = [start]
             while let key = stack.popLast() {
@@ -301,13 +314,9 @@ extension CorpusAggregate {
                 component.append(key)
                 stack += neighbours(key).filter { !seen.contains($0) }
             }
-            guard let record = initiative(of: component.sorted()) else { continue }
-            initiativeRecords[record.id] = record
-            indexInitiative(record, insert: true)
-            initiativeCounts[record.id] = record.mentionCount
-            initiativeRanking.insert(Rank(count: record.mentionCount, id: record.id), true)
-            for key in record.keys { groupOfKey[key] = record.id }
+            if let record = initiative(of: component.sorted()) { found.append(record) }
         }
+        return found
     }
 
     /// The place that runs an initiative, from its mentions' votes. A vote for a place also backs

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import PageParser
 
@@ -28,4 +29,31 @@ private enum ConfigFolder {
 
 func loadParserConfiguration(_ arguments: Arguments) throws -> ParserConfiguration {
     try ParserConfiguration.load(fromDirectory: configDirectory(arguments))
+}
+
+/// Everything a command that opens the archive needs from the configuration folder.
+struct LoadedConfiguration {
+    var directory: URL
+    var settings: ServeSettings
+    var parser: PageParser
+    var analysis: AnalysisConfiguration
+
+    /// Loads the folder, the settings (file, then environment, then the `flags` given on the
+    /// command line) and the parser and analysis tunables. On failure, says why as `command`
+    /// and returns nil (the caller exits 78, EX_CONFIG).
+    static func load(_ arguments: Arguments, flags flagNames: some Sequence<String>, command: String) -> LoadedConfiguration? {
+        do {
+            let directory = try configDirectory(arguments)
+            var flags: [String: String] = [:]
+            for name in flagNames { if let value = arguments.value(name) { flags[name] = value } }
+            let settings = try ServeSettings.resolve(file: directory.appendingPathComponent("newsroom.json"),
+                                                     environment: ProcessInfo.processInfo.environment, flags: flags)
+            return LoadedConfiguration(directory: directory, settings: settings,
+                                       parser: PageParser(configuration: try ParserConfiguration.load(fromDirectory: directory)),
+                                       analysis: try AnalysisConfiguration.load(fromDirectory: directory))
+        } catch {
+            printError("\(command): configuration: \(error)")
+            return nil
+        }
+    }
 }

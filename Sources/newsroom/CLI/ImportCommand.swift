@@ -58,25 +58,9 @@ enum ImportCommand {
             printError("newsroom import: --log-every takes a positive number")
             return 64
         }
-        let directory: URL
-        do { directory = try configDirectory(arguments) } catch {
-            printError("newsroom import: configuration: \(error)")
-            return 78
-        }
-        let settings: ServeSettings
-        let parser: PageParser
-        let analysis: AnalysisConfiguration
-        do {
-            var flags: [String: String] = [:]
-            for name in ["data", "seeds", "state"] { if let value = arguments.value(name) { flags[name] = value } }
-            settings = try ServeSettings.resolve(file: directory.appendingPathComponent("newsroom.json"),
-                                                 environment: ProcessInfo.processInfo.environment, flags: flags)
-            parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: directory))
-            analysis = try AnalysisConfiguration.load(fromDirectory: directory)
-        } catch {
-            printError("newsroom import: configuration: \(error)")
-            return 78
-        }
+        guard let configuration = LoadedConfiguration.load(arguments, flags: ["data", "seeds", "state"], command: "newsroom import") else { return 78 }
+        let (directory, settings, parser, analysis) =
+            (configuration.directory, configuration.settings, configuration.parser, configuration.analysis)
 
         var files: [URL] = []
         for path in arguments.positionals {

@@ -50,25 +50,9 @@ enum ServeCommand {
             printError("newsroom serve: unexpected argument '\(arguments.positionals[0])'\n\n\(help)")
             return 64
         }
-        let directory: URL
-        do { directory = try configDirectory(arguments) } catch {
-            printError("newsroom serve: configuration: \(error)")
-            return 78
-        }
-        let settings: ServeSettings
-        let parser: PageParser
-        let analysis: AnalysisConfiguration
-        do {
-            var flags: [String: String] = [:]
-            for name in flagNames { if let value = arguments.value(name) { flags[name] = value } }
-            settings = try ServeSettings.resolve(file: directory.appendingPathComponent("newsroom.json"),
-                                                 environment: ProcessInfo.processInfo.environment, flags: flags)
-            parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: directory))
-            analysis = try AnalysisConfiguration.load(fromDirectory: directory)
-        } catch {
-            printError("newsroom serve: configuration: \(error)")
-            return 78
-        }
+        guard let configuration = LoadedConfiguration.load(arguments, flags: flagNames, command: "newsroom serve") else { return 78 }
+        let (directory, settings, parser, analysis) =
+            (configuration.directory, configuration.settings, configuration.parser, configuration.analysis)
 
         // Two malloc arenas instead of one per thread: each keeps the memory freed in it, and a
         // server with loops, pools and background threads would otherwise hold many such reserves.
