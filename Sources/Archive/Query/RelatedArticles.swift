@@ -10,31 +10,40 @@ extension ArchiveState {
     /// Articles that share initiatives (weighing most) or tags (rarer tags more) with this one,
     /// best first, ties to the newer article.
     public func related(to slot: Int, analysis: ArticleAnalysis, limit: Int = 5) -> [(article: ArticleRef, shared: [String])] {
-        var scores: [Int: Double] = [:]
-        var shared: [Int: [String]] = [:]
-        func visit(_ articles: SlotSet, name: String, weight: Double) {
-            var seen = 0
-            articles.forEachReversed { other in
-                if other != slot {
-                    scores[other, default: 0] += weight
-                    shared[other, default: []].append(name)
-                }
-                seen += 1
-                return seen < Self.relatedCandidatesPerEntity
-            }
-        }
+        guard limit > 0 else { return [] }
+        var entities: [(articles: SlotSet, name: String, weight: Double)] = []
         for id in aggregate.initiativeIDs(in: analysis) {
             guard let initiative = aggregate.initiative(id: id) else { continue }
-            visit(initiative.articles, name: initiative.name, weight: 3)
+            entities.append((initiative.articles, initiative.name, 3))
         }
         let total = Double(max(1, articleCount))
         for tag in analysis.tags {
             let articles = aggregate.articles(withTag: tag.term)
-            guard articles.count > 1 else { continue }
-            visit(articles, name: tag.term, weight: 1 + log2(total / Double(articles.count)) / 10)
+            let count = articles.count
+            guard count > 1 else { continue }
+            entities.append((articles, tag.term, 1 + log2(total / Double(count)) / 10))
         }
-        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
-            .prefix(limit)
-            .compactMap { entry in article(slot: entry.key).map { ($0, shared[entry.key] ?? []) } }
+        // Scores only: what each winner shares is asked of the few winners afterwards, so the
+        // thousands of candidates cost one dictionary update each and no sort.
+        var scores: [Int: Double] = [:]
+        scores.reserveCapacity(entities.count * Self.relatedCandidatesPerEntity)
+        for entity in entities {
+            var seen = 0
+            entity.articles.forEachReversed { other in
+                if other != slot { scores[other, default: 0] += entity.weight }
+                seen += 1
+                return seen < Self.relatedCandidatesPerEntity
+            }
+        }
+        var best: [(slot: Int, score: Double)] = []
+        for (other, score) in scores {
+            let ahead = { (a: (slot: Int, score: Double)) in a.score != score ? a.score > score : a.slot > other }
+            guard best.count < limit || !ahead(best[best.count - 1]) else { continue }
+            best.insert((other, score), at: best.firstIndex { !ahead($0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.compactMap { winner in
+            article(slot: winner.slot).map { ($0, entities.filter { $0.articles.contains(winner.slot) }.map(\.name)) }
+        }
     }
 }
