@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Synchronization
 
@@ -31,7 +34,13 @@ final class WorkerPool: Sendable {
 
     func start() {
         for i in 0..<max(1, configuration.threads) {
-            let thread = Thread { [self] in work() }
+            let thread = Thread { [self] in
+                if configuration.niceness > 0 {
+                    // `who` 0 is the calling thread: on Linux the nice value is per thread.
+                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Int32(min(19, configuration.niceness)))
+                }
+                work()
+            }
             thread.name = "pool-\(configuration.name)-\(i)"
             thread.start()
         }
