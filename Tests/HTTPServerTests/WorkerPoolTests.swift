@@ -207,29 +207,4 @@ struct JobQueueTests {
         #expect(!token.start())
         #expect(CancellationToken().start())
     }
-    /// Runs one job on a pool made from `configuration` and returns the nice value its thread had.
-    private func niceValueOfAPoolThread(_ configuration: WorkerPoolConfiguration) -> Int32 {
-        let pool = WorkerPool(configuration)
-        pool.start()
-        defer { pool.stop() }
-        let seen = Atomic<Int32>(Int32.min)
-        let done = DispatchSemaphore(value: 0)
-        #expect(pool.submit(WorkerPool.Job(token: CancellationToken()) {
-            seen.store(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), ordering: .releasing)
-            done.signal()
-        }))
-        #expect(done.wait(timeout: .now() + 5) == .success)
-        return seen.load(ordering: .acquiring)
-    }
-
-    @Test func aPoolWithANiceValueRunsItsJobsAtIt() {
-        let writes = WorkerPoolConfiguration(name: "writes", threads: 1, queueLimit: 4, deadline: 10, niceness: 7)
-        #expect(niceValueOfAPoolThread(writes) == 7)
-    }
-
-    @Test func aPoolWithoutANiceValueKeepsTheProcesssPriority() {
-        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-        let reads = WorkerPoolConfiguration(name: "reads", threads: 1, queueLimit: 4, deadline: 10)
-        #expect(niceValueOfAPoolThread(reads) == own)
-    }
 }

@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Synchronization
 
@@ -34,13 +31,7 @@ final class WorkerPool: Sendable {
 
     func start() {
         for i in 0..<max(1, configuration.threads) {
-            let thread = Thread { [self] in
-                if configuration.niceness > 0 {
-                    // `who` 0 is the calling thread: on Linux the nice value is per thread.
-                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Int32(min(19, configuration.niceness)))
-                }
-                work()
-            }
+            let thread = Thread { [self] in work() }
             thread.name = "pool-\(configuration.name)-\(i)"
             thread.start()
         }

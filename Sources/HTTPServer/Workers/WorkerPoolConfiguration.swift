@@ -9,17 +9,12 @@ public struct WorkerPoolConfiguration: Sendable, Equatable {
     /// Seconds from the moment a request is queued until the engine gives up on
     /// it, answers 504 and cancels it (`RequestContext.isCancelled`).
     public var deadline: Double
-    /// The threads' nice value (0 to 19; Linux keeps one per thread). Above 0, the event loops and
-    /// other pools win the CPU from this pool when both want it: a stream of uploads then slows
-    /// itself rather than every reader on a small machine.
-    public var niceness: Int
 
-    public init(name: String, threads: Int, queueLimit: Int, deadline: Double, niceness: Int = 0) {
+    public init(name: String, threads: Int, queueLimit: Int, deadline: Double) {
         self.name = name
         self.threads = threads
         self.queueLimit = queueLimit
         self.deadline = deadline
-        self.niceness = niceness
     }
 
     /// Reads whose cost depends on the request (search, first renders): one thread per core, queue 256, 10 s.

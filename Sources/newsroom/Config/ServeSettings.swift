@@ -41,7 +41,6 @@ struct ServeSettings {
     var readDeadlineSeconds = 10.0
     var writePoolThreads = 2
     var writePoolQueue = 64
-    var writePoolNice = 5
     var writeDeadlineSeconds = 120.0
     var loopLagProbeSeconds = 0.5
 
@@ -102,7 +101,6 @@ struct ServeSettings {
         seconds("readDeadlineSeconds", "read-deadline", "NEWSROOM_READ_DEADLINE", "Seconds a pooled read may take, queue included, before 504.", \.readDeadlineSeconds),
         number("writePoolThreads", "write-threads", "NEWSROOM_WRITE_THREADS", "Threads of the writes worker pool (uploads, deletes).", \.writePoolThreads, 1...64),
         number("writePoolQueue", "write-queue", "NEWSROOM_WRITE_QUEUE", "Writes waiting for a thread before new ones get 503.", \.writePoolQueue, 1...100_000),
-        number("writePoolNice", "write-nice", "NEWSROOM_WRITE_NICE", "Nice value of the writes pool's threads (0-19): above 0, readers win the CPU from a stream of uploads.", \.writePoolNice, 0...19),
         seconds("writeDeadlineSeconds", "write-deadline", "NEWSROOM_WRITE_DEADLINE", "Seconds a write may take, queue included, before 504.", \.writeDeadlineSeconds),
         seconds("loopLagProbeSeconds", "lag-probe", "NEWSROOM_LAG_PROBE", "Seconds between each event loop's lag measurements (metrics).", \.loopLagProbeSeconds),
     ] }
@@ -168,8 +166,7 @@ struct ServeSettings {
         configuration.workerPools = [
             WorkerPoolConfiguration(name: "reads", threads: readPoolThreads == 0 ? ServerConfiguration.availableCores() : readPoolThreads,
                                     queueLimit: readPoolQueue, deadline: readDeadlineSeconds),
-            WorkerPoolConfiguration(name: "writes", threads: writePoolThreads, queueLimit: writePoolQueue, deadline: writeDeadlineSeconds,
-                                    niceness: writePoolNice),
+            WorkerPoolConfiguration(name: "writes", threads: writePoolThreads, queueLimit: writePoolQueue, deadline: writeDeadlineSeconds),
         ]
         return configuration
     }

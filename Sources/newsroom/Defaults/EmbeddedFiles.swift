@@ -65,7 +65,6 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `readDeadlineSeconds` | `--read-deadline` | `NEWSROOM_READ_DEADLINE` | `10.0` | Seconds a pooled read may take, queue included, before 504. |
 | `writePoolThreads` | `--write-threads` | `NEWSROOM_WRITE_THREADS` | `2` | Threads of the writes worker pool (uploads, deletes). |
 | `writePoolQueue` | `--write-queue` | `NEWSROOM_WRITE_QUEUE` | `64` | Writes waiting for a thread before new ones get 503. |
-| `writePoolNice` | `--write-nice` | `NEWSROOM_WRITE_NICE` | `5` | Nice value of the writes pool's threads (0-19): above 0, readers win the CPU from a stream of uploads. |
 | `writeDeadlineSeconds` | `--write-deadline` | `NEWSROOM_WRITE_DEADLINE` | `120.0` | Seconds a write may take, queue included, before 504. |
 | `loopLagProbeSeconds` | `--lag-probe` | `NEWSROOM_LAG_PROBE` | `0.5` | Seconds between each event loop's lag measurements (metrics). |
 <!-- settings:end -->
@@ -42418,7 +42417,6 @@ query run occurs contiguously rather than piecewise), `snippetLength`.
   "readDeadlineSeconds": 10,
   "writePoolThreads": 2,
   "writePoolQueue": 64,
-  "writePoolNice": 5,
   "writeDeadlineSeconds": 120,
   "loopLagProbeSeconds": 0.5
 }
