@@ -25,6 +25,15 @@ struct GazetteerTests {
         #expect(gazetteer.entry(code: "430211001")?.name == "嵩山路街道")
     }
 
+    @Test func theDirectoryGivesEveryDivisionItsChainOfParents() {
+        let directory = PlaceDirectory(configuration: analysisConfiguration.localities)
+        for entry in gazetteer.entries {
+            #expect(directory.ancestors(of: entry.code) == gazetteer.ancestors(of: entry.code), "\(entry.code) \(entry.name)")
+        }
+        #expect(directory.ancestors(of: "430211001") == ["430211", "430200", "430000"])
+        #expect(directory.ancestors(of: "999999").isEmpty)
+    }
+
     @Test func shortFormsDropTheAdministrativeSuffix() {
         #expect(gazetteer.entry(code: "430200")?.shortNames == ["株洲"])
         #expect(gazetteer.entry(code: "430182")?.shortNames == ["宁乡"])

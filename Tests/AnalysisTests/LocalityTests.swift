@@ -56,6 +56,12 @@ struct LocalityTests {
         #expect(analysis.places["赤岭路社区"]?.parent == "430103006")
     }
 
+    @Test func aPatternPlacesAncestorsRunOnThroughTheGazetteer() {
+        let analysis = analyze([article("a", paragraphs: ["天心区金盆岭街道赤岭路社区成立了公益基金。"])])
+        #expect(analysis.places.ancestors(of: "赤岭路社区") == ["430103006", "430103", "430100", "430000"])
+        #expect(analysis.places.province(of: "赤岭路社区") == "430000")
+    }
+
     @Test func unknownStreetPrintedAfterAKnownPlaceIsAPatternPlaceWithThatParent() {
         let analysis = analyze([article("a", paragraphs: ["比如,开州区桃溪坪街道杏林社区实践站接到群众需求后,立即处理。"])])
         #expect(result(analysis).places.map(\.place).contains("桃溪坪街道"))

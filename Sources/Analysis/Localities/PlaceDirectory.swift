@@ -14,6 +14,9 @@ public struct PlaceDirectory: Sendable {
     let aliases: SortedMap<String, [String]>
     /// Children of each place, for browsing down the tree.
     let children: [String: [String]]
+    /// Each gazetteer place's ancestors, parent first, computed once: attributing an initiative
+    /// asks for the ancestors of every place its mentions name, on every upload that touches it.
+    let gazetteerAncestors: [String: [String]]
 
     public init(configuration: AnalysisConfiguration.Localities, model: CorpusModel = .empty) {
         gazetteer = configuration.gazetteer.places
@@ -28,11 +31,15 @@ public struct PlaceDirectory: Sendable {
         }
         self.aliases = SortedMap(sorted: aliases.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) })
         self.children = children.mapValues { $0.sorted() }
+        let gazetteer = self.gazetteer
+        gazetteerAncestors = gazetteer.mapValues { place in Self.chain(from: place.parent, of: place.id) { gazetteer[$0]?.parent } }
     }
 
     private init(gazetteer: [String: Place], model: CorpusModel, matcher: PlaceMatcher,
-                 disambiguator: PlaceDisambiguator, aliases: SortedMap<String, [String]>, children: [String: [String]]) {
+                 disambiguator: PlaceDisambiguator, aliases: SortedMap<String, [String]>, children: [String: [String]],
+                 gazetteerAncestors: [String: [String]]) {
         self.gazetteer = gazetteer
+        self.gazetteerAncestors = gazetteerAncestors
         self.model = model
         self.matcher = matcher
         self.disambiguator = disambiguator
@@ -43,7 +50,7 @@ public struct PlaceDirectory: Sendable {
     /// The same gazetteer with another model's pattern places.
     public func with(model: CorpusModel) -> PlaceDirectory {
         PlaceDirectory(gazetteer: gazetteer, model: model, matcher: matcher, disambiguator: disambiguator,
-                       aliases: aliases, children: children)
+                       aliases: aliases, children: children, gazetteerAncestors: gazetteerAncestors)
     }
 
     /// The ids a name may denote: the id itself, an official name or short form, or a place found by
@@ -89,11 +96,18 @@ public struct PlaceDirectory: Sendable {
 
     /// Ancestors from the parent up (at most 12 levels, so a bad cycle cannot loop).
     public func ancestors(of id: String) -> [String] {
+        // A gazetteer place's chain holds only division codes, which no pattern place (a name
+        // with a suffix such as 社区) can shadow: the chain computed once is the chain.
+        if patternPlaces[id] == nil, let chain = gazetteerAncestors[id] { return chain }
+        return Self.chain(from: self[id]?.parent, of: id) { self[$0]?.parent }
+    }
+
+    private static func chain(from parent: String?, of id: String, parentOf: (String) -> String?) -> [String] {
         var result: [String] = []
-        var current = self[id]?.parent
+        var current = parent
         while let name = current, result.count < 12, !result.contains(name), name != id {
             result.append(name)
-            current = self[name]?.parent
+            current = parentOf(name)
         }
         return result
     }
