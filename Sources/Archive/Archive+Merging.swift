@@ -89,12 +89,3 @@ extension Archive {
         bytes.withUnsafeBytes { raw in try? PageEntry.decode(raw).entry }
     }
 }
-
-extension SlotSet {
-    /// Every slot of `range`.
-    static func range(_ range: Range<Int>) -> SlotSet {
-        guard !range.isEmpty else { return SlotSet() }
-        if range.lowerBound == 0 { return .all(range.upperBound) }
-        return SlotSet.all(range.upperBound).subtracting(.all(range.lowerBound))
-    }
-}

@@ -28,7 +28,10 @@ struct GazetteerTests {
     @Test func theDirectoryGivesEveryDivisionItsChainOfParents() {
         let directory = PlaceDirectory(configuration: analysisConfiguration.localities)
         for entry in gazetteer.entries {
-            #expect(directory.ancestors(of: entry.code) == gazetteer.ancestors(of: entry.code), "\(entry.code) \(entry.name)")
+            let chain = gazetteer.ancestors(of: entry.code)
+            #expect(directory.ancestors(of: entry.code) == chain, "\(entry.code) \(entry.name)")
+            let province = entry.level == .province ? entry.code : chain.first { gazetteer.entry(code: $0)?.level == .province }
+            #expect(directory.province(of: entry.code) == province, "\(entry.code) \(entry.name)")
         }
         #expect(directory.ancestors(of: "430211001") == ["430211", "430200", "430000"])
         #expect(directory.ancestors(of: "999999").isEmpty)

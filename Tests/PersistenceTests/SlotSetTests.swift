@@ -38,6 +38,16 @@ struct SlotSetTests {
         #expect(set.contains(0) && set.contains(139_999) && !set.contains(140_000))
     }
 
+    @Test(arguments: [0..<0, 5..<6, 3..<4000, 70_000..<70_100, 65_530..<65_542, 1_000..<140_000, 131_072..<196_608, 63..<65, 64..<128])
+    func aRangeHoldsExactlyItsSlots(_ range: Range<Int>) {
+        var reference = SlotSet()
+        for slot in range { reference.insert(slot) }
+        let built = SlotSet.range(range)
+        #expect(built == reference)
+        #expect(built.count == range.count)
+        #expect(!built.contains(range.lowerBound - 1) && !built.contains(range.upperBound))
+    }
+
     @Test func nextMemberAndReverseIteration() {
         let set = SlotSet([5, 9, 70_000, 131_072])
         #expect(set.next(atOrAfter: 0) == 5)

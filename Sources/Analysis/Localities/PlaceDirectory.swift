@@ -17,6 +17,8 @@ public struct PlaceDirectory: Sendable {
     /// Each gazetteer place's ancestors, parent first, computed once: attributing an initiative
     /// asks for the ancestors of every place its mentions name, on every upload that touches it.
     let gazetteerAncestors: [String: [String]]
+    /// Each gazetteer place's province (itself for a province), where its chain reaches one.
+    let gazetteerProvinces: [String: String]
 
     public init(configuration: AnalysisConfiguration.Localities, model: CorpusModel = .empty) {
         gazetteer = configuration.gazetteer.places
@@ -33,13 +35,20 @@ public struct PlaceDirectory: Sendable {
         self.children = children.mapValues { $0.sorted() }
         let gazetteer = self.gazetteer
         gazetteerAncestors = gazetteer.mapValues { place in Self.chain(from: place.parent, of: place.id) { gazetteer[$0]?.parent } }
+        var provinces: [String: String] = [:]
+        for (id, place) in gazetteer {
+            let province = place.level == .province ? id : gazetteerAncestors[id]?.first { gazetteer[$0]?.level == .province }
+            if let province { provinces[id] = province }
+        }
+        gazetteerProvinces = provinces
     }
 
     private init(gazetteer: [String: Place], model: CorpusModel, matcher: PlaceMatcher,
                  disambiguator: PlaceDisambiguator, aliases: SortedMap<String, [String]>, children: [String: [String]],
-                 gazetteerAncestors: [String: [String]]) {
+                 gazetteerAncestors: [String: [String]], gazetteerProvinces: [String: String]) {
         self.gazetteer = gazetteer
         self.gazetteerAncestors = gazetteerAncestors
+        self.gazetteerProvinces = gazetteerProvinces
         self.model = model
         self.matcher = matcher
         self.disambiguator = disambiguator
@@ -50,7 +59,8 @@ public struct PlaceDirectory: Sendable {
     /// The same gazetteer with another model's pattern places.
     public func with(model: CorpusModel) -> PlaceDirectory {
         PlaceDirectory(gazetteer: gazetteer, model: model, matcher: matcher, disambiguator: disambiguator,
-                       aliases: aliases, children: children, gazetteerAncestors: gazetteerAncestors)
+                       aliases: aliases, children: children, gazetteerAncestors: gazetteerAncestors,
+                       gazetteerProvinces: gazetteerProvinces)
     }
 
     /// The ids a name may denote: the id itself, an official name or short form, or a place found by
@@ -116,6 +126,7 @@ public struct PlaceDirectory: Sendable {
 
     /// The province a place belongs to, when its chain of parents reaches one.
     public func province(of place: String) -> String? {
+        if patternPlaces[place] == nil, let province = gazetteerProvinces[place] { return province }
         if self[place]?.level == .province { return place }
         return ancestors(of: place).first { self[$0]?.level == .province }
     }

@@ -45,15 +45,25 @@ public struct SlotSet: Sendable, Hashable {
     }
 
     /// Slots `0..<count`.
-    public static func all(_ count: Int) -> SlotSet {
+    public static func all(_ count: Int) -> SlotSet { range(0..<count) }
+
+    /// Every slot of `range`, built a container at a time with whole words set (the maintenance
+    /// thread asks for a segment's range after every write).
+    public static func range(_ range: Range<Int>) -> SlotSet {
         var set = SlotSet()
-        var start = 0
-        while start < count {
-            let end = min(count, (start & ~0xFFFF) + 0x10000)
+        var start = max(0, range.lowerBound)
+        while start < range.upperBound {
+            let end = min(range.upperBound, (start & ~0xFFFF) + 0x10000)
             set.highs.append(UInt16(truncatingIfNeeded: start >> 16))
             if end - start > arrayLimit {
                 var words = [UInt64](repeating: 0, count: 1024)
-                for low in (start & 0xFFFF)..<((end - 1) & 0xFFFF) + 1 { words[low >> 6] |= 1 << UInt64(low & 63) }
+                let first = start & 0xFFFF, last = (end - 1) & 0xFFFF
+                for word in (first >> 6)...(last >> 6) {
+                    var mask = UInt64.max
+                    if word == first >> 6 { mask &= UInt64.max << UInt64(first & 63) }
+                    if word == last >> 6 { mask &= UInt64.max >> UInt64(63 - (last & 63)) }
+                    words[word] = mask
+                }
                 set.containers.append(.bitmap(words, end - start))
             } else {
                 set.containers.append(.array((start..<end).map { UInt16(truncatingIfNeeded: $0) }))
