@@ -45,6 +45,7 @@ extension Archive {
                     throw .corrupt(store.path("seg-\(segment.fileID ?? -1).records"), "damaged page record")
                 }
                 if let existing = pages[entry.id], existing.number > entry.number { continue }
+                if let current = manifest.currentPages, !current.contains(entry.number) { continue }
                 pages[entry.id] = entry
             }
         }
@@ -60,10 +61,22 @@ extension Archive {
                 }
             }
         }
-        report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation)")
         let places = self.places.with(model: model)
+        let linkLimit = configuration.initiatives.maxNamesSharingAPart
+        var aggregate: CorpusAggregate?
+        if let saved = manifest.aggregate, saved.generation == manifest.generation {
+            do {
+                aggregate = try store.aggregate(fileID: saved.fileID, generation: saved.generation, modelFingerprint: model.fingerprint,
+                                                places: places, linkLimit: linkLimit)
+            } catch {
+                report("saved aggregate not usable (\(error)): computing it from the saved analyses")
+            }
+        }
+        report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation), "
+               + (aggregate == nil ? "computing the aggregate from the saved analyses" : "aggregate read"))
         let state = ArchiveState.assembled(
-            segments: segments, pages: pageList, aggregate: ArchiveState.aggregate(of: pageList, in: segments, places: places, linkLimit: configuration.initiatives.maxNamesSharingAPart), model: model,
+            segments: segments, pages: pageList,
+            aggregate: aggregate ?? ArchiveState.aggregate(of: pageList, in: segments, places: places, linkLimit: linkLimit), model: model,
             search: searchConfiguration, tombstones: tombstones(entries), loadErrors: errors,
             configurationKey: options.configurationKey, generation: manifest.generation)
         fileIDs.withLock { $0 = max($0, manifest.nextFileID) }
@@ -166,8 +179,8 @@ extension Archive {
 
     // MARK: - Scrubbing
 
-    /// Verifies the large sections of the saved search and record segments, which start-up maps without
-    /// reading so that a large archive is ready in seconds. A damaged one is reported and the
+    /// Verifies the large sections of the saved search, record and analysis segments, which start-up
+    /// maps without reading so that a large archive is ready in seconds. A damaged one is reported and the
     /// archive rebuilt from its page files in the background (readers keep the current state
     /// meanwhile). Returns false when it found damage.
     @discardableResult
@@ -181,6 +194,9 @@ extension Archive {
             do {
                 try SearchSegment.verify(path: stateStore.path("seg-\(id).search"), schemaKey: stateStore.schemaKey)
                 try RecordSegment.verify(path: stateStore.path("seg-\(id).records"), schemaKey: stateStore.schemaKey)
+                if let analyses = segment.analysisFileID {
+                    try AnalysisSegment.verify(path: stateStore.path("ana-\(analyses).analysis"), schemaKey: stateStore.schemaKey)
+                }
             } catch {
                 report("saved state damaged (\(error)): rebuilding it from the page files")
                 rebuild(report: report)
@@ -232,9 +248,14 @@ extension Archive {
     /// page files are); a crash before a checkpoint costs only re-reading those pages at start-up.
     @discardableResult
     public func checkpoint(report: (String) -> Void = { _ in }) -> Bool {
+        saving.withLock { _ in save(report: report) }
+    }
+
+    private func save(report: (String) -> Void) -> Bool {
         guard let store = stateStore, let state = state(), ownsState() else { return false }
+        let previous = try? store.manifest()
         let needsWrite = state.segments.contains { $0.fileID == nil || $0.analysisFileID == nil } || !store.hasModel(state.model.fingerprint)
-            || (try? store.manifest())?.map { $0.generation != state.generation } ?? true
+            || previous.map { $0.generation != state.generation || $0.aggregate?.generation != state.generation } ?? true
         guard needsWrite else { return false }
         do {
             try store.prepareDirectory()
@@ -251,9 +272,17 @@ extension Archive {
                 }
                 persisted.append(written)
             }
+            // The aggregate changes with the generation; a checkpoint after a merge alone keeps the saved one.
+            var aggregate = previous?.aggregate
+            if aggregate?.generation != state.generation || !store.hasAggregate(aggregate!.fileID) {
+                let id = nextFileID()
+                try store.write(state.aggregate, generation: state.generation, modelFingerprint: state.model.fingerprint, fileID: id)
+                aggregate = (id, state.generation)
+            }
             let manifest = StateStore.Manifest(
                 generation: state.generation, nextFileID: fileIDs.withLock { $0 }, modelFingerprint: state.model.fingerprint,
-                segments: persisted.map { .init(fileID: $0.fileID!, analysisFileID: $0.analysisFileID!, base: $0.base, count: $0.slots.count) })
+                segments: persisted.map { .init(fileID: $0.fileID!, analysisFileID: $0.analysisFileID!, base: $0.base, count: $0.slots.count) },
+                aggregate: aggregate, currentPages: SlotSet(state.pageNumbers.entries.map(\.value)))
             try store.write(manifest)
             writes.withLock { _ in
                 if let current = self.state() { install(current.withPersisted(persisted), changed: false) }

@@ -50,6 +50,9 @@ public final class Archive: Sendable {
     let progress = Mutex(LoadProgress())
     /// The last state file number handed out (state files are never rewritten under one name).
     let fileIDs = Mutex(0)
+    /// Held by a checkpoint: two at once (the loader's and a shutdown's) would each take the
+    /// other's newly written files for garbage.
+    let saving = Mutex<Void>(())
     let maintenance = MaintenanceSignal()
     /// How much of the store's change log this process has applied (bytes).
     let changeOffset = Mutex(0)

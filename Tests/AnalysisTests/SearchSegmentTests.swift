@@ -33,6 +33,29 @@ struct SearchSegmentTests {
         for (x, y) in zip(a.hits, b.hits) { #expect(abs(x.score - y.score) < 1e-9) }
     }
 
+    @Test func skippingBlocksGivesExactlyTheFullRankingEvenWithManyTies() {
+        // Thousands of matches in many posting blocks, most of them exact ties (reprinted
+        // articles), some deleted: every page equals the same page of the full ranking.
+        let templates = ["营商环境持续优化。", "优化营商环境，服务市场主体。", "营商环境就是生产力，营商环境也是竞争力。"]
+        // Every other article does not match, so the term has weight.
+        let documents = (0..<3000).map { id in
+            article(id, title: "第\(id % 7)版", body: id % 2 == 1 ? "社区志愿服务。"
+                        : id % 211 == 0 ? "营商环境营商环境营商环境。" : templates[id / 2 % templates.count])
+        }
+        let index = SearchIndex(segments: [SearchSegment(documents: Array(documents[0..<1800]), base: 0, count: 1800),
+                                           SearchSegment(documents: Array(documents[1800...]), base: 1800, count: 1200)])
+            .deleting(SlotSet([4, 5, 211, 1799, 1800, 2532]))
+        // Two characters: one term, so the block-skipping path.
+        let full = index.matches(.parse("营商"))
+        #expect(full.count == 1497)
+        #expect(full[0].score > full[20].score && full[20].score == full[21].score)
+        for (offset, limit) in [(0, 10), (0, 20), (20, 20), (500, 20), (1490, 20)] {
+            let page = index.search(.parse("营商"), limit: limit, offset: offset)
+            #expect(page.total == full.count)
+            #expect(page.hits == Array(full.dropFirst(offset).prefix(limit)))
+        }
+    }
+
     @Test func deletedSlotsAreNeverReturned() {
         let index = SearchIndex(documents: documents).deleting(SlotSet([1, 5]))
         let results = index.search(.parse("营商环境"))

@@ -23,6 +23,10 @@ struct SavedStateTests {
         func stateFiles() -> [String] {
             ((try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []).sorted()
         }
+
+        func size(_ name: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: state.appendingPathComponent(name).path))?[.size] as? Int) ?? 0
+        }
     }
 
     final class Log: @unchecked Sendable {
@@ -52,6 +56,8 @@ struct SavedStateTests {
         let restarted = fixture.open(log: log)
         #expect(log.contains("read the saved state"))
         #expect(!log.contains("building it from the page files"))
+        // The deleted page's record is still in its segment, but the saved state knows it is gone.
+        #expect(!log.contains("up to date"))
         expectSame(before, ArchiveDescription(try #require(restarted.state())))
     }
 
@@ -64,6 +70,22 @@ struct SavedStateTests {
         #expect(files.contains("manifest.nrs"))
         #expect(files.contains { $0.hasPrefix("seg-") && $0.hasSuffix(".search") })
         #expect(files.contains { $0.hasPrefix("model-") })
+    }
+
+    @Test func aPageFileRemovedWhileDownIsRemovedOnceNotAtEveryStart() throws {
+        let fixture = Fixture()
+        let removed = try IncrementalEqualsFullTests.uploads()[2].id
+        // (Each archive is released before the next opens: only one process saves the state.)
+        for entry in try populated(fixture).store.entries(forID: removed) { try FileManager.default.removeItem(atPath: entry.path) }
+        let first = Log()
+        let afterRemoval = ArchiveDescription(try #require(fixture.open(log: first).state()))
+        #expect(first.contains("1 removed"))
+        #expect(!afterRemoval.lines.contains { $0.contains(removed) })
+        let second = Log()
+        let again = ArchiveDescription(try #require(fixture.open(log: second).state()))
+        #expect(second.contains("read the saved state"))
+        #expect(!second.contains("up to date"))
+        expectSame(afterRemoval, again)
     }
 
     @Test func pagesChangedWhileTheServerWasDownAreReadOnTopOfTheSavedState() throws {
@@ -94,16 +116,42 @@ struct SavedStateTests {
         ArchiveDescription(try #require(makeArchive(data: fixture.data).state()))
     }
 
-    @Test func aDamagedSmallSectionIsFoundAtStartAndRebuilt() throws {
+    @Test func aRestartReadsTheSavedAggregateInsteadOfComputingIt() throws {
         let fixture = Fixture()
         _ = try populated(fixture)
-        // Analyses are read whole at start-up, so all their sections are checked then.
-        let records = try #require(fixture.stateFiles().first { $0.hasSuffix(".analysis") })
-        try damage(fixture.state.appendingPathComponent(records), at: 0.5)
+        #expect(fixture.stateFiles().filter { $0.hasSuffix(".aggregate") }.count == 1)
+        // The aggregate of the saved generation is read, not computed from the analyses.
+        let before = ArchiveDescription(try #require(fixture.open().state()))
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("aggregate read"))
+        #expect(!log.contains("computing"))
+        expectSame(before, ArchiveDescription(try #require(restarted.state())))
+    }
+
+    @Test func aDamagedSavedAggregateIsComputedFromTheAnalysesInstead() throws {
+        let fixture = Fixture()
+        let before = ArchiveDescription(try #require(try populated(fixture).state()))
+        let aggregate = try #require(fixture.stateFiles().first { $0.hasSuffix(".aggregate") })
+        try damage(fixture.state.appendingPathComponent(aggregate), at: 0.5)
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("read the saved state"))
+        #expect(log.contains("saved aggregate not usable"))
+        #expect(log.contains(aggregate))
+        expectSame(before, ArchiveDescription(try #require(restarted.state())))
+    }
+
+    @Test func aDamagedSmallFileIsFoundAtStartAndRebuilt() throws {
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        // The corpus model is read whole at start-up, so all of it is checked then.
+        let model = try #require(fixture.stateFiles().first { $0.hasPrefix("model-") })
+        try damage(fixture.state.appendingPathComponent(model), at: 0.5)
         let log = Log()
         let restarted = fixture.open(log: log)
         #expect(log.contains("not usable"))
-        #expect(log.contains(records))
+        #expect(log.contains(model))
         expectSame(try fullBuild(fixture), ArchiveDescription(try #require(restarted.state())))
         // …and the rebuilt state is saved and read cleanly next time.
         let again = Log()
@@ -111,13 +159,14 @@ struct SavedStateTests {
         #expect(again.contains("read the saved state"))
     }
 
-    @Test(arguments: [".search", ".records"])
+    @Test(arguments: [".search", ".records", ".analysis"])
     func damageInTheLargeSectionsIsFoundByTheScrubAndRebuilt(suffix: String) throws {
         let fixture = Fixture()
         _ = try populated(fixture)
-        let segment = try #require(fixture.stateFiles().first { $0.hasSuffix(suffix) })
-        // Postings, text and article records make up most of a segment's files; start-up maps
-        // them unread.
+        // The largest, whose bulk is certainly in those sections (not in a small file's padding).
+        let segment = try #require(fixture.stateFiles().filter { $0.hasSuffix(suffix) }.max { fixture.size($0) < fixture.size($1) })
+        // Postings, text, article records and analyses make up most of a segment's files;
+        // start-up maps them unread.
         try damage(fixture.state.appendingPathComponent(segment), at: 0.3)
         let log = Log()
         let restarted = fixture.open(log: log)
@@ -192,9 +241,26 @@ struct SavedStateTests {
         _ = try archive.create(page, id: "one-more", metadata: UploadMetadata())
         #expect(archive.checkpoint())
         let after = fixture.stateFiles()
-        // The old segments are kept; one new segment (search, records, analyses) is added.
-        #expect(Set(files).subtracting(["manifest.nrs"]).isSubset(of: Set(after)))
+        // The old segments are kept; one new segment (search, records, analyses) is added, and the
+        // aggregate of the new generation replaces the old one.
+        let aggregates = { (names: [String]) in names.filter { $0.hasSuffix(".aggregate") } }
+        #expect(Set(files).subtracting(["manifest.nrs"] + aggregates(files)).isSubset(of: Set(after)))
         #expect(after.count == files.count + 3)
+        #expect(aggregates(after).count == 1 && aggregates(after) != aggregates(files))
+    }
+
+    @Test func checkpointsAtTheSameTimeLeaveAStateThatReadsBack() throws {
+        let fixture = Fixture()
+        let archive = try populated(fixture)
+        _ = try archive.create(page, id: "one-more", metadata: UploadMetadata())
+        // A shutdown's checkpoint can meet the loader's: each must not collect the other's files.
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in archive.checkpoint() }
+        let before = ArchiveDescription(try #require(archive.state()))
+        let log = Log()
+        let restarted = fixture.open(log: log)
+        #expect(log.contains("aggregate read"))
+        #expect(!log.contains("not usable"))
+        expectSame(before, ArchiveDescription(try #require(restarted.state())))
     }
 
     @Test func mergedSegmentsReplaceTheirPartsOnDisk() throws {
@@ -213,6 +279,11 @@ struct SavedStateTests {
         expectSame(ArchiveDescription(before), ArchiveDescription(after))
         let searchFiles = fixture.stateFiles().filter { $0.hasSuffix(".search") }
         #expect(searchFiles.count == after.segments.count)
+        // A merge changes no content: the saved aggregate stays.
+        let aggregate = fixture.stateFiles().filter { $0.hasSuffix(".aggregate") }
+        #expect(aggregate.count == 1)
+        archive.maintain()
+        #expect(fixture.stateFiles().filter { $0.hasSuffix(".aggregate") } == aggregate)
         let restarted = fixture.open()
         expectSame(ArchiveDescription(after), ArchiveDescription(try #require(restarted.state())))
     }

@@ -72,4 +72,32 @@ struct SlotSetTests {
         #expect(snapshot.slots == Array(0..<10))
         #expect(set.slots == Array(1...10))
     }
+
+    @Test func aSavedSetReadsBackEqualInBothContainerForms() throws {
+        let set = SlotSet(Array(0..<5000) + [70_000, 70_002, 1 << 20])
+        var writer = BinaryWriter()
+        set.encode(into: &writer)
+        let decoded = try writer.bytes.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes)
+            let decoded = try SlotSet(from: &reader)
+            #expect(reader.isAtEnd)
+            return decoded
+        }
+        #expect(decoded == set)
+        #expect(decoded.slots == set.slots)
+    }
+
+    @Test func damagedSetBytesAreAnErrorNotABadSet() {
+        var writer = BinaryWriter()
+        SlotSet([1, 2, 3, 70_000]).encode(into: &writer)
+        var swapped = writer.bytes
+        // [2 groups, high 0, 3 lows, 1, 2, 3, high 1, 1 low, 4464]: lows out of order, then every truncation.
+        swapped[3...8] = [3, 0, 2, 0, 1, 0]
+        for bytes in [swapped] + (0..<writer.bytes.count).map({ Array(writer.bytes.prefix($0)) }) {
+            bytes.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw)
+                #expect(throws: BinaryReader.Error.self) { _ = try SlotSet(from: &reader) }
+            }
+        }
+    }
 }

@@ -49,38 +49,58 @@ extension CorpusAggregate {
             SortedMap(sorted: dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
         tagArticles = sortedMap(tags)
-        tagCounts = sortedMap(tags.mapValues(\.count))
-        tagRanking = SortedMap(sorted: tags.map { (Rank(count: $0.value.count, id: $0.key), true) }.sorted { $0.0 < $1.0 })
         placeAbout = sortedMap(about)
         placeSubtree = sortedMap(subtree)
         placeMentions = sortedMap(mentions)
-        var ranks: [String: PlaceRank] = [:]
-        for place in Set(subtree.keys).union(mentions.keys) {
-            ranks[place] = PlaceRank(articles: subtree[place]?.count ?? 0, mentions: mentions[place]?.occurrences ?? 0, id: place)
-        }
-        placeRanks = sortedMap(ranks)
-        placeRanking = SortedMap(sorted: ranks.values.sorted().map { ($0, true) })
         self.names = sortedMap(names)
+        self.bylines = sortedMap(bylines)
+        deriveTagAndPlaceRanks()
+        derivePartLinks()
+        groupAll(names.keys.sorted())
+        clusterAll(bylines)
+    }
+
+    // MARK: - Tables derived from others
+
+    /// The tag and place counts and rankings, from the tags' and places' article sets.
+    mutating func deriveTagAndPlaceRanks() {
+        let tags = tagArticles.entries
+        tagCounts = SortedMap(sorted: tags.map { ($0.key, $0.value.count) })
+        tagRanking = SortedMap(sorted: tags.map { (Rank(count: $0.value.count, id: $0.key), true) }.sorted { $0.0 < $1.0 })
+        var ranks: [String: PlaceRank] = [:]
+        placeSubtree.forEach { place, slots in ranks[place] = PlaceRank(articles: slots.count, mentions: 0, id: place) }
+        placeMentions.forEach { place, entry in
+            ranks[place, default: PlaceRank(articles: 0, mentions: 0, id: place)].mentions = entry.occurrences
+        }
+        placeRanks = SortedMap(sorted: ranks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        placeRanking = SortedMap(sorted: ranks.values.sorted().map { ($0, true) })
+    }
+
+    /// Which multi-part names hold each part, from the names.
+    mutating func derivePartLinks() {
         var parts: [PartKey] = []
-        for key in names.keys {
+        names.forEach { key, _ in
             for part in InitiativeExtractor.components(key) { parts.append(PartKey(part: part, name: key)) }
         }
         partOf = SortedMap(sorted: Set(parts).sorted().map { ($0, true) })
-        self.bylines = sortedMap(bylines)
-        groupAll(names.keys.sorted())
-        clusterAll(bylines)
     }
 
     /// Groups every name at once into an aggregate with no groups yet: the components `regroup`
     /// finds, started from the names in the same order, with each table built in one pass rather
     /// than entry by entry (a path copy per entry dominated a start-up).
     private mutating func groupAll(_ sortedNames: [String]) {
+        install(initiatives: initiatives(startingFrom: sortedNames))
+    }
+
+    /// Puts initiative records into an aggregate that has none, with their indexes, each table in
+    /// one pass rather than entry by entry.
+    mutating func install(initiatives found: [Initiative]) {
         var records: [(String, Initiative)] = []
         var groupOf: [(String, String)] = []
         var ranking: [Rank] = []
         var byKind: [PlacedRank] = []
         var byPlace: [PlacedRank] = []
-        for record in initiatives(startingFrom: sortedNames) {
+        for record in found {
             records.append((record.id, record))
             let rank = Rank(count: record.mentionCount, id: record.id)
             ranking.append(rank)
@@ -101,18 +121,26 @@ extension CorpusAggregate {
 
     /// The author records of every name at once, as `recluster` makes them one name at a time.
     private mutating func clusterAll(_ bylines: [String: [String: Affiliation]]) {
-        var records: [String: AuthorRecord] = [:]
+        var records: [AuthorRecord] = []
         var affiliationAuthors: [(String, String)] = []
         for name in bylines.keys.sorted() {
             for (record, keys) in Self.authorRecords(of: name, bylines[name]!) {
-                records[record.id] = record
+                records.append(record)
                 for key in keys { affiliationAuthors.append((name + "\u{1}" + key, record.id)) }
             }
         }
-        let sorted = records.sorted { $0.key < $1.key }
+        install(authors: records, affiliations: affiliationAuthors)
+    }
+
+    /// Puts author records and the author of each (name, affiliation) into an aggregate that has
+    /// none, with their rankings.
+    mutating func install(authors: [AuthorRecord], affiliations: [(String, String)]) {
+        var byID: [String: AuthorRecord] = [:]
+        for record in authors { byID[record.id] = record }
+        let sorted = byID.sorted { $0.key < $1.key }
         authorRecords = SortedMap(sorted: sorted.map { ($0.key, $0.value) })
         authorCounts = SortedMap(sorted: sorted.map { ($0.key, $0.value.articleCount) })
         authorRanking = SortedMap(sorted: sorted.map { (Rank(count: $0.value.articleCount, id: $0.key), true) }.sorted { $0.0 < $1.0 })
-        authorOfAffiliation = SortedMap(sorted: affiliationAuthors.sorted { $0.0 < $1.0 })
+        authorOfAffiliation = SortedMap(sorted: affiliations.sorted { $0.0 < $1.0 })
     }
 }

@@ -181,7 +181,7 @@ public struct CorpusAggregate: Sendable {
         }
     }
 
-    struct Mentions: Sendable {
+    struct Mentions: Sendable, Equatable {
         var articles = SlotSet()
         var occurrences = 0
     }
@@ -213,7 +213,7 @@ public struct CorpusAggregate: Sendable {
 extension CorpusAggregate {
     /// Evidence for one quoted name over the corpus. Place votes are in half units so they add and
     /// subtract exactly.
-    struct NameStats: Sendable {
+    struct NameStats: Sendable, Equatable {
         var uses = 0
         var qualifying = 0
         var namingWords: [String: Int] = [:]
@@ -391,7 +391,7 @@ extension CorpusAggregate {
 
 extension CorpusAggregate {
     /// One name with one set of credit organisations.
-    struct Affiliation: Sendable {
+    struct Affiliation: Sendable, Equatable {
         var organisations: [String]
         var articles = SlotSet()
         var roles: [String: Int] = [:]

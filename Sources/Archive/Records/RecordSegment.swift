@@ -210,9 +210,15 @@ public final class AnalysisSegment: Sendable {
         try writer.commit()
     }
 
+    /// Maps an analysis segment. The header and offsets are verified now; the analyses themselves
+    /// (several kilobytes an article, gigabytes at a million) are left to the background scrub
+    /// (`verify`): a start-up that reads the saved aggregate decodes none of them. Reads are
+    /// bounds-checked against the verified offsets.
     static func load(path: String, schemaKey: UInt64) throws(StateFileError) -> AnalysisSegment {
         let file = try StateFile(path: path, kind: fileKind, schemaKey: schemaKey)
-        try file.verifyAll()
+        for tag in [fourCC("META"), fourCC("NOFF")] where !file.verify(tag) {
+            throw .corrupt(path, "section \(tag) checksum mismatch")
+        }
         let meta = try file.array(fourCC("META"), of: UInt64.self)
         guard meta.count == 3 else { throw .corrupt(path, "bad analysis segment header") }
         let segment = AnalysisSegment(base: Int(meta[0]), count: Int(meta[1]), modelFingerprint: meta[2],
@@ -221,6 +227,13 @@ public final class AnalysisSegment: Sendable {
             throw .corrupt(path, "inconsistent analysis segment arrays")
         }
         return segment
+    }
+}
+
+extension AnalysisSegment {
+    /// Checks every section of an analysis file against its checksum.
+    static func verify(path: String, schemaKey: UInt64) throws(StateFileError) {
+        try StateFile(path: path, kind: fileKind, schemaKey: schemaKey).verifyAll()
     }
 }
 

@@ -15,12 +15,15 @@ import Persistence
 ///     model-<fingerprint>.nrs   a corpus model
 ///     seg-<id>.search           a search segment        seg-<id>.records   its article and page records
 ///     ana-<id>.analysis         the analyses of one segment's articles against one model
+///     agg-<id>.aggregate        the corpus aggregate of one generation (tags, places, initiatives,
+///                               authors), so a start-up reads it instead of computing it
 struct StateStore: Sendable {
     let directory: URL
     let schemaKey: UInt64
 
     static let manifestKind = fourCC("MANI")
     static let modelKind = fourCC("MODL")
+    static let aggregateKind = fourCC("AGGR")
 
     struct Manifest: Sendable {
         struct Segment: Sendable {
@@ -34,6 +37,13 @@ struct StateStore: Sendable {
         var nextFileID: Int
         var modelFingerprint: UInt64
         var segments: [Segment]
+        /// The saved aggregate and the generation it is of, when there is one (a manifest written
+        /// before aggregates were saved has none; the aggregate is then computed at start-up).
+        var aggregate: (fileID: Int, generation: Int)?
+        /// The numbers of the state's current pages. A page removed since its segment was written
+        /// keeps its record there until a merge drops it; without this list a start-up would find
+        /// it again and remove it again, every time. (Absent from older manifests.)
+        var currentPages: SlotSet?
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
@@ -84,7 +94,19 @@ struct StateStore: Sendable {
             segments.append(Manifest.Segment(fileID: Int(list[index]), analysisFileID: Int(list[index + 1]), base: Int(list[index + 2]),
                                              count: Int(list[index + 3])))
         }
-        return Manifest(generation: Int(meta[0]), nextFileID: Int(meta[1]), modelFingerprint: meta[2], segments: segments)
+        var aggregate: (fileID: Int, generation: Int)?
+        if state.hasSection(fourCC("AGGR")) {
+            let saved = try state.array(fourCC("AGGR"), of: Int64.self)
+            guard saved.count == 2 else { throw .corrupt(file, "bad manifest") }
+            aggregate = (Int(saved[0]), Int(saved[1]))
+        }
+        var currentPages: SlotSet?
+        if state.hasSection(fourCC("PAGS")) {
+            var reader = BinaryReader(try state.bytes(fourCC("PAGS")))
+            do { currentPages = try SlotSet(from: &reader) } catch { throw .corrupt(file, "bad manifest page list") }
+        }
+        return Manifest(generation: Int(meta[0]), nextFileID: Int(meta[1]), modelFingerprint: meta[2], segments: segments,
+                        aggregate: aggregate, currentPages: currentPages)
     }
 
     func write(_ manifest: Manifest) throws(StateFileError) {
@@ -93,6 +115,14 @@ struct StateStore: Sendable {
         try writer.addSection(fourCC("SEGS"), manifest.segments.flatMap {
             [Int64($0.fileID), Int64($0.analysisFileID), Int64($0.base), Int64($0.count)]
         })
+        if let aggregate = manifest.aggregate {
+            try writer.addSection(fourCC("AGGR"), [Int64(aggregate.fileID), Int64(aggregate.generation)])
+        }
+        if let pages = manifest.currentPages {
+            var bytes = BinaryWriter()
+            pages.encode(into: &bytes)
+            try writer.addSection(fourCC("PAGS"), bytes.bytes)
+        }
         try writer.commit()
     }
 
@@ -117,6 +147,45 @@ struct StateStore: Sendable {
         do { model = try CorpusModel(bytes: bytes) } catch { throw .corrupt(file, "damaged model") }
         guard model.fingerprint == fingerprint else { throw .corrupt(file, "model fingerprint mismatch") }
         return model
+    }
+
+    // MARK: - Aggregate
+
+    func aggregateFileName(_ fileID: Int) -> String { "agg-\(fileID).aggregate" }
+
+    func hasAggregate(_ fileID: Int) -> Bool { FileManager.default.fileExists(atPath: path(aggregateFileName(fileID))) }
+
+    /// Saves the aggregate of a state (streamed: its bytes are never all in memory).
+    func write(_ aggregate: CorpusAggregate, generation: Int, modelFingerprint: UInt64, fileID: Int) throws(StateFileError) {
+        let writer = try StateFileWriter(path: path(aggregateFileName(fileID)), kind: Self.aggregateKind, schemaKey: schemaKey)
+        try writer.addSection(fourCC("META"), [UInt64(generation), modelFingerprint, UInt64(CorpusAggregate.encodingVersion)])
+        try writer.beginSection(fourCC("AGGB"), elementSize: 1)
+        try aggregate.encode { (bytes) throws(StateFileError) in try writer.write(bytes) }
+        try writer.endSection()
+        try writer.commit()
+    }
+
+    /// The saved aggregate of `generation` under `modelFingerprint`, read in full and checked.
+    /// Throws when it is missing, damaged, or of another generation, model or encoding.
+    func aggregate(fileID: Int, generation: Int, modelFingerprint: UInt64, places: PlaceDirectory,
+                   linkLimit: Int) throws(StateFileError) -> CorpusAggregate {
+        let file = path(aggregateFileName(fileID))
+        let state = try StateFile(path: file, kind: Self.aggregateKind, schemaKey: schemaKey)
+        try state.verifyAll()
+        let meta = try state.array(fourCC("META"), of: UInt64.self)
+        guard meta.count == 3, meta[0] == UInt64(generation), meta[1] == modelFingerprint else {
+            throw .corrupt(file, "aggregate of another generation or model")
+        }
+        guard meta[2] == UInt64(CorpusAggregate.encodingVersion) else {
+            throw .incompatible(file, "aggregate encoding \(meta[2]), expected \(CorpusAggregate.encodingVersion)")
+        }
+        do {
+            return try CorpusAggregate(places: places, linkLimit: linkLimit, decoding: try state.bytes(fourCC("AGGB")))
+        } catch let error as StateFileError {
+            throw error
+        } catch {
+            throw .corrupt(file, "damaged aggregate")
+        }
     }
 
     // MARK: - Segments
@@ -155,6 +224,8 @@ struct StateStore: Sendable {
 
     // MARK: - Garbage
 
+    static let stateSuffixes = [".nrs", ".search", ".records", ".analysis", ".aggregate"]
+
     /// Removes state files the manifest does not name (and temporary files older than a minute,
     /// left by a crash); returns their names.
     func collectGarbage(keeping manifest: Manifest) -> [String] {
@@ -164,11 +235,12 @@ struct StateStore: Sendable {
             keep.insert("seg-\(segment.fileID).records")
             keep.insert("ana-\(segment.analysisFileID).analysis")
         }
+        if let aggregate = manifest.aggregate { keep.insert(aggregateFileName(aggregate.fileID)) }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
         let now = Date().timeIntervalSince1970
         for name in names where !keep.contains(name) {
-            let isState = name.hasSuffix(".nrs") || name.hasSuffix(".search") || name.hasSuffix(".records") || name.hasSuffix(".analysis")
+            let isState = Self.stateSuffixes.contains { name.hasSuffix($0) }
             var old = false
             if name.hasSuffix(".tmp") {
                 var status = stat()
@@ -183,8 +255,7 @@ struct StateStore: Sendable {
     /// Every state file, for starting over.
     func removeAll() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasSuffix(".nrs") || name.hasSuffix(".search") || name.hasSuffix(".records")
-            || name.hasSuffix(".analysis") || name.hasSuffix(".tmp") {
+        for name in names where name.hasSuffix(".tmp") || Self.stateSuffixes.contains(where: { name.hasSuffix($0) }) {
             unlink(path(name))
         }
     }

@@ -56,6 +56,19 @@ public struct BinaryWriter: Sendable {
     }
 
     public mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    /// Fixed-width values as little-endian bytes, copied in one go (read back by
+    /// `BinaryReader.littleEndianArray` with the count stored elsewhere).
+    public mutating func littleEndianArray<T: FixedWidthInteger>(_ values: [T]) {
+        #if _endian(big)
+        values.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #endif
+    }
+
+    /// Empties the buffer and keeps its capacity, for writing a large record in chunks.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 }
 
 /// Reads what `BinaryWriter` wrote. Every read is bounds-checked: damaged bytes give a
@@ -125,6 +138,22 @@ public struct BinaryReader {
 
     public mutating func optionalString() throws(Error) -> String? {
         try bool() ? try string() : nil
+    }
+
+    /// `count` fixed-width little-endian values, copied in one go.
+    public mutating func littleEndianArray<T: FixedWidthInteger>(count: Int) throws(Error) -> [T] {
+        let length = count * MemoryLayout<T>.size
+        guard count >= 0, offset + length <= bytes.count else { throw Error() }
+        defer { offset += length }
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+            initialized = count
+        }
+        #if _endian(big)
+        return values.map { T(littleEndian: $0) }
+        #else
+        return values
+        #endif
     }
 
     public mutating func strings() throws(Error) -> [String] {

@@ -252,7 +252,7 @@ extension SearchIndex {
     }
 
     /// The ranked matches of a one-term query with no filter: block by block, a block whose
-    /// largest weight and shortest document cannot beat the hits already held is counted from its
+    /// largest weight and shortest document cannot beat the hits already held (nor tie them) is counted from its
     /// skip entry and not decoded (block-max). Gives exactly the hits and total of `collect`.
     private func collectSingleTerm(_ plan: QueryPlan, into candidates: inout Candidates, isCancelled: () -> Bool) {
         let term = plan.terms[0]
@@ -299,7 +299,10 @@ extension SearchIndex {
                                 let f = Double(segment.postings.blockMaxWeights[firstBlock + block]) / quantum
                                 let norm = c0 + c1 * Double(segment.postings.blockMinLengths[firstBlock + block])
                                 let bound = 0 + weight * f / (f + norm) * factor
-                                if bound < candidates.threshold {
+                                // A tie cannot rank either: ties go to the smaller slot, and every
+                                // slot held is smaller than this block's (segments and postings
+                                // are visited in slot order). Near-duplicate articles tie a lot.
+                                if bound <= candidates.threshold {
                                     if let deletions {
                                         // Count the live documents without scoring them.
                                         var live = 0
