@@ -150,7 +150,8 @@ public final class Archive: Sendable {
         for error in errors { report("skipped page file \(error)") }
         progress.withLock { $0 = LoadProgress(phase: .ready, done: state.pageCount, total: state.pageCount) }
         writes.withLock { _ in
-            install(state.with(loadErrors: errors))
+            // A new generation only when something changed: each one is a checkpoint to write.
+            install(errors == state.loadErrors ? state : state.with(loadErrors: errors))
             catchUpWithChanges(report: report)
         }
         if stateStore != nil { checkpoint(report: report) }

@@ -61,6 +61,16 @@ struct SavedStateTests {
         expectSame(before, ArchiveDescription(try #require(restarted.state())))
     }
 
+    @Test func aRestartWithNothingChangedWritesNothing() throws {
+        let fixture = Fixture()
+        let generation = try #require(try populated(fixture).state()).generation
+        let files = fixture.stateFiles()
+        let manifest = try Data(contentsOf: fixture.state.appendingPathComponent("manifest.nrs"))
+        #expect(try #require(fixture.open().state()).generation == generation)
+        #expect(fixture.stateFiles() == files)
+        #expect(try Data(contentsOf: fixture.state.appendingPathComponent("manifest.nrs")) == manifest)
+    }
+
     @Test func theFirstStartBuildsAndSaves() throws {
         let fixture = Fixture()
         let log = Log()

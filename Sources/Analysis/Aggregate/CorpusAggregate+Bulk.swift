@@ -121,26 +121,24 @@ extension CorpusAggregate {
 
     /// The author records of every name at once, as `recluster` makes them one name at a time.
     private mutating func clusterAll(_ bylines: [String: [String: Affiliation]]) {
-        var records: [AuthorRecord] = []
+        var records: [String: AuthorRecord] = [:]
         var affiliationAuthors: [(String, String)] = []
         for name in bylines.keys.sorted() {
             for (record, keys) in Self.authorRecords(of: name, bylines[name]!) {
-                records.append(record)
+                records[record.id] = record
                 for key in keys { affiliationAuthors.append((name + "\u{1}" + key, record.id)) }
             }
         }
-        install(authors: records, affiliations: affiliationAuthors)
+        // Ids are names with a suffix, so name order is not quite id order.
+        install(authorsByID: records.sorted { $0.key < $1.key }.map(\.value), affiliations: affiliationAuthors.sorted { $0.0 < $1.0 })
     }
 
-    /// Puts author records and the author of each (name, affiliation) into an aggregate that has
-    /// none, with their rankings.
-    mutating func install(authors: [AuthorRecord], affiliations: [(String, String)]) {
-        var byID: [String: AuthorRecord] = [:]
-        for record in authors { byID[record.id] = record }
-        let sorted = byID.sorted { $0.key < $1.key }
-        authorRecords = SortedMap(sorted: sorted.map { ($0.key, $0.value) })
-        authorCounts = SortedMap(sorted: sorted.map { ($0.key, $0.value.articleCount) })
-        authorRanking = SortedMap(sorted: sorted.map { (Rank(count: $0.value.articleCount, id: $0.key), true) }.sorted { $0.0 < $1.0 })
-        authorOfAffiliation = SortedMap(sorted: affiliations.sorted { $0.0 < $1.0 })
+    /// Puts author records (sorted by id, one per id) and the author of each (name, affiliation)
+    /// (sorted) into an aggregate that has none, with their rankings.
+    mutating func install(authorsByID records: [AuthorRecord], affiliations: [(String, String)]) {
+        authorRecords = SortedMap(sorted: records.map { ($0.id, $0) })
+        authorCounts = SortedMap(sorted: records.map { ($0.id, $0.articleCount) })
+        authorRanking = SortedMap(sorted: records.map { (Rank(count: $0.articleCount, id: $0.id), true) }.sorted { $0.0 < $1.0 })
+        authorOfAffiliation = SortedMap(sorted: affiliations)
     }
 }

@@ -122,7 +122,8 @@ extension CorpusAggregate {
         deriveTagAndPlaceRanks()
         derivePartLinks()
         install(initiatives: initiatives)
-        install(authors: authorList, affiliations: affiliationAuthors.entries.map { ($0.key, $0.value) })
+        // Both tables were written in key order (and checked to be read so).
+        install(authorsByID: authorList, affiliations: affiliationAuthors.entries.map { ($0.key, $0.value) })
     }
 
     // MARK: - Parts

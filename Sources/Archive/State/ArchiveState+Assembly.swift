@@ -16,9 +16,7 @@ extension ArchiveState {
         slotTable.grow(to: slotCount, with: SlotEntry(page: 0, ordinal: 0, kind: 0, order: 0, isLive: false))
         var pageTable = ChunkedArray<PageEntry?>()
         pageTable.grow(to: (pages.map(\.number).max() ?? -1) + 1, with: nil)
-        var liveSlots: [Int] = []
         var orderKeys: [DateOrderKey] = []
-        var kindSlots: [ArticleKind: [Int]] = [:]
         var gone: [String: String] = [:]
         var numbers: [(String, Int)] = []
         var hashes: [(UInt64, String)] = []
@@ -31,9 +29,7 @@ extension ArchiveState {
             for (index, slot) in page.slots.enumerated() {
                 let kind = index < page.kinds.count ? page.kinds[index] : 0
                 slotTable[slot] = SlotEntry(page: page.number, ordinal: index + 1, kind: kind, order: order, isLive: true)
-                liveSlots.append(slot)
                 orderKeys.append(DateOrderKey(packed: order, slot: slot))
-                kindSlots[ArticleKind.allCases[Int(kind)], default: []].append(slot)
             }
             pageTable[page.number] = page
             numbers.append((page.id, page.number))
@@ -50,6 +46,14 @@ extension ArchiveState {
         }
         for page in pages {
             for key in page.keys { gone["\(page.id)-\(key)"] = nil }
+        }
+        // Read back from the slot table, the sets' slots come in order.
+        var liveSlots: [Int] = []
+        var kindSlots: [ArticleKind: [Int]] = [:]
+        liveSlots.reserveCapacity(orderKeys.count)
+        for slot in 0..<slotTable.count where slotTable[slot].isLive {
+            liveSlots.append(slot)
+            kindSlots[ArticleKind.allCases[Int(slotTable[slot].kind)], default: []].append(slot)
         }
         let live = SlotSet(liveSlots)
         let dead = SlotSet.all(slotCount).subtracting(live)

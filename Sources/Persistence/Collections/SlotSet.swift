@@ -29,7 +29,9 @@ public struct SlotSet: Sendable, Hashable {
     public init() {}
 
     public init<S: Sequence>(_ slots: S) where S.Element == Int {
-        let sorted = slots.sorted()
+        var sorted = Array(slots)
+        // Callers often pass slots already in order (a start-up builds sets of a million).
+        if zip(sorted, sorted.dropFirst()).contains(where: { $0 > $1 }) { sorted.sort() }
         var index = 0
         while index < sorted.count {
             let high = UInt16(truncatingIfNeeded: sorted[index] >> 16)
