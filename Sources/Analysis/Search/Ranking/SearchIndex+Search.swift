@@ -190,12 +190,7 @@ extension SearchIndex {
         }
         let phrases = plan.phrasePatterns
         let factor = exactFactor
-        let k1 = configuration.k1
-        let b = configuration.b
-        // BM25's per-document denominator k1 × (1 − b + b × length / average) as c0 + c1 × length.
-        let c0 = k1 * (1 - b)
-        let c1 = k1 * b / averageLength
-        let quantum = Double(PostingsStore.weightQuantum)
+        let bm25 = BM25Terms(configuration, averageLength: averageLength)
         let weights = plan.terms.map(\.weight)
         let allowedCount = prepared.allowed?.count
         var termScores = [Double](repeating: 0, count: plan.terms.count)
@@ -226,9 +221,9 @@ extension SearchIndex {
                             let range = segment.text.documentRange(Int(document))
                             for phrase in phrases where phrase.firstMatch(in: units, range: range) == nil { return true }
                         }
-                        let norm = c0 + c1 * Double(lengths[Int(document)])
+                        let norm = bm25.norm(Double(lengths[Int(document)]))
                         for position in 0..<cursors.count {
-                            let frequency = Double(cursors[position].weight) / quantum
+                            let frequency = BM25Terms.frequency(cursors[position].weight)
                             termScores[order[position]] = weights[order[position]] * frequency / (frequency + norm)
                         }
                         var settled = hasExtra ? prepared.extra[slot] ?? 0 : 0
@@ -257,11 +252,7 @@ extension SearchIndex {
     private func collectSingleTerm(_ plan: QueryPlan, into candidates: inout Candidates, isCancelled: () -> Bool) {
         let term = plan.terms[0]
         let factor = exactFactor
-        let k1 = configuration.k1
-        let b = configuration.b
-        let c0 = k1 * (1 - b)
-        let c1 = k1 * b / averageLength
-        let quantum = Double(PostingsStore.weightQuantum)
+        let bm25 = BM25Terms(configuration, averageLength: averageLength)
         let weight = term.weight
         let blockSize = PostingsStore.blockSize
         let empty = UnsafeBufferPointer<Double>(start: nil, count: 0)
@@ -280,8 +271,8 @@ extension SearchIndex {
                         var cursor = PostingCursor(term: id, store: segment.postings, bytes: bytes, skips: skips)
                         // The same arithmetic, in the same order, as `collect`: equal scores, equal ties.
                         func score(_ document: Int32, _ weightQuarters: UInt32) -> Double {
-                            let f = Double(weightQuarters) / quantum
-                            let norm = c0 + c1 * Double(lengths[Int(document)])
+                            let f = BM25Terms.frequency(weightQuarters)
+                            let norm = bm25.norm(Double(lengths[Int(document)]))
                             return 0 + weight * f / (f + norm) * factor
                         }
                         let blocks = segment.postings.hasBlockMaxima ? cursor.skipBlockCount : 0
@@ -296,8 +287,8 @@ extension SearchIndex {
                         for block in 0..<blocks {
                             let last = cursor.lastDocument(ofBlock: block)
                             if candidates.isFull {
-                                let f = Double(segment.postings.blockMaxWeights[firstBlock + block]) / quantum
-                                let norm = c0 + c1 * Double(segment.postings.blockMinLengths[firstBlock + block])
+                                let f = BM25Terms.frequency(segment.postings.blockMaxWeights[firstBlock + block])
+                                let norm = bm25.norm(Double(segment.postings.blockMinLengths[firstBlock + block]))
                                 let bound = 0 + weight * f / (f + norm) * factor
                                 // A tie cannot rank either: ties go to the smaller slot, and every
                                 // slot held is smaller than this block's (segments and postings
@@ -413,4 +404,24 @@ extension SearchSegment {
             }
         }
     }
+}
+
+/// The document-dependent parts of a BM25 term score, weight × f / (f + norm): the term frequency
+/// from a stored weight (in quanta, so field boosts stay exact) and the per-document denominator
+/// k1 × (1 − b + b × length / average) as c0 + c1 × length. Every scoring path uses these, in
+/// the same order of operations, so equal documents get bit-identical scores and ties stay ties.
+struct BM25Terms {
+    let c0: Double
+    let c1: Double
+
+    init(_ configuration: SearchConfiguration, averageLength: Double) {
+        c0 = configuration.k1 * (1 - configuration.b)
+        c1 = configuration.k1 * configuration.b / averageLength
+    }
+
+    @inline(__always)
+    func norm(_ length: Double) -> Double { c0 + c1 * length }
+
+    @inline(__always)
+    static func frequency(_ weight: UInt32) -> Double { Double(weight) / Double(PostingsStore.weightQuantum) }
 }
