@@ -87,6 +87,7 @@ public final class StateFile: Sendable {
     /// True when the section's bytes match their checksum.
     public func verify(_ tag: UInt32) -> Bool {
         guard let section = sections[tag] else { return false }
+        file.willRead(section.offset..<(section.offset + section.length))
         let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<(section.offset + section.length)])
         return Checksum.of(bytes) == section.checksum
     }
