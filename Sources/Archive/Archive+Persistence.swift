@@ -31,6 +31,16 @@ extension Archive {
         guard let manifest = try store.manifest() else { return nil }
         progress.withLock { $0 = LoadProgress(phase: .reading, done: 0, total: manifest.segments.count) }
         let model = try store.model(manifest.modelFingerprint)
+        let places = self.places.with(model: model)
+        let linkLimit = configuration.initiatives.maxNamesSharingAPart
+        // Decoding the saved aggregate needs nothing the rest of the start-up makes: it runs on
+        // another core meanwhile (each was about half of a large start).
+        let saved = manifest.aggregate.flatMap { saved in
+            saved.generation != manifest.generation ? nil : InBackground { () throws(StateFileError) in
+                try store.aggregate(fileID: saved.fileID, generation: saved.generation, modelFingerprint: model.fingerprint,
+                                    places: places, linkLimit: linkLimit)
+            }
+        }
         var segments: [ArchiveSegment] = []
         for entry in manifest.segments {
             segments.append(try store.load(entry))
@@ -61,22 +71,21 @@ extension Archive {
                 }
             }
         }
-        let places = self.places.with(model: model)
-        let linkLimit = configuration.initiatives.maxNamesSharingAPart
-        var aggregate: CorpusAggregate?
-        if let saved = manifest.aggregate, saved.generation == manifest.generation {
-            do {
-                aggregate = try store.aggregate(fileID: saved.fileID, generation: saved.generation, modelFingerprint: model.fingerprint,
-                                                places: places, linkLimit: linkLimit)
-            } catch {
+        report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation)")
+        func aggregate() -> CorpusAggregate {
+            switch saved?.value() {
+            case .success(let aggregate)?:
+                report("read the saved aggregate")
+                return aggregate
+            case .failure(let error)?:
                 report("saved aggregate not usable (\(error)): computing it from the saved analyses")
+            case nil:
+                report("no saved aggregate of generation \(manifest.generation): computing it from the saved analyses")
             }
+            return ArchiveState.aggregate(of: pageList, in: segments, places: places, linkLimit: linkLimit)
         }
-        report("read the saved state: \(segments.count) segment(s), \(pages.count) page(s), generation \(manifest.generation), "
-               + (aggregate == nil ? "computing the aggregate from the saved analyses" : "aggregate read"))
         let state = ArchiveState.assembled(
-            segments: segments, pages: pageList,
-            aggregate: aggregate ?? ArchiveState.aggregate(of: pageList, in: segments, places: places, linkLimit: linkLimit), model: model,
+            segments: segments, pages: pageList, aggregate: aggregate(), model: model,
             search: searchConfiguration, tombstones: tombstones(entries), loadErrors: errors,
             configurationKey: options.configurationKey, generation: manifest.generation)
         fileIDs.withLock { $0 = max($0, manifest.nextFileID) }
@@ -305,5 +314,26 @@ extension Archive {
             id += 1
             return id
         }
+    }
+}
+
+/// A value computed on its own thread, for start-up work that does not depend on the rest.
+final class InBackground<Value: Sendable, Failure: Error>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once before `done` is signalled, read only after waiting for it.
+    private var result: Result<Value, Failure>?
+
+    init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
+        Thread.detachNewThread { [self] in
+            do throws(Failure) { result = .success(try work()) } catch { result = .failure(error) }
+            done.signal()
+        }
+    }
+
+    /// Waits for the value.
+    func value() -> Result<Value, Failure> {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

@@ -134,7 +134,7 @@ struct SavedStateTests {
         let before = ArchiveDescription(try #require(fixture.open().state()))
         let log = Log()
         let restarted = fixture.open(log: log)
-        #expect(log.contains("aggregate read"))
+        #expect(log.contains("read the saved aggregate"))
         #expect(!log.contains("computing"))
         expectSame(before, ArchiveDescription(try #require(restarted.state())))
     }
@@ -268,7 +268,7 @@ struct SavedStateTests {
         let before = ArchiveDescription(try #require(archive.state()))
         let log = Log()
         let restarted = fixture.open(log: log)
-        #expect(log.contains("aggregate read"))
+        #expect(log.contains("read the saved aggregate"))
         #expect(!log.contains("not usable"))
         expectSame(before, ArchiveDescription(try #require(restarted.state())))
     }

@@ -5,9 +5,9 @@ import Persistence
 
 extension ArchiveState {
     /// A whole state from its parts, in one pass each: what a full build and a start-up from
-    /// persisted segments both end with. `pages` are the current pages with their slots; every
+    /// persisted segments both end with. The aggregate is asked for once the tables are built. `pages` are the current pages with their slots; every
     /// other slot the segments cover is a deleted article.
-    static func assembled(segments: [ArchiveSegment], pages: [PageEntry], aggregate: CorpusAggregate,
+    static func assembled(segments: [ArchiveSegment], pages: [PageEntry], aggregate: @autoclosure () -> CorpusAggregate,
                           model: CorpusModel, search: SearchConfiguration, tombstones: [String: [String]],
                           loadErrors: [LoadError], configurationKey: UInt64, generation: Int) -> ArchiveState {
         let segments = segments.sorted { $0.base < $1.base }
@@ -59,6 +59,8 @@ extension ArchiveState {
         let dead = SlotSet.all(slotCount).subtracting(live)
         var byHash: [UInt64: String] = [:]
         for (hash, id) in hashes where byHash[hash] == nil || id < byHash[hash]! { byHash[hash] = id }
+        // Asked for last: a start-up decodes it on another core while the tables above are built.
+        let aggregate = aggregate()
         return ArchiveState(
             generation: generation, model: model, aggregate: aggregate,
             search: SearchIndex(segments: segments.map(\.search), deleted: dead, configuration: search), segments: segments,
