@@ -131,12 +131,18 @@ struct SavedStateTests {
         _ = try populated(fixture)
         #expect(fixture.stateFiles().filter { $0.hasSuffix(".aggregate") }.count == 1)
         // The aggregate of the saved generation is read, not computed from the analyses.
-        let before = ArchiveDescription(try #require(fixture.open().state()))
+        try expectARestartReadsTheSavedAggregate(fixture, answering: ArchiveDescription(try #require(fixture.open().state())))
+    }
+
+    /// Restarts on the saved state: the saved aggregate is read (nothing computed, nothing refused)
+    /// and the archive answers as `before`.
+    func expectARestartReadsTheSavedAggregate(_ fixture: Fixture, answering before: ArchiveDescription,
+                                              sourceLocation: SourceLocation = #_sourceLocation) throws {
         let log = Log()
         let restarted = fixture.open(log: log)
-        #expect(log.contains("read the saved aggregate"))
-        #expect(!log.contains("computing"))
-        expectSame(before, ArchiveDescription(try #require(restarted.state())))
+        #expect(log.contains("read the saved aggregate"), sourceLocation: sourceLocation)
+        #expect(!log.contains("computing") && !log.contains("not usable"), sourceLocation: sourceLocation)
+        expectSame(before, ArchiveDescription(try #require(restarted.state(), sourceLocation: sourceLocation)), sourceLocation: sourceLocation)
     }
 
     @Test func aDamagedSavedAggregateIsComputedFromTheAnalysesInstead() throws {
@@ -265,12 +271,7 @@ struct SavedStateTests {
         _ = try archive.create(page, id: "one-more", metadata: UploadMetadata())
         // A shutdown's checkpoint can meet the loader's: each must not collect the other's files.
         DispatchQueue.concurrentPerform(iterations: 4) { _ in archive.checkpoint() }
-        let before = ArchiveDescription(try #require(archive.state()))
-        let log = Log()
-        let restarted = fixture.open(log: log)
-        #expect(log.contains("read the saved aggregate"))
-        #expect(!log.contains("not usable"))
-        expectSame(before, ArchiveDescription(try #require(restarted.state())))
+        try expectARestartReadsTheSavedAggregate(fixture, answering: ArchiveDescription(try #require(archive.state())))
     }
 
     @Test func mergedSegmentsReplaceTheirPartsOnDisk() throws {

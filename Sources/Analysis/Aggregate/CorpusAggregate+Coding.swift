@@ -71,17 +71,21 @@ extension CorpusAggregate {
     public init(places: PlaceDirectory, linkLimit: Int = 12, decoding bytes: UnsafeRawBufferPointer) throws(BinaryReader.Error) {
         self.init(places: places, linkLimit: linkLimit)
         var reader = BinaryReader(bytes)
-        func table<V>(_ decodeValue: (inout BinaryReader) throws(BinaryReader.Error) -> V) throws(BinaryReader.Error) -> SortedMap<String, V> {
+        /// A table's entries, in the ascending key order SortedMap(sorted:) requires (a file that
+        /// breaks it is damaged).
+        func entries<V>(_ decodeValue: (String, inout BinaryReader) throws(BinaryReader.Error) -> V) throws(BinaryReader.Error) -> [(String, V)] {
             let count = try reader.count()
             var entries: [(String, V)] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 let key = try reader.string()
-                // SortedMap(sorted:) requires ascending keys; a file that breaks that is damaged.
                 if let last = entries.last, !(last.0 < key) { throw BinaryReader.Error() }
-                entries.append((key, try decodeValue(&reader)))
+                entries.append((key, try decodeValue(key, &reader)))
             }
-            return SortedMap(sorted: entries)
+            return entries
+        }
+        func table<V>(_ decodeValue: (inout BinaryReader) throws(BinaryReader.Error) -> V) throws(BinaryReader.Error) -> SortedMap<String, V> {
+            SortedMap(sorted: try entries { (_, reader) throws(BinaryReader.Error) in try decodeValue(&reader) })
         }
         tagArticles = try table { (reader) throws(BinaryReader.Error) in try SlotSet(from: &reader) }
         placeAbout = try table { (reader) throws(BinaryReader.Error) in try SlotSet(from: &reader) }
@@ -90,11 +94,7 @@ extension CorpusAggregate {
             Mentions(articles: try SlotSet(from: &reader), occurrences: try reader.count(limit: .max))
         }
         names = try table { (reader) throws(BinaryReader.Error) in try NameStats(from: &reader) }
-        var initiatives: [Initiative] = []
-        _ = try table { (reader) throws(BinaryReader.Error) -> Bool in
-            initiatives.append(try Self.decodeInitiative(from: &reader))
-            return true
-        }
+        let initiatives = try entries { (_, reader) throws(BinaryReader.Error) in try Self.decodeInitiative(from: &reader) }
         bylines = try table { (reader) throws(BinaryReader.Error) in
             var affiliations: [String: Affiliation] = [:]
             for _ in 0..<(try reader.count()) {
@@ -104,26 +104,23 @@ extension CorpusAggregate {
             }
             return affiliations
         }
-        let authors = try table { (reader) throws(BinaryReader.Error) -> (String, [String], [String], [String], SlotSet) in
-            (try reader.string(), try reader.strings(), try reader.strings(), try reader.strings(), try SlotSet(from: &reader))
-        }
-        var authorList: [AuthorRecord] = []
-        for (id, fields) in authors.entries {
+        let authors = try entries { (id, reader) throws(BinaryReader.Error) -> AuthorRecord in
+            let name = try reader.string()
             var roles: [Person.Role] = []
-            for raw in fields.1 {
+            for raw in try reader.strings() {
                 guard let role = Person.Role(rawValue: raw) else { throw BinaryReader.Error() }
                 roles.append(role)
             }
-            authorList.append(AuthorRecord(id: id, name: fields.0, roles: roles, organisations: fields.2, positions: fields.3,
-                                           articles: fields.4))
+            return AuthorRecord(id: id, name: name, roles: roles, organisations: try reader.strings(), positions: try reader.strings(),
+                                articles: try SlotSet(from: &reader))
         }
-        let affiliationAuthors = try table { (reader) throws(BinaryReader.Error) in try reader.string() }
+        let affiliationAuthors = try entries { (_, reader) throws(BinaryReader.Error) in try reader.string() }
         guard reader.isAtEnd else { throw BinaryReader.Error() }
         deriveTagAndPlaceRanks()
         derivePartLinks()
-        install(initiatives: initiatives)
+        install(initiatives: initiatives.map(\.1))
         // Both tables were written in key order (and checked to be read so).
-        install(authorsByID: authorList, affiliations: affiliationAuthors.entries.map { ($0.key, $0.value) })
+        install(authorsByID: authors.map(\.1), affiliations: affiliationAuthors)
     }
 
     // MARK: - Parts

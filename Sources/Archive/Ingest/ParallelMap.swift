@@ -35,3 +35,23 @@ public enum ProcessInfoCores {
     public static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
+/// A value computed on its own thread, for start-up work that does not depend on the rest.
+final class InBackground<Value: Sendable, Failure: Error>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once before `done` is signalled, read only after waiting for it.
+    private var result: Result<Value, Failure>?
+
+    init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
+        Thread.detachNewThread { [self] in
+            do throws(Failure) { result = .success(try work()) } catch { result = .failure(error) }
+            done.signal()
+        }
+    }
+
+    /// Waits for the value.
+    func value() -> Result<Value, Failure> {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}
