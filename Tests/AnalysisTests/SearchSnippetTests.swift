@@ -33,6 +33,15 @@ struct SearchSnippetTests {
         #expect(snippet.marked(open: "[", close: "]") == "他[志愿]到社区，心[愿服]从安排，为居民[服务]。")
     }
 
+    @Test func windowShowingMoreDistinctPiecesOfTheSecondRunWins() {
+        // Neither run is printed whole. Every window shows one piece of 营商环境 and three
+        // occurrences; only the last also shows two of 数字经济's three pieces, not one.
+        let body = "营商有序，营商经济平稳。营商更优，数字化带动经济。"
+        let index = SearchIndex(documents: [article(0, body: body)])
+        let snippet = index.snippet(doc: 0, query: .parse("营商环境 数字经济"), maxLength: 14)
+        #expect(snippet.text == "…营商更优，数字化带动经济。")
+    }
+
     @Test func shortWindowEndsAtAClauseWithEllipsisInsteadOfThePause() {
         let index = SearchIndex(documents: [article(0, body: report)])
         let snippet = index.snippet(doc: 0, query: .parse("稳中求进"), maxLength: 20)

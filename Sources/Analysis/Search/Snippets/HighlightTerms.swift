@@ -14,6 +14,10 @@ struct HighlightTerms {
     }
 
     let clauses: [Clause]
+    /// Where each clause's pieces start in the flat "shown" flags of `coverage`, after one flag
+    /// per clause for the whole clause.
+    private let pieceOffsets: [Int]
+    private let flagCount: Int
 
     init(_ query: SearchQuery) {
         clauses = query.clauses.map { clause in
@@ -31,6 +35,14 @@ struct HighlightTerms {
                 return Clause(whole: PhrasePattern(runs), pieces: pieces)
             }
         }
+        var offsets: [Int] = []
+        var next = clauses.count
+        for clause in clauses {
+            offsets.append(next)
+            next += clause.pieces.count
+        }
+        pieceOffsets = offsets
+        flagCount = next
     }
 
     /// Bigram pieces of a run of three or more ideographs; shorter runs have no pieces.
@@ -82,26 +94,29 @@ struct HighlightTerms {
     /// `occurrences` must be sorted by position (as `occurrences(in:range:)` returns them); only
     /// those starting inside the window are visited.
     func coverage(of occurrences: [Occurrence], within window: Range<Int>) -> (score: Double, shown: Int) {
-        var whole = [Bool](repeating: false, count: clauses.count)
-        var pieces = clauses.map { [Bool](repeating: false, count: $0.pieces.count) }
-        var shown = 0
-        for occurrence in Self.starting(within: window, occurrences) where window.encloses(occurrence.range) {
-            shown += 1
-            if let piece = occurrence.piece {
-                pieces[occurrence.clause][piece] = true
-            } else {
-                whole[occurrence.clause] = true
+        let candidates = Self.starting(within: window, occurrences)
+        // Most windows of a long article show nothing; and a snippet tries every window, so the
+        // flags live on the stack, not in arrays allocated per call.
+        guard !candidates.isEmpty else { return (0, 0) }
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: flagCount) { flags in
+            flags.initialize(repeating: false)
+            var shown = 0
+            for occurrence in candidates where window.encloses(occurrence.range) {
+                shown += 1
+                flags[occurrence.piece.map { pieceOffsets[occurrence.clause] + $0 } ?? occurrence.clause] = true
             }
-        }
-        var score = 0.0
-        for clause in clauses.indices {
-            if whole[clause] {
-                score += 1
-            } else if !pieces[clause].isEmpty {
-                score += 0.5 * Double(pieces[clause].filter { $0 }.count) / Double(pieces[clause].count)
+            var score = 0.0
+            for (clause, offset) in zip(clauses.indices, pieceOffsets) {
+                let pieces = clauses[clause].pieces.count
+                if flags[clause] {
+                    score += 1
+                } else if pieces > 0 {
+                    let seen = (offset..<(offset + pieces)).reduce(0) { $0 + (flags[$1] ? 1 : 0) }
+                    score += 0.5 * Double(seen) / Double(pieces)
+                }
             }
+            return (score, shown)
         }
-        return (score, shown)
     }
 
     /// The ranges to mark within `window`, ascending and merged: each clause's whole occurrences
