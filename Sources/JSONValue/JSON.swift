@@ -101,19 +101,41 @@ public enum JSON: Sendable, Equatable {
     /// are escaped so the output is also safe inside JavaScript.
     static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0x00..<0x20, 0x2028, 0x2029, 0x7F:
-                let v = scalar.value
-                out.append(contentsOf: [0x5C, 0x75, hex[Int(v >> 12 & 0xF)], hex[Int(v >> 8 & 0xF)], hex[Int(v >> 4 & 0xF)], hex[Int(v & 0xF)]])
-            default:
-                out.append(contentsOf: UTF8.encode(scalar)!)
+        var text = text
+        // Runs of bytes that need no escape (almost all of them) are copied whole.
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let scalar: UInt32
+                let width: Int
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                    scalar = UInt32(byte)
+                    width = 1
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    scalar = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                } else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch scalar {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default:
+                    out.append(contentsOf: [0x5C, 0x75, hex[Int(scalar >> 12 & 0xF)], hex[Int(scalar >> 8 & 0xF)],
+                                            hex[Int(scalar >> 4 & 0xF)], hex[Int(scalar & 0xF)]])
+                }
+                index += width
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(0x22)
     }

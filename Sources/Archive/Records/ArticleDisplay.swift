@@ -12,9 +12,11 @@ public enum ArticleDisplay {
     /// The opening of the first paragraph.
     public static func excerpt(of article: Article, length: Int = 120) -> String {
         guard let first = article.paragraphs.first else { return "" }
+        // Walks only as far as the excerpt: a first paragraph can be very long.
         let scalars = first.unicodeScalars
-        guard scalars.count > length else { return first }
-        return String(String.UnicodeScalarView(scalars.prefix(length))) + "…"
+        guard let end = scalars.index(scalars.startIndex, offsetBy: length, limitedBy: scalars.endIndex),
+              end < scalars.endIndex else { return first }
+        return String(scalars[..<end]) + "…"
     }
 
     /// The ids the archive gives a freshly stored page's articles, in page order.

@@ -112,17 +112,19 @@ enum ArticleFilters {
     /// The page of results as the list envelope, each hit with its snippet when there was text.
     static func envelope(_ results: ArticleResults, query: ArticleQuery, state: ArchiveState, request: HTTPRequest,
                          pretty: Bool, extra: [(String, JSON)] = []) -> Rendered {
-        let items = results.items.map { ref in
-            ArticleJSON.summary(ref, in: state, extra: searchExtras(ref, results: results, state: state))
+        let items = results.items.map { ref -> JSON in
+            // Decoded once for both the summary and the title's highlights.
+            guard let article = state.article(ref) else { return .null }
+            return .object(ArticleJSON.summaryFields(ref, article) + searchExtras(ref, title: article.title, results: results, state: state))
         }
         return Pagination(page: query.page, perPage: query.perPage)
             .envelope(items, total: results.total, request: request, pretty: pretty, extra: extra)
     }
 
-    static func searchExtras(_ ref: ArchiveState.ArticleRef, results: ArticleResults, state: ArchiveState) -> [(String, JSON)] {
+    static func searchExtras(_ ref: ArchiveState.ArticleRef, title: String?, results: ArticleResults,
+                             state: ArchiveState) -> [(String, JSON)] {
         guard let query = results.searchQuery else { return [] }
         let snippet = state.search.snippet(doc: ref.slot, query: query)
-        let title = state.article(ref)?.title
         let titleHighlights = title.map { state.search.highlights(in: $0, query: query) } ?? []
         return [
             ("score", .double(((results.scores[ref.slot] ?? 0) * 1000).rounded() / 1000)),
