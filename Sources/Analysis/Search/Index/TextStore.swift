@@ -1,3 +1,4 @@
+import ChineseText
 import Persistence
 
 /// The normalised searchable text of every document, as UTF-16 in one array.
@@ -70,7 +71,7 @@ extension TextStore {
         var start = documentStarts[document]
         for field in documentFields[document]..<documentFields[document + 1] {
             let end = fieldEnds[field]
-            let text = String(decoding: originalUnits(start..<end), as: UTF16.self)
+            let text = String(utf16Units: originalUnits(start..<end))
             let boost = Double(fieldWeights[field]) / Double(PostingsStore.weightQuantum)
             fields.append(SearchField(text: text, boost: boost, kind: SearchField.Kind(rawValue: fieldKinds[field]) ?? .other))
             start = end + 1

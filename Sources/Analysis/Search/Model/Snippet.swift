@@ -1,3 +1,5 @@
+import ChineseText
+
 /// A short excerpt of a document's body with the query's matches marked.
 public struct Snippet: Sendable, Hashable {
     /// The excerpt as written in the document, with "…" where text was left out.
@@ -30,6 +32,6 @@ public struct Snippet: Sendable, Hashable {
             position = range.upperBound
         }
         result.append(contentsOf: units[position...])
-        return String(decoding: result, as: UTF16.self)
+        return String(utf16Units: result)
     }
 }

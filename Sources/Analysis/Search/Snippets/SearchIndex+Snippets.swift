@@ -1,3 +1,5 @@
+import ChineseText
+
 extension SearchIndex {
     /// The body is searched for a snippet within this many UTF-16 units around the first match,
     /// so a pathological multi-megabyte paragraph costs no more than an ordinary article.
@@ -41,7 +43,7 @@ extension SearchIndex {
             let ranges = terms.highlightRanges(occurrences, within: window).map {
                 ($0.lowerBound + offset)..<($0.upperBound + offset)
             }
-            return Snippet(text: String(decoding: shown, as: UTF16.self),
+            return Snippet(text: String(utf16Units: shown),
                            highlights: Self.highlights(ranges, in: shown))
         }
     }
