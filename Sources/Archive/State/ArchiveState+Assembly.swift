@@ -5,8 +5,9 @@ import Persistence
 
 extension ArchiveState {
     /// A whole state from its parts, in one pass each: what a full build and a start-up from
-    /// persisted segments both end with. The aggregate is asked for once the tables are built. `pages` are the current pages with their slots; every
-    /// other slot the segments cover is a deleted article.
+    /// persisted segments both end with. `pages` are the current pages with their slots; every
+    /// other slot the segments cover is a deleted article. The aggregate is asked for only once
+    /// the tables are built.
     static func assembled(segments: [ArchiveSegment], pages: [PageEntry], aggregate: @autoclosure () -> CorpusAggregate,
                           model: CorpusModel, search: SearchConfiguration, tombstones: [String: [String]],
                           loadErrors: [LoadError], configurationKey: UInt64, generation: Int) -> ArchiveState {
