@@ -105,6 +105,19 @@ struct WriteTests {
         #expect((gone.object["page"] as? [String: Any])?["url"] as? String == "/api/v1/pages/p")
     }
 
+    @Test func aMalformedParameterIs400EvenForARemovedOrUnknownArticle() throws {
+        let server = try writableServer()
+        defer { server.stop() }
+        let created = try server.upload(pageText([first, second]), id: "p")
+        let removed = try #require((created.object["articles"] as? [[String: Any]])?.last?["id"] as? String)
+        _ = try server.upload(pageText([first]), method: "PUT", path: "/api/v1/pages/p")
+        for path in ["/api/v1/articles/\(removed)?pretty=yes", "/api/v1/articles/no-such-article?pretty=yes"] {
+            let response = try server.get(path)
+            #expect(response.status == 400, "\(path)")
+            #expect(response.object["parameter"] as? String == "pretty", "\(path)")
+        }
+    }
+
     @Test func aStaleIfMatchIs412AndChangesNothing() throws {
         let server = try writableServer()
         defer { server.stop() }

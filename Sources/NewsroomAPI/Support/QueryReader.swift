@@ -30,6 +30,9 @@ struct QueryReader {
                 throw .invalidParameter(name, "parameter '\(name)' is given more than once")
             }
         }
+        // Checked before any handler runs, so a malformed value is a 400 whatever the handler
+        // would have answered first (a 404 or a 410 for an id it does not serve).
+        if names.contains("pretty") { _ = try pretty }
     }
 
     func has(_ name: String) -> Bool { query.first(name) != nil }
