@@ -19,13 +19,18 @@ public struct APIConfiguration: Sendable {
     /// The public origin (`https://news.example.org`) for absolute links in feeds and sitemaps;
     /// nil uses the request's Host.
     public var publicBaseURL: String?
+    /// Related articles shown with an article, and how many of each shared tag's or
+    /// initiative's newest articles are weighed to find them (the cost of an article detail).
+    public var relatedArticles: Int
+    public var relatedCandidatesPerEntity: Int
     /// Worker pools for rendering and for writes (names of `ServerConfiguration.workerPools`).
     public var readPool: String
     public var writePool: String
 
     public init(apiToken: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024,
                 responseCacheBytes: Int = 64 << 20, publicDirectory: URL? = nil, version: String = "dev",
-                publicBaseURL: String? = nil, readPool: String = "reads", writePool: String = "writes") {
+                publicBaseURL: String? = nil, relatedArticles: Int = 5, relatedCandidatesPerEntity: Int = 200,
+                readPool: String = "reads", writePool: String = "writes") {
         self.apiToken = apiToken
         self.corsOrigins = corsOrigins
         self.maxPageBytes = maxPageBytes
@@ -33,6 +38,8 @@ public struct APIConfiguration: Sendable {
         self.publicDirectory = publicDirectory
         self.version = version
         self.publicBaseURL = publicBaseURL
+        self.relatedArticles = relatedArticles
+        self.relatedCandidatesPerEntity = relatedCandidatesPerEntity
         self.readPool = readPool
         self.writePool = writePool
     }

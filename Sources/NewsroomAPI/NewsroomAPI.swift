@@ -101,7 +101,7 @@ public enum NewsroomAPI {
                  ArticleEndpoints.listParameters, schema: "ArticleList", render: ArticleEndpoints.list),
             read("/api/v1/articles/{id}", "getArticle", "One article in full, with its links. A removed article is 410 Gone with a link to its page.",
                  tag: "articles", ArticleEndpoints.detailParameters, pathParameters: articleID, schema: "Article", errors: [404, 410],
-                 render: ArticleEndpoints.detail),
+                 render: ArticleEndpoints.detail(related: (configuration.relatedArticles, configuration.relatedCandidatesPerEntity))),
             read("/api/v1/search", "search", "Ranked article hits with highlighted snippets, and the authors, places, initiatives and tags whose names start with the query's words.",
                  tag: "articles", ArticleEndpoints.searchParameters, schema: "SearchResults", render: ArticleEndpoints.search),
             read("/api/v1/authors", "listAuthors", "Authors, most prolific first, or by name prefix.", tag: "authors",

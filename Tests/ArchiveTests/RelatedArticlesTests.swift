@@ -57,4 +57,36 @@ struct RelatedArticlesTests {
             #expect(state.related(to: ref.slot, analysis: analysis, limit: 0).isEmpty)
         }
     }
+
+    @Test func onlyEachSharedEntitysNewestCandidatesAreWeighed() throws {
+        let state = try #require(makeArchive().state())
+        var bounded = 0
+        for ref in state.findArticles(ArticleQuery()).items {
+            let analysis = try #require(state.analysis(slot: ref.slot))
+            // With one candidate per entity, a related article is the newest other article of
+            // some shared tag or initiative: a tag on fifty thousand articles costs what one on five does.
+            var newest = Set<Int>()
+            for term in analysis.tags.map(\.term) {
+                var seen = 0
+                state.aggregate.articles(withTag: term).forEachReversed { other in
+                    if other != ref.slot { newest.insert(other) }
+                    seen += 1
+                    return seen < 1
+                }
+            }
+            for id in state.aggregate.initiativeIDs(in: analysis) {
+                guard let initiative = state.aggregate.initiative(id: id) else { continue }
+                var seen = 0
+                initiative.articles.forEachReversed { other in
+                    if other != ref.slot { newest.insert(other) }
+                    seen += 1
+                    return seen < 1
+                }
+            }
+            let related = state.related(to: ref.slot, analysis: analysis, limit: 50, candidatesPerEntity: 1)
+            #expect(related.allSatisfy { newest.contains($0.article.slot) }, "article \(ref.id)")
+            if related.count < state.related(to: ref.slot, analysis: analysis, limit: 50).count { bounded += 1 }
+        }
+        #expect(bounded > 0, "the bound leaves out candidates on some seed article")
+    }
 }

@@ -21,7 +21,8 @@ final class APIServer: Sendable {
 
     init(token: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024, dataDirectory: URL? = nil,
          seeds: URL = repositoryRoot.appendingPathComponent("seeds"),
-         publicDirectory: URL = repositoryRoot.appendingPathComponent("Public"), metrics: Bool = false) throws {
+         publicDirectory: URL = repositoryRoot.appendingPathComponent("Public"), metrics: Bool = false,
+         relatedArticles: Int = 5) throws {
         let data = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-api-\(UUID().uuidString)")
         self.dataDirectory = data
         let store = PageStore(seedsDirectory: seeds, dataDirectory: data)
@@ -33,7 +34,7 @@ final class APIServer: Sendable {
         configuration.shutdownGracePeriod = 2
         configuration.problemTypeBase = "urn:newsroom:problem:"
         let api = APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxPageBytes: maxPageBytes,
-                                   publicDirectory: publicDirectory, version: "test")
+                                   publicDirectory: publicDirectory, version: "test", relatedArticles: relatedArticles)
         let registry = metrics ? MetricsRegistry(loops: configuration.loopCount) : nil
         configuration.metrics = registry
         server = HTTPServer(configuration: configuration, router: NewsroomAPI.makeRouter(archive: archive, configuration: api, metrics: registry))

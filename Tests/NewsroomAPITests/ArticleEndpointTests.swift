@@ -122,6 +122,17 @@ struct ArticleEndpointTests {
         #expect(items.map { $0["ordinal"] as? Int ?? 0 } == Array(1...items.count))
     }
 
+    @Test func theNumberOfRelatedArticlesIsASetting() throws {
+        let one = try APIServer(relatedArticles: 1)
+        defer { one.stop() }
+        let none = try APIServer(relatedArticles: 0)
+        defer { none.stop() }
+        let defaultCount = try #require(server.get("/api/v1/articles/\(volunteerArticle)").object["related"] as? [Any]).count
+        #expect(defaultCount > 1, "the seeds relate this article to several others")
+        #expect((try one.get("/api/v1/articles/\(volunteerArticle)").object["related"] as? [Any])?.count == 1)
+        #expect((try none.get("/api/v1/articles/\(volunteerArticle)").object["related"] as? [Any])?.count == 0)
+    }
+
     @Test func detailHasTheFullShape() throws {
         let response = try server.get("/api/v1/articles/\(volunteerArticle)")
         #expect(response.status == 200)

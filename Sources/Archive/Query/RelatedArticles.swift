@@ -3,14 +3,15 @@ import Foundation
 import Persistence
 
 extension ArchiveState {
-    /// How many of an entity's articles are looked at for relatedness, newest first: related
-    /// articles cost the same for a tag on five articles and one on fifty thousand.
-    static let relatedCandidatesPerEntity = 200
-
     /// Articles that share initiatives (weighing most) or tags (rarer tags more) with this one,
     /// best first, ties to the newer article.
-    public func related(to slot: Int, analysis: ArticleAnalysis, limit: Int = 5) -> [(article: ArticleRef, shared: [String])] {
-        guard limit > 0 else { return [] }
+    ///
+    /// - Parameter candidatesPerEntity: how many of each shared entity's articles are looked at,
+    ///   newest first, so related articles cost the same for a tag on five articles and one on
+    ///   fifty thousand. At least as many as an entity holds gives the exact answer.
+    public func related(to slot: Int, analysis: ArticleAnalysis, limit: Int = 5,
+                        candidatesPerEntity: Int = 200) -> [(article: ArticleRef, shared: [String])] {
+        guard limit > 0, candidatesPerEntity > 0 else { return [] }
         var entities: [(articles: SlotSet, name: String, weight: Double)] = []
         for id in aggregate.initiativeIDs(in: analysis) {
             guard let initiative = aggregate.initiative(id: id) else { continue }
@@ -26,13 +27,13 @@ extension ArchiveState {
         // Scores only: what each winner shares is asked of the few winners afterwards, so the
         // thousands of candidates cost one dictionary update each and no sort.
         var scores: [Int: Double] = [:]
-        scores.reserveCapacity(entities.count * Self.relatedCandidatesPerEntity)
+        scores.reserveCapacity(entities.count * min(candidatesPerEntity, 1024))
         for entity in entities {
             var seen = 0
             entity.articles.forEachReversed { other in
                 if other != slot { scores[other, default: 0] += entity.weight }
                 seen += 1
-                return seen < Self.relatedCandidatesPerEntity
+                return seen < candidatesPerEntity
             }
         }
         var best: [(slot: Int, score: Double)] = []

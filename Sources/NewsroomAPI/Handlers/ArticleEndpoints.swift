@@ -17,7 +17,12 @@ enum ArticleEndpoints {
     }
 
     /// One article in full; a removed article is 410 Gone with a link to its page.
-    static func detail(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+    static func detail(related: (count: Int, candidatesPerEntity: Int)) -> Renderer {
+        { state, request, reader, _ throws(Problem) in try detail(state, request, reader, related: related) }
+    }
+
+    private static func detail(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader,
+                               related: (count: Int, candidatesPerEntity: Int)) throws(Problem) -> Rendered {
         let id = request.parameters["id"] ?? ""
         guard let ref = state.article(id: id) else {
             if let page = state.pageOfGoneArticle(id: id) {
@@ -27,7 +32,7 @@ enum ArticleEndpoints {
             }
             throw .notFound("no article with id '\(id)'")
         }
-        var rendered = Rendered(json: ArticleJSON.full(ref, in: state), pretty: try reader.pretty)
+        var rendered = Rendered(json: ArticleJSON.full(ref, in: state, related: related), pretty: try reader.pretty)
         rendered.headers.add("Link", "<\(Links.page(ref.page.id))>; rel=\"up\"")
         return rendered
     }

@@ -38,7 +38,10 @@ enum ArticleJSON {
         ]
     }
 
-    static func full(_ ref: ArchiveState.ArticleRef, in state: ArchiveState) -> JSON {
+    /// - Parameter related: how many related articles, and how many of each shared entity's
+    ///   articles are weighed to find them (`APIConfiguration.relatedArticles`).
+    static func full(_ ref: ArchiveState.ArticleRef, in state: ArchiveState,
+                     related relatedLimits: (count: Int, candidatesPerEntity: Int) = (5, 200)) -> JSON {
         guard let article = state.article(ref) else { return .null }
         let analysis = state.analysis(slot: ref.slot) ?? ArticleAnalysis()
         let aggregate = state.aggregate
@@ -72,7 +75,8 @@ enum ArticleJSON {
                 ("context", .optional(quotes.first?.context)),
             ])
         }
-        let related = state.related(to: ref.slot, analysis: analysis).map { entry in
+        let related = state.related(to: ref.slot, analysis: analysis, limit: relatedLimits.count,
+                                    candidatesPerEntity: relatedLimits.candidatesPerEntity).map { entry in
             summary(entry.article, in: state, extra: [("shared", .array(entry.shared.map(JSON.string)))])
         }
         return .object(summaryFields(ref, article) + [

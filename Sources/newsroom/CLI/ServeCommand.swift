@@ -73,7 +73,8 @@ enum ServeCommand {
             apiToken: settings.apiToken, corsOrigins: settings.corsOrigins, maxPageBytes: settings.maxPageBytes,
             responseCacheBytes: settings.responseCacheBytes,
             publicDirectory: publicDirectory,
-            version: newsroomVersion, publicBaseURL: settings.publicBaseURL.isEmpty ? nil : settings.publicBaseURL
+            version: newsroomVersion, publicBaseURL: settings.publicBaseURL.isEmpty ? nil : settings.publicBaseURL,
+            relatedArticles: settings.relatedArticles, relatedCandidatesPerEntity: settings.relatedCandidatesPerEntity
         )
         let metrics = MetricsRegistry(loops: serverConfiguration.loopCount)
         serverConfiguration.metrics = metrics

@@ -19,6 +19,8 @@ struct ServeSettings {
     var stateDirectory = ""
     var publicBaseURL = ""
     var reanalysisDrift = 0.2
+    var relatedArticles = 5
+    var relatedCandidatesPerEntity = 200
     var checkpointSeconds = 30.0
     var changePollSeconds = 0.25
     var apiToken: String?
@@ -71,6 +73,8 @@ struct ServeSettings {
         optionalText("publicBaseURL", "public-url", "NEWSROOM_PUBLIC_URL", "Public origin for absolute links in feeds and sitemaps (https://news.example.org); empty: the request's Host.", \.publicBaseURL),
         seconds("checkpointSeconds", "checkpoint-interval", "NEWSROOM_CHECKPOINT_INTERVAL", "Seconds between saves of the derived state (uploads are durable without them; a restart re-reads pages written since the last).", \.checkpointSeconds),
         seconds("changePollSeconds", "change-poll", "NEWSROOM_CHANGE_POLL", "Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas).", \.changePollSeconds),
+        number("relatedArticles", "related-articles", "NEWSROOM_RELATED_ARTICLES", "Related articles listed with an article (0: none).", \.relatedArticles, 0...100),
+        number("relatedCandidatesPerEntity", "related-candidates", "NEWSROOM_RELATED_CANDIDATES", "Newest articles of each shared tag or initiative weighed for related articles: the cost of an article detail, whatever the archive's size.", \.relatedCandidatesPerEntity, 1...1_000_000),
         fraction("reanalysisDrift", "reanalysis-drift", "NEWSROOM_REANALYSIS_DRIFT", "Rebuild the corpus model in the background once the article count changed by this share.", \.reanalysisDrift),
         Setting(key: "apiToken", flag: "api-token", environment: "NEWSROOM_API_TOKEN",
                 help: "Bearer token for uploads; no default: writes are refused until set.",

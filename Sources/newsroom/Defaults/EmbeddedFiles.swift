@@ -44,6 +44,8 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `publicBaseURL` | `--public-url` | `NEWSROOM_PUBLIC_URL` | `(none)` | Public origin for absolute links in feeds and sitemaps (https://news.example.org); empty: the request's Host. |
 | `checkpointSeconds` | `--checkpoint-interval` | `NEWSROOM_CHECKPOINT_INTERVAL` | `30.0` | Seconds between saves of the derived state (uploads are durable without them; a restart re-reads pages written since the last). |
 | `changePollSeconds` | `--change-poll` | `NEWSROOM_CHANGE_POLL` | `0.25` | Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas). |
+| `relatedArticles` | `--related-articles` | `NEWSROOM_RELATED_ARTICLES` | `5` | Related articles listed with an article (0: none). |
+| `relatedCandidatesPerEntity` | `--related-candidates` | `NEWSROOM_RELATED_CANDIDATES` | `200` | Newest articles of each shared tag or initiative weighed for related articles: the cost of an article detail, whatever the archive's size. |
 | `reanalysisDrift` | `--reanalysis-drift` | `NEWSROOM_REANALYSIS_DRIFT` | `0.2` | Rebuild the corpus model in the background once the article count changed by this share. |
 | `apiToken` | `--api-token` | `NEWSROOM_API_TOKEN` | `(none)` | Bearer token for uploads; no default: writes are refused until set. |
 | `maxConnections` | `--max-connections` | `NEWSROOM_MAX_CONNECTIONS` | `10000` | Open connections before new ones get 503. |
@@ -42392,6 +42394,8 @@ query run occurs contiguously rather than piecewise), `snippetLength`.
   "stateDirectory": "",
   "publicBaseURL": "",
   "reanalysisDrift": 0.2,
+  "relatedArticles": 5,
+  "relatedCandidatesPerEntity": 200,
   "checkpointSeconds": 30,
   "changePollSeconds": 0.25,
 
