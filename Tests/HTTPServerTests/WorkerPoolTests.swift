@@ -83,6 +83,25 @@ struct WorkerPoolTests {
         }
     }
 
+    @Test func poolThreadsCarryTheirNameInTheKernelAndAnIdlePoolRunsUnderSchedIdle() throws {
+        var router = TestServer.router()
+        for pool in ["reads", "writes"] {
+            router.add(.GET, "/thread-\(pool)", pool: pool) { _, _ in
+                let name = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
+                return HTTPResponse(body: "\(name.trimmingCharacters(in: .whitespacesAndNewlines)) policy=\(sched_getscheduler(0))")
+            }
+        }
+        let configure: (inout ServerConfiguration) -> Void = {
+            $0.workerPools = [WorkerPoolConfiguration(name: "reads", threads: 1, queueLimit: 4, deadline: 10),
+                              WorkerPoolConfiguration(name: "writes", threads: 1, queueLimit: 4, deadline: 10, idlePriority: true)]
+        }
+        try withServer(router: router, configure: configure) { server throws in
+            // SCHED_OTHER is 0 and SCHED_IDLE 5 in <sched.h>.
+            #expect(try server.exchange(.request("GET /thread-reads HTTP/1.1")).bodyText == "pool-reads-0 policy=0")
+            #expect(try server.exchange(.request("GET /thread-writes HTTP/1.1")).bodyText == "pool-writes-0 policy=5")
+        }
+    }
+
     @Test func answersOnTheLoopWhenTheFastPathHasAResponse() throws {
         try withServer(router: router(Gate())) { server throws in
             #expect(try server.exchange(.request("GET /cached/hit HTTP/1.1")).bodyText == "fast")

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Foundation
 import Synchronization
@@ -31,8 +32,15 @@ final class WorkerPool: Sendable {
 
     func start() {
         for i in 0..<max(1, configuration.threads) {
-            let thread = Thread { [self] in work() }
-            thread.name = "pool-\(configuration.name)-\(i)"
+            let name = "pool-\(configuration.name)-\(i)"
+            let thread = Thread { [self] in
+                // Foundation's `Thread.name` does not reach the kernel on Linux; top -H, perf and
+                // benchmarks that tell the pools apart read the kernel's name.
+                _ = clinux_set_thread_name(String(name.utf8.prefix(15))!)
+                if configuration.idlePriority { _ = clinux_set_thread_idle_policy() }
+                work()
+            }
+            thread.name = name
             thread.start()
         }
     }

@@ -9,12 +9,16 @@ public struct WorkerPoolConfiguration: Sendable, Equatable {
     /// Seconds from the moment a request is queued until the engine gives up on
     /// it, answers 504 and cancels it (`RequestContext.isCancelled`).
     public var deadline: Double
+    /// Threads run under SCHED_IDLE: only on a core no other thread wants, so the pool's work
+    /// never delays a request on the other pools or the event loops (and waits while they are busy).
+    public var idlePriority: Bool
 
-    public init(name: String, threads: Int, queueLimit: Int, deadline: Double) {
+    public init(name: String, threads: Int, queueLimit: Int, deadline: Double, idlePriority: Bool = false) {
         self.name = name
         self.threads = threads
         self.queueLimit = queueLimit
         self.deadline = deadline
+        self.idlePriority = idlePriority
     }
 
     /// Reads whose cost depends on the request (search, first renders): one thread per core, queue 256, 10 s.

@@ -43,6 +43,7 @@ struct ServeSettings {
     var readDeadlineSeconds = 10.0
     var writePoolThreads = 2
     var writePoolQueue = 64
+    var writePoolIdlePriority = true
     var writeDeadlineSeconds = 120.0
     var loopLagProbeSeconds = 0.5
 
@@ -105,6 +106,7 @@ struct ServeSettings {
         seconds("readDeadlineSeconds", "read-deadline", "NEWSROOM_READ_DEADLINE", "Seconds a pooled read may take, queue included, before 504.", \.readDeadlineSeconds),
         number("writePoolThreads", "write-threads", "NEWSROOM_WRITE_THREADS", "Threads of the writes worker pool (uploads, deletes).", \.writePoolThreads, 1...64),
         number("writePoolQueue", "write-queue", "NEWSROOM_WRITE_QUEUE", "Writes waiting for a thread before new ones get 503.", \.writePoolQueue, 1...100_000),
+        flag("writePoolIdlePriority", "write-idle-priority", "NEWSROOM_WRITE_IDLE_PRIORITY", "Run the writes pool under SCHED_IDLE: uploads take only CPU that reads leave free, so readers keep their latency while pages stream in; when reads keep every core busy, uploads wait (false: writes share the cores equally).", \.writePoolIdlePriority),
         seconds("writeDeadlineSeconds", "write-deadline", "NEWSROOM_WRITE_DEADLINE", "Seconds a write may take, queue included, before 504.", \.writeDeadlineSeconds),
         seconds("loopLagProbeSeconds", "lag-probe", "NEWSROOM_LAG_PROBE", "Seconds between each event loop's lag measurements (metrics).", \.loopLagProbeSeconds),
     ] }
@@ -170,7 +172,8 @@ struct ServeSettings {
         configuration.workerPools = [
             WorkerPoolConfiguration(name: "reads", threads: readPoolThreads == 0 ? ServerConfiguration.availableCores() : readPoolThreads,
                                     queueLimit: readPoolQueue, deadline: readDeadlineSeconds),
-            WorkerPoolConfiguration(name: "writes", threads: writePoolThreads, queueLimit: writePoolQueue, deadline: writeDeadlineSeconds),
+            WorkerPoolConfiguration(name: "writes", threads: writePoolThreads, queueLimit: writePoolQueue, deadline: writeDeadlineSeconds,
+                                    idlePriority: writePoolIdlePriority),
         ]
         return configuration
     }
