@@ -83,7 +83,7 @@ struct WorkerPoolTests {
         }
     }
 
-    @Test func poolThreadsCarryTheirNameInTheKernelAndAnIdlePoolRunsUnderSchedIdle() throws {
+    @Test func threadsCarryTheirNameInTheKernelAndAnIdlePoolRunsUnderSchedIdle() throws {
         var router = TestServer.router()
         for pool in ["reads", "writes"] {
             router.add(.GET, "/thread-\(pool)", pool: pool) { _, _ in
@@ -91,7 +91,12 @@ struct WorkerPoolTests {
                 return HTTPResponse(body: "\(name.trimmingCharacters(in: .whitespacesAndNewlines)) policy=\(sched_getscheduler(0))")
             }
         }
+        router.add(.GET, "/thread-loop") { _, _ in
+            let name = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
+            return HTTPResponse(body: name.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let configure: (inout ServerConfiguration) -> Void = {
+            $0.loopCount = 1
             $0.workerPools = [WorkerPoolConfiguration(name: "reads", threads: 1, queueLimit: 4, deadline: 10),
                               WorkerPoolConfiguration(name: "writes", threads: 1, queueLimit: 4, deadline: 10, idlePriority: true)]
         }
@@ -99,6 +104,7 @@ struct WorkerPoolTests {
             // SCHED_OTHER is 0 and SCHED_IDLE 5 in <sched.h>.
             #expect(try server.exchange(.request("GET /thread-reads HTTP/1.1")).bodyText == "pool-reads-0 policy=0")
             #expect(try server.exchange(.request("GET /thread-writes HTTP/1.1")).bodyText == "pool-writes-0 policy=5")
+            #expect(try server.exchange(.request("GET /thread-loop HTTP/1.1")).bodyText == "http-loop-0")
         }
     }
 

@@ -27,7 +27,10 @@ final class AccessLogWriter: Sendable {
     deinit { close(wakeFD) }
 
     func start() {
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            nameCurrentThread("http-access-log")
+            run()
+        }
         thread.name = "http-access-log"
         thread.start()
     }

@@ -36,7 +36,10 @@ final class SignalRelay: Sendable {
         sigemptyset(&action.sa_mask)
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
-        let thread = Thread { [self] in watch() }
+        let thread = Thread { [self] in
+            nameCurrentThread("http-signals")
+            watch()
+        }
         thread.name = "http-signals"
         thread.start()
     }

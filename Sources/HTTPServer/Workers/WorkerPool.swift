@@ -34,9 +34,7 @@ final class WorkerPool: Sendable {
         for i in 0..<max(1, configuration.threads) {
             let name = "pool-\(configuration.name)-\(i)"
             let thread = Thread { [self] in
-                // Foundation's `Thread.name` does not reach the kernel on Linux; top -H, perf and
-                // benchmarks that tell the pools apart read the kernel's name.
-                _ = clinux_set_thread_name(String(name.utf8.prefix(15))!)
+                nameCurrentThread(name)
                 if configuration.idlePriority { _ = clinux_set_thread_idle_policy() }
                 work()
             }
