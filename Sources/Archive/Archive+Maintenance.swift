@@ -77,7 +77,10 @@ extension Archive {
         }
         if let snapshot = state(), needsReanalysis(snapshot) {
             let started = Date()
-            reanalyze()
+            guard reanalyze(isCancelled: { maintenance.stopping.load(ordering: .acquiring) }) else {
+                report("re-analysis abandoned: the server is stopping (the next start will do it again)")
+                return
+            }
             statistics.reanalyses.add(1, ordering: .relaxed)
             if let now = state() {
                 report(String(format: "re-analysed %d articles against a new corpus model in %.1f s", now.articleCount,

@@ -9,19 +9,25 @@ extension Archive {
     /// current state meanwhile, writes go on, and the writes that landed during the rebuild are
     /// replayed onto its result before it is installed. Afterwards the archive is exactly what a
     /// full build of its pages gives.
-    public func reanalyze() {
-        guard let snapshot = state() else { return }
-        let rebuilt = reanalyzed(snapshot)
+    ///
+    /// `isCancelled` is asked between segments: a rebuild takes minutes at a million articles,
+    /// and a stopping server must not wait for it. A cancelled rebuild changes nothing (the files
+    /// it wrote are named by no manifest, so the next checkpoint removes them). Returns whether the
+    /// rebuild was installed.
+    @discardableResult
+    public func reanalyze(isCancelled: () -> Bool = { false }) -> Bool {
+        guard let snapshot = state(), let rebuilt = reanalyzed(snapshot, isCancelled: isCancelled) else { return false }
         writes.withLock { _ in
             guard let current = state() else { return }
             install(current.generation == snapshot.generation ? rebuilt : catchUp(rebuilt, from: snapshot, to: current))
         }
+        return true
     }
 
     /// Re-analyses from an earlier state, replaying what changed since (tests use it to land
     /// writes in the middle of a rebuild).
     public func reanalyzeForTesting(from snapshot: ArchiveState) {
-        let rebuilt = reanalyzed(snapshot)
+        guard let rebuilt = reanalyzed(snapshot, isCancelled: { false }) else { return }
         writes.withLock { _ in
             guard let current = state() else { return }
             install(catchUp(rebuilt, from: snapshot, to: current))
@@ -37,22 +43,33 @@ extension Archive {
     }
 
     /// `state` against a corpus model rebuilt from its current articles, reading them back from
-    /// the records a segment at a time (memory does not grow with the archive).
-    func reanalyzed(_ state: ArchiveState) -> ArchiveState {
+    /// the records a segment at a time (memory does not grow with the archive); nil when
+    /// `isCancelled` says so between two segments.
+    func reanalyzed(_ state: ArchiveState, isCancelled: () -> Bool) -> ArchiveState? {
         let isCurrent: @Sendable (PageEntry) -> Bool = { state.page(id: $0.id)?.number == $0.number }
         func texts(_ segment: ArchiveSegment) -> [PageText] {
             Self.pages(in: segment).filter { isCurrent($0.entry) }.map { PagePreparer.text($0.articles.map(ArticleText.init), of: $0.entry) }
         }
         var survey = modelBuilder.survey()
-        for segment in state.segments { survey.merge(modelBuilder.survey(texts(segment))) }
+        for segment in state.segments {
+            if isCancelled() { return nil }
+            survey.merge(modelBuilder.survey(texts(segment)))
+        }
         let vocabulary = modelBuilder.vocabulary(from: survey)
         let stems = modelBuilder.stems(of: survey)
         var count = modelBuilder.count()
-        for segment in state.segments { count.merge(modelBuilder.count(texts(segment), vocabulary: vocabulary, stems: stems)) }
+        for segment in state.segments {
+            if isCancelled() { return nil }
+            count.merge(modelBuilder.count(texts(segment), vocabulary: vocabulary, stems: stems))
+        }
         let model = modelBuilder.model(survey: survey, vocabulary: vocabulary, count: count)
         let places = self.places.with(model: model)
         let saving = stateStore != nil && ownsState()
-        let segments = state.segments.map { analysed($0, model: model, places: places, saving: saving, current: isCurrent) }
+        var segments: [ArchiveSegment] = []
+        for segment in state.segments {
+            if isCancelled() { return nil }
+            segments.append(analysed(segment, model: model, places: places, saving: saving, current: isCurrent))
+        }
         var pages: [PageEntry] = []
         state.pageNumbers.forEach { _, number in if let page = state.page(number: number) { pages.append(page) } }
         let aggregate = ArchiveState.aggregate(of: pages, in: segments, places: places, linkLimit: configuration.initiatives.maxNamesSharingAPart)

@@ -65,6 +65,24 @@ struct IncrementalEqualsFullTests {
         expectSame(ArchiveDescription(try #require(full.state())), ArchiveDescription(after))
     }
 
+    @Test func aCancelledReanalysisChangesNothing() throws {
+        let data = temporaryDirectory()
+        let archive = try uploadOneByOne(seeds: seedsDirectory, data: data)
+        let before = try #require(archive.state())
+        // Cancelled at once, and after the first two segments have been read.
+        var asked = 0
+        #expect(!archive.reanalyze(isCancelled: { true }))
+        #expect(!archive.reanalyze(isCancelled: { asked += 1; return asked > 2 }))
+        #expect(asked == 3)
+        let after = try #require(archive.state())
+        #expect(after.generation == before.generation)
+        #expect(after.model.fingerprint == before.model.fingerprint)
+        expectSame(ArchiveDescription(before), ArchiveDescription(after))
+        // Not cancelled, it is installed.
+        #expect(archive.reanalyze(isCancelled: { false }))
+        #expect(try #require(archive.state()).model.fingerprint != before.model.fingerprint)
+    }
+
     @Test func replacementsAndDeletionsToo() throws {
         let data = temporaryDirectory()
         let incremental = try uploadOneByOne(seeds: seedsDirectory, data: data)
