@@ -43,7 +43,7 @@ struct ServeSettings {
     var readDeadlineSeconds = 10.0
     var writePoolThreads = 2
     var writePoolQueue = 64
-    var writePoolIdlePriority = true
+    var writePoolIdlePriority = false
     var writeDeadlineSeconds = 120.0
     var loopLagProbeSeconds = 0.5
 
@@ -106,7 +106,7 @@ struct ServeSettings {
         seconds("readDeadlineSeconds", "read-deadline", "NEWSROOM_READ_DEADLINE", "Seconds a pooled read may take, queue included, before 504.", \.readDeadlineSeconds),
         number("writePoolThreads", "write-threads", "NEWSROOM_WRITE_THREADS", "Threads of the writes worker pool (uploads, deletes).", \.writePoolThreads, 1...64),
         number("writePoolQueue", "write-queue", "NEWSROOM_WRITE_QUEUE", "Writes waiting for a thread before new ones get 503.", \.writePoolQueue, 1...100_000),
-        flag("writePoolIdlePriority", "write-idle-priority", "NEWSROOM_WRITE_IDLE_PRIORITY", "Run the writes pool under SCHED_IDLE: uploads take only CPU that reads leave free, so readers keep their latency while pages stream in; when reads keep every core busy, uploads wait (false: writes share the cores equally).", \.writePoolIdlePriority),
+        flag("writePoolIdlePriority", "write-idle-priority", "NEWSROOM_WRITE_IDLE_PRIORITY", "Run the writes pool under SCHED_IDLE: uploads take only CPU that nothing else wants, so readers keep their latency while pages stream in; but any other busy thread on the host, even at nice 19, slows uploads many times over (off by default; see docs/benchmarks.md).", \.writePoolIdlePriority),
         seconds("writeDeadlineSeconds", "write-deadline", "NEWSROOM_WRITE_DEADLINE", "Seconds a write may take, queue included, before 504.", \.writeDeadlineSeconds),
         seconds("loopLagProbeSeconds", "lag-probe", "NEWSROOM_LAG_PROBE", "Seconds between each event loop's lag measurements (metrics).", \.loopLagProbeSeconds),
     ] }

@@ -67,7 +67,7 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `readDeadlineSeconds` | `--read-deadline` | `NEWSROOM_READ_DEADLINE` | `10.0` | Seconds a pooled read may take, queue included, before 504. |
 | `writePoolThreads` | `--write-threads` | `NEWSROOM_WRITE_THREADS` | `2` | Threads of the writes worker pool (uploads, deletes). |
 | `writePoolQueue` | `--write-queue` | `NEWSROOM_WRITE_QUEUE` | `64` | Writes waiting for a thread before new ones get 503. |
-| `writePoolIdlePriority` | `--write-idle-priority` | `NEWSROOM_WRITE_IDLE_PRIORITY` | `true` | Run the writes pool under SCHED_IDLE: uploads take only CPU that reads leave free, so readers keep their latency while pages stream in; when reads keep every core busy, uploads wait (false: writes share the cores equally). |
+| `writePoolIdlePriority` | `--write-idle-priority` | `NEWSROOM_WRITE_IDLE_PRIORITY` | `false` | Run the writes pool under SCHED_IDLE: uploads take only CPU that nothing else wants, so readers keep their latency while pages stream in; but any other busy thread on the host, even at nice 19, slows uploads many times over (off by default; see docs/benchmarks.md). |
 | `writeDeadlineSeconds` | `--write-deadline` | `NEWSROOM_WRITE_DEADLINE` | `120.0` | Seconds a write may take, queue included, before 504. |
 | `loopLagProbeSeconds` | `--lag-probe` | `NEWSROOM_LAG_PROBE` | `0.5` | Seconds between each event loop's lag measurements (metrics). |
 <!-- settings:end -->
@@ -42423,7 +42423,7 @@ query run occurs contiguously rather than piecewise), `snippetLength`.
   "writePoolThreads": 2,
   "writePoolQueue": 64,
   "writeDeadlineSeconds": 120,
-  "writePoolIdlePriority": true,
+  "writePoolIdlePriority": false,
   "loopLagProbeSeconds": 0.5
 }
 
