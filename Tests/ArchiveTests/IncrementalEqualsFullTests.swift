@@ -69,7 +69,7 @@ struct IncrementalEqualsFullTests {
         let data = temporaryDirectory()
         let archive = try uploadOneByOne(seeds: seedsDirectory, data: data)
         let before = try #require(archive.state())
-        // Cancelled at once, and after the first two segments have been read.
+        // Cancelled at its first look, and at its third (after two segments' worth of work).
         var asked = 0
         #expect(!archive.reanalyze(isCancelled: { true }))
         #expect(!archive.reanalyze(isCancelled: { asked += 1; return asked > 2 }))
