@@ -20,7 +20,8 @@ let package = Package(
     targets: [
         // HTTP/1.1 over raw POSIX sockets. Knows nothing about newspapers.
         .target(name: "HTTPServer", dependencies: ["CLinux", "CZlib"], swiftSettings: productSettings),
-        // epoll, eventfd, signalfd, accept4 and malloc tuning with their constants (a C shim, not a package).
+        // epoll, eventfd, signalfd, accept4, malloc tuning, thread names and SCHED_IDLE, with their
+        // constants (a C shim, not a package).
         .target(name: "CLinux"),
         // The system's zlib (zlib1g-dev), for gzip bodies.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -36,7 +37,7 @@ let package = Package(
         // Tags, localities, initiatives, authors, full-text index over parsed articles.
         .target(name: "Analysis", dependencies: ["PageParser", "ChineseText", "Persistence"], swiftSettings: productSettings),
         // Immutable archive snapshots, cross-links, queries, durable page storage.
-        .target(name: "Archive", dependencies: ["PageParser", "Analysis", "Persistence"], swiftSettings: productSettings),
+        .target(name: "Archive", dependencies: ["PageParser", "Analysis", "Persistence", "CLinux"], swiftSettings: productSettings),
         // REST handlers, JSON shapes, OpenAPI document, static frontend.
         .target(name: "NewsroomAPI", dependencies: ["HTTPServer", "Archive", "JSONValue"], swiftSettings: productSettings),
         // Command line: serve, parse, analyze, healthcheck; configuration; signals.

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -24,14 +25,8 @@ extension Archive {
             // Below the request threads: on a small machine a merge must not take a core from readers.
             // (On Linux the nice value is per thread; `who` 0 is the calling thread.)
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-            // Named for top -H and for benchmarks that leave its CPU out: Foundation's
-            // `Thread.name` does not reach the kernel here, and pthread_setname_np is not
-            // imported, so the name is written where the kernel keeps it (15 bytes at most).
-            let descriptor = Glibc.open("/proc/thread-self/comm", O_WRONLY)
-            if descriptor >= 0 {
-                _ = "archive-maint".withCString { Glibc.write(descriptor, $0, 13) }
-                Glibc.close(descriptor)
-            }
+            // Named in the kernel for top -H and for benchmarks that leave its CPU out.
+            _ = clinux_set_thread_name("archive-maint")
             var saved = Date()
             scrub(report: report)
             while !maintenance.stopping.load(ordering: .acquiring) {

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Foundation
 
@@ -36,6 +37,7 @@ extension Archive {
     public func startFollowingChanges(interval: TimeInterval = 0.25, report: @escaping @Sendable (String) -> Void) {
         guard !following.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let thread = Thread { [self] in
+            _ = clinux_set_thread_name("archive-changes")
             while !maintenance.stopping.load(ordering: .acquiring) {
                 Thread.sleep(forTimeInterval: interval)
                 guard state() != nil, store.changeLogSize() != changeOffset.withLock({ $0 }) else { continue }

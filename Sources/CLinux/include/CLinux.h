@@ -75,7 +75,8 @@ static inline uint32_t clinux_signalfd_siginfo_signo(const struct signalfd_sigin
 /// accept4 is a GNU extension; defined in CLinux.c, compiled with _GNU_SOURCE.
 int clinux_accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
 
-/// Names the calling thread in the kernel (top -H, /proc/<pid>/task/<tid>/comm), 15 bytes at most.
+/// Names the calling thread in the kernel (top -H, perf, /proc/<pid>/task/<tid>/comm); the kernel
+/// keeps the first 15 bytes. Foundation's `Thread.name` does not reach the kernel on Linux.
 int clinux_set_thread_name(const char *name);
 
 /// Moves the calling thread to SCHED_IDLE: it runs only when no normal thread wants the core,

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Foundation
 import Glibc
@@ -28,7 +29,7 @@ final class AccessLogWriter: Sendable {
 
     func start() {
         let thread = Thread { [self] in
-            nameCurrentThread("http-access-log")
+            _ = clinux_set_thread_name("http-access-log")
             run()
         }
         thread.name = "http-access-log"

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Foundation
 import Glibc
@@ -76,7 +77,7 @@ public final class HTTPServer: Sendable {
                 let stopped = self.stopped
                 stopped.enter()
                 let thread = Thread {
-                    nameCurrentThread("http-loop-\(index)")
+                    _ = clinux_set_thread_name("http-loop-\(index)")
                     let loop = EventLoop(index: index, listenFD: fd, shared: shared, mailbox: mailbox)
                     loop.run()
                     // The last loop out stops the workers and writes the remaining log lines.

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import Glibc
 import Synchronization
@@ -37,7 +38,7 @@ final class SignalRelay: Sendable {
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
         let thread = Thread { [self] in
-            nameCurrentThread("http-signals")
+            _ = clinux_set_thread_name("http-signals")
             watch()
         }
         thread.name = "http-signals"

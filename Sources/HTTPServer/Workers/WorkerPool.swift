@@ -34,7 +34,7 @@ final class WorkerPool: Sendable {
         for i in 0..<max(1, configuration.threads) {
             let name = "pool-\(configuration.name)-\(i)"
             let thread = Thread { [self] in
-                nameCurrentThread(name)
+                _ = clinux_set_thread_name(name)
                 if configuration.idlePriority { _ = clinux_set_thread_idle_policy() }
                 work()
             }

@@ -41,7 +41,7 @@ enum ArticleJSON {
     /// - Parameter related: how many related articles, and how many of each shared entity's
     ///   articles are weighed to find them (`APIConfiguration.relatedArticles`).
     static func full(_ ref: ArchiveState.ArticleRef, in state: ArchiveState,
-                     related relatedLimits: (count: Int, candidatesPerEntity: Int) = (5, 200)) -> JSON {
+                     related relatedLimits: (count: Int, candidatesPerEntity: Int)) -> JSON {
         guard let article = state.article(ref) else { return .null }
         let analysis = state.analysis(slot: ref.slot) ?? ArticleAnalysis()
         let aggregate = state.aggregate
