@@ -79,6 +79,7 @@ extension Archive {
                 return aggregate
             case .failure(let error)?:
                 report("saved aggregate not usable (\(error)): computing it from the saved analyses")
+                aggregateUnsaved.store(true, ordering: .releasing)
             case nil:
                 report("no saved aggregate of generation \(manifest.generation): computing it from the saved analyses")
             }
@@ -263,8 +264,10 @@ extension Archive {
     private func save(report: (String) -> Void) -> Bool {
         guard let store = stateStore, let state = state(), ownsState() else { return false }
         let previous = try? store.manifest()
+        let aggregateUnsaved = aggregateUnsaved.load(ordering: .acquiring)
         let needsWrite = state.segments.contains { $0.fileID == nil || $0.analysisFileID == nil } || !store.hasModel(state.model.fingerprint)
             || previous.map { $0.generation != state.generation || $0.aggregate?.generation != state.generation } ?? true
+            || aggregateUnsaved
         guard needsWrite else { return false }
         do {
             try store.prepareDirectory()
@@ -283,7 +286,7 @@ extension Archive {
             }
             // The aggregate changes with the generation; a checkpoint after a merge alone keeps the saved one.
             var aggregate = previous?.aggregate
-            if aggregate?.generation != state.generation || !store.hasAggregate(aggregate!.fileID) {
+            if aggregate?.generation != state.generation || !store.hasAggregate(aggregate!.fileID) || aggregateUnsaved {
                 let id = nextFileID()
                 try store.write(state.aggregate, generation: state.generation, modelFingerprint: state.model.fingerprint, fileID: id)
                 aggregate = (id, state.generation)
@@ -293,6 +296,7 @@ extension Archive {
                 segments: persisted.map { .init(fileID: $0.fileID!, analysisFileID: $0.analysisFileID!, base: $0.base, count: $0.slots.count) },
                 aggregate: aggregate, currentPages: SlotSet(state.pageNumbers.entries.map(\.value)))
             try store.write(manifest)
+            if aggregateUnsaved { self.aggregateUnsaved.store(false, ordering: .releasing) }
             writes.withLock { _ in
                 if let current = self.state() { install(current.withPersisted(persisted), changed: false) }
             }

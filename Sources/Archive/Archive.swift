@@ -59,6 +59,9 @@ public final class Archive: Sendable {
     /// The state directory's lock, while this process is the one that saves the state.
     let stateLock = Mutex<Int32?>(nil)
     let following = Atomic<Bool>(false)
+    /// Set when the start-up could not use the saved aggregate (damaged, or another encoding) and
+    /// computed it: the next checkpoint replaces the file, or every start would compute it again.
+    let aggregateUnsaved = Atomic<Bool>(false)
     public let statistics = ArchiveStatistics()
 
     public init(store: PageStore, parser: PageParser, configuration: AnalysisConfiguration, options: Options = Options()) {
