@@ -50,7 +50,7 @@ let package = Package(
         // Test-only helpers (the repository's location); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
         .testTarget(name: "PageParserTests", dependencies: ["PageParser", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText", "Persistence", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "Persistence", "TestSupport"]),

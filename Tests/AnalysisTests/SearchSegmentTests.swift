@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Persistence
+import TestSupport
 import Testing
 
 @Suite("Search segments: split, deleted, merged, persisted")
@@ -76,7 +77,7 @@ struct SearchSegmentTests {
     }
 
     @Test func aWrittenSegmentMapsBackWithTheSameAnswers() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-segment-\(UUID().uuidString)")
+        let directory = scratchURL("newsroom-segment")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("segment.nrs").path
         let built = SearchSegment(documents: documents, base: 0, count: 6)

@@ -8,7 +8,7 @@ let parser = PageParser(configuration: try! ParserConfiguration.load(fromDirecto
 let analysisConfiguration = try! AnalysisConfiguration.load(fromDirectory: configDirectory)
 
 func temporaryDirectory() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-archive-\(UUID().uuidString)")
+    scratchURL("newsroom-archive")
 }
 
 func makeArchive(seeds: URL = seedsDirectory, data: URL = temporaryDirectory(), options: Archive.Options = Archive.Options(backgroundWork: false),

@@ -89,7 +89,7 @@ struct ScriptRun {
     var timedOut: Bool
 
     init(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-browser-\(UUID().uuidString).log")
+        let log = scratchURL("newsroom-browser", suffix: ".log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)

@@ -20,7 +20,7 @@ final class LiveServer: Sendable {
         let config = root.appendingPathComponent("config", isDirectory: true)
         let parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: config))
         let analysis = try AnalysisConfiguration.load(fromDirectory: config)
-        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-browser-\(UUID().uuidString)", isDirectory: true)
+        dataDirectory = scratchURL("newsroom-browser")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         try prepare(dataDirectory)
 

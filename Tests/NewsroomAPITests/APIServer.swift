@@ -23,7 +23,7 @@ final class APIServer: Sendable {
          seeds: URL = repositoryRoot.appendingPathComponent("seeds"),
          publicDirectory: URL = repositoryRoot.appendingPathComponent("Public"), metrics: Bool = false,
          relatedArticles: Int = 5) throws {
-        let data = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-api-\(UUID().uuidString)")
+        let data = dataDirectory ?? scratchURL("newsroom-api")
         self.dataDirectory = data
         let store = PageStore(seedsDirectory: seeds, dataDirectory: data)
         archive = Archive.open(store: store, parser: parser, configuration: analysisConfiguration,
@@ -126,7 +126,7 @@ func pageText(_ articles: [(title: String, author: String, body: String)]) -> St
 /// A fresh server with writes on, over an empty seeds folder unless given.
 func writableServer(seeds: URL? = nil, data: URL? = nil) throws -> APIServer {
     let folder = seeds ?? {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-seeds-\(UUID().uuidString)")
+        let url = scratchURL("newsroom-seeds")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()

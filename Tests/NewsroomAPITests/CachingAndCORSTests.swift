@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import TestSupport
 import Testing
 
 @Suite("ETags, 304, Last-Modified, gzip, Cache-Control, CORS, security headers")
@@ -124,11 +125,11 @@ struct CachingAndCORSTests {
     }
 
     @Test func symlinksLeavingThePublicFolderAreNotServed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-public-\(UUID().uuidString)")
+        let folder = scratchURL("newsroom-public")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("<html>{{asset:app.js}}</html>".utf8).write(to: folder.appendingPathComponent("index.html"))
         try Data("console.log(1)".utf8).write(to: folder.appendingPathComponent("app.js"))
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-secret-\(UUID().uuidString).txt")
+        let secret = scratchURL("newsroom-secret", suffix: ".txt")
         try Data("secret".utf8).write(to: secret)
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("leak.txt"), withDestinationURL: secret)
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("inside.js"),

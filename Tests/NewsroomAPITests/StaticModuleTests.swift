@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The frontend's ES modules are fingerprinted like every asset: imports between them are rewritten
@@ -7,7 +8,7 @@ import Testing
 struct StaticModuleTests {
     /// A public folder with the given files (path → text), served by a fresh server.
     private func serve(_ files: [String: String]) throws -> APIServer {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-modules-\(UUID().uuidString)")
+        let folder = scratchURL("newsroom-modules")
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import TestSupport
 import Testing
 
 @Suite("Uploads: authentication, metadata, stable ids, preconditions, duplicates, persistence")
@@ -170,8 +171,8 @@ struct WriteTests {
     }
 
     @Test func uploadsSurviveARestartWithTheirIdsAndMetadata() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-restart-\(UUID().uuidString)")
-        let seeds = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-seeds-\(UUID().uuidString)")
+        let data = scratchURL("newsroom-restart")
+        let seeds = scratchURL("newsroom-seeds")
         try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
         let server = try writableServer(seeds: seeds, data: data)
         let created = try server.upload(pageText([first, second]), id: "p", query: "date=2023-10-12")

@@ -1,11 +1,12 @@
 import Foundation
 import Persistence
+import TestSupport
 import Testing
 
 @Suite("State files: checksummed sections, versions, damage")
 struct StateFileTests {
     private func temporaryPath() -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-statefile-\(UUID().uuidString)")
+        let directory = scratchURL("newsroom-statefile")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("test.nrs").path
     }
