@@ -162,7 +162,11 @@ struct WriteTests {
     }
 
     @Test func refusedBodiesAre413415And422() throws {
-        let server = try APIServer(token: "secret", maxPageBytes: 100, seeds: FileManager.default.temporaryDirectory)
+        // An empty seeds folder of its own: the shared temporary folder may hold any number of
+        // large .txt files, which the server would load as pages.
+        let seeds = scratchURL("newsroom-no-seeds")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        let server = try APIServer(token: "secret", maxPageBytes: 100, seeds: seeds)
         defer { server.stop() }
         #expect(try server.upload(samplePage, id: "p").status == 413)
         #expect(try server.upload("x", id: "p", contentType: "application/json").status == 415)
