@@ -1,3 +1,5 @@
+import Persistence
+
 /// The national gazetteer: every administrative division with its code, parent and short forms,
 /// indexed for lookups by code and for matching names in text.
 public struct Gazetteer: Sendable {
@@ -6,6 +8,15 @@ public struct Gazetteer: Sendable {
     let trie: PlaceFormTrie
     /// Every entry as an analysis place, keyed by code: the starting set of every analysis.
     let places: [String: Place]
+    /// Official names and short forms (株洲 and 株洲市) to the codes they may denote, sorted for
+    /// prefix lookups.
+    let codesByName: SortedMap<String, [String]>
+    /// Codes of each entry's children, sorted.
+    let childCodes: [String: [String]]
+    /// Each entry's ancestors, parent first.
+    let ancestorCodes: [String: [String]]
+    /// Each entry's province (itself for a province), where its chain reaches one.
+    let provinceCodes: [String: String]
 
     /// Checks that codes are unique and every parent is an entry of a higher level, so walks up
     /// the tree end.
@@ -32,6 +43,30 @@ public struct Gazetteer: Sendable {
         self.indexByCode = indexByCode
         self.places = places
         self.trie = trie.build()
+        // The tables below are derived here, once per configuration, because every analysis
+        // builds a place directory on them (tens of thousands of entries).
+        var names: [String: [String]] = [:]
+        var children: [String: [String]] = [:]
+        var ancestors: [String: [String]] = [:]
+        var provinces: [String: String] = [:]
+        ancestors.reserveCapacity(entries.count)
+        for entry in entries {
+            for name in Set([entry.name] + entry.shortNames) { names[name, default: []].append(entry.code) }
+            if let parent = entry.parentCode { children[parent, default: []].append(entry.code) }
+            var chain: [String] = []
+            var current = entry.parentCode
+            while let code = current {
+                chain.append(code)
+                current = indexByCode[code].flatMap { entries[$0].parentCode }
+            }
+            ancestors[entry.code] = chain
+            let province = entry.level == .province ? entry.code : chain.first { indexByCode[$0].map { entries[$0].level == .province } ?? false }
+            if let province { provinces[entry.code] = province }
+        }
+        codesByName = SortedMap(sorted: names.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) })
+        childCodes = children.mapValues { $0.sorted() }
+        ancestorCodes = ancestors
+        provinceCodes = provinces
     }
 
     public func entry(code: String) -> GazetteerEntry? {
@@ -39,15 +74,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// The codes above a place, nearest first (天元区 → 株洲市, 湖南省).
-    public func ancestors(of code: String) -> [String] {
-        var result: [String] = []
-        var current = entry(code: code)?.parentCode
-        while let parent = current {
-            result.append(parent)
-            current = entry(code: parent)?.parentCode
-        }
-        return result
-    }
+    public func ancestors(of code: String) -> [String] { ancestorCodes[code] ?? [] }
 
     public func isAncestor(_ ancestor: String, of code: String) -> Bool {
         var current = entry(code: code)?.parentCode

@@ -14,33 +14,23 @@ public struct PlaceDirectory: Sendable {
     let aliases: SortedMap<String, [String]>
     /// Children of each place, for browsing down the tree.
     let children: [String: [String]]
-    /// Each gazetteer place's ancestors, parent first, computed once: attributing an initiative
-    /// asks for the ancestors of every place its mentions name, on every upload that touches it.
+    /// Each gazetteer place's ancestors, parent first, computed once with the gazetteer: attributing
+    /// an initiative asks for the ancestors of every place its mentions name, on every upload that
+    /// touches it.
     let gazetteerAncestors: [String: [String]]
     /// Each gazetteer place's province (itself for a province), where its chain reaches one.
     let gazetteerProvinces: [String: String]
 
     public init(configuration: AnalysisConfiguration.Localities, model: CorpusModel = .empty) {
-        gazetteer = configuration.gazetteer.places
+        let gazetteer = configuration.gazetteer
+        self.gazetteer = gazetteer.places
         self.model = model
         matcher = PlaceMatcher(configuration: configuration)
         disambiguator = PlaceDisambiguator(configuration: configuration)
-        var aliases: [String: [String]] = [:]
-        var children: [String: [String]] = [:]
-        for entry in configuration.gazetteer.entries {
-            for alias in Set([entry.name] + entry.shortNames) { aliases[alias, default: []].append(entry.code) }
-            if let parent = entry.parentCode { children[parent, default: []].append(entry.code) }
-        }
-        self.aliases = SortedMap(sorted: aliases.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) })
-        self.children = children.mapValues { $0.sorted() }
-        let gazetteer = self.gazetteer
-        gazetteerAncestors = gazetteer.mapValues { place in Self.chain(from: place.parent, of: place.id) { gazetteer[$0]?.parent } }
-        var provinces: [String: String] = [:]
-        for (id, place) in gazetteer {
-            let province = place.level == .province ? id : gazetteerAncestors[id]?.first { gazetteer[$0]?.level == .province }
-            if let province { provinces[id] = province }
-        }
-        gazetteerProvinces = provinces
+        aliases = gazetteer.codesByName
+        children = gazetteer.childCodes
+        gazetteerAncestors = gazetteer.ancestorCodes
+        gazetteerProvinces = gazetteer.provinceCodes
     }
 
     private init(gazetteer: [String: Place], model: CorpusModel, matcher: PlaceMatcher,

@@ -112,8 +112,7 @@ struct BylineRecognizer {
     /// A one-character label (`文`, `图`) must be set off from what follows (`文/李四`, `图 张三`):
     /// inside a word (`文章`) it is no label.
     private func label(at index: Int, in scalars: [Unicode.Scalar]) -> (length: Int, role: Person.Role)? {
-        for candidate in labels where index + candidate.label.count <= scalars.count {
-            guard scalars[index..<(index + candidate.label.count)].elementsEqual(candidate.label) else { continue }
+        for candidate in labels where scalars.hasWord(candidate.label, at: index) {
             let end = index + candidate.label.count
             if candidate.label.count == 1,
                end < scalars.count ? !(scalars[end].isSpaceLike || "/／:：|".unicodeScalars.contains(scalars[end])) : true {

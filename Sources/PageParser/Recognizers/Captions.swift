@@ -62,7 +62,7 @@ struct CaptionRecognizer {
         let scalars = Array(caption.text.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            if let marker = markers.first(where: { index + $0.count <= scalars.count && scalars[index..<(index + $0.count)].elementsEqual($0) }) {
+            if let marker = markers.first(where: { scalars.hasWord($0, at: index) }) {
                 parts.append(String(current))
                 current = String.UnicodeScalarView()
                 index += marker.count

@@ -39,8 +39,7 @@ struct FurnitureRecognizer {
         while index < scalars.count {
             var matched = false
             let atWordStart = index == 0 || scalars[index - 1].isSpaceLike
-            for (label, role) in editorRoles where index + label.count < scalars.count {
-                guard scalars[index..<(index + label.count)].elementsEqual(label) else { continue }
+            for (label, role) in editorRoles where index + label.count < scalars.count && scalars.hasWord(label, at: index) {
                 let next = scalars[index + label.count]
                 let explicit = next.isColon || next == "/" || next == "／"
                 if explicit || (atWordStart && next.isSpaceLike) {
