@@ -20,12 +20,11 @@ enum ArticleKeys {
         var checksum = Checksum(seed: attempt)
         checksum.update(Array(normalized(article.title ?? "").utf8))
         checksum.update([0])
-        var opening = ""
-        for paragraph in article.paragraphs {
-            opening += normalized(paragraph)
-            if opening.unicodeScalars.count >= 120 { break }
+        var opening: [Unicode.Scalar] = []
+        for paragraph in article.paragraphs where opening.count < 120 {
+            normalize(paragraph, into: &opening, limit: 120)
         }
-        checksum.update(Array(String(String.UnicodeScalarView(opening.unicodeScalars.prefix(120))).utf8))
+        checksum.update(Array(String(String.UnicodeScalarView(opening.prefix(120))).utf8))
         var value = checksum.value
         var key: [UInt8] = []
         for _ in 0..<length {
@@ -37,11 +36,29 @@ enum ArticleKeys {
 
     /// Letters, digits and ideographs only, case folded.
     static func normalized(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.isIdeograph || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        normalize(text, into: &out)
+        return String(String.UnicodeScalarView(out))
+    }
+
+    /// Appends the normalised scalars of `text` to `out`, stopping once `out` holds `limit`: an
+    /// id needs only the opening of a body that may be a whole page long. Ideographs and ASCII,
+    /// almost every scalar, skip the Unicode property tables (their case mapping is known).
+    static func normalize(_ text: String, into out: inout [Unicode.Scalar], limit: Int = .max) {
+        for scalar in text.unicodeScalars {
+            guard out.count < limit else { return }
+            if scalar.isIdeograph {
+                out.append(scalar)
+            } else if scalar.isASCII {
+                switch scalar.value {
+                case 0x30...0x39, 0x61...0x7A: out.append(scalar)
+                case 0x41...0x5A: out.append(Unicode.Scalar(scalar.value + 0x20)!)
+                default: break
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
-        return String(out)
     }
 
     static func isValidKey(_ key: String) -> Bool {
@@ -113,7 +130,9 @@ enum ArticleKeys {
         var previous: UInt32?
         var seen = 0
         for paragraph in [article.title ?? ""] + article.paragraphs {
-            for scalar in normalized(paragraph).unicodeScalars {
+            var scalars: [Unicode.Scalar] = []
+            normalize(paragraph, into: &scalars, limit: 4001 - seen)
+            for scalar in scalars {
                 if let previous { pairs.insert(previous &* 0x9E37_79B1 ^ scalar.value) }
                 previous = scalar.value
                 seen += 1
