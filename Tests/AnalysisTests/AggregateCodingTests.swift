@@ -94,4 +94,46 @@ struct AggregateCodingTests {
         }
         #expect(throws: BinaryReader.Error.self) { _ = try Self.decoded(bytes + [0], places: Self.seeds.places) }
     }
+
+    /// The bytes of an aggregate with every table empty except `groupOfKey` (the tenth, a
+    /// string-keyed table) and `partOf` (the last, a sorted index), which hold the given entries.
+    static func handWritten(groups: [(key: String, group: String)], parts: [(part: String, name: String)]) -> [UInt8] {
+        var writer = BinaryWriter()
+        for _ in 0..<9 { writer.varint(0) }
+        writer.varint(UInt64(groups.count))
+        for entry in groups {
+            writer.string(entry.key)
+            writer.string(entry.group)
+        }
+        for _ in 0..<3 { writer.varint(0) }
+        writer.varint(UInt64(parts.count))
+        for entry in parts {
+            writer.string(entry.part)
+            writer.string(entry.name)
+        }
+        return writer.bytes
+    }
+
+    @Test func entriesInTheirOrderAreRead() throws {
+        let read = try Self.decoded(Self.handWritten(groups: [("三长制", "三长制"), ("链长制", "链长制")],
+                                                     parts: [("网格", "网格通"), ("网格通", "网格通行动")]),
+                                    places: Self.seeds.places)
+        #expect(read.groupOfKey.count == 2)
+        #expect(read.partOf.count == 2)
+    }
+
+    @Test func aTableOutOfOrderIsAnErrorNotACrash() {
+        let bytes = Self.handWritten(groups: [("链长制", "链长制"), ("三长制", "三长制")], parts: [])
+        #expect(throws: BinaryReader.Error.self) { _ = try Self.decoded(bytes, places: Self.seeds.places) }
+    }
+
+    @Test func anIndexOutOfOrderIsAnErrorNotACrash() {
+        let bytes = Self.handWritten(groups: [], parts: [("网格通", "网格通行动"), ("网格", "网格通")])
+        #expect(throws: BinaryReader.Error.self) { _ = try Self.decoded(bytes, places: Self.seeds.places) }
+    }
+
+    @Test func aRepeatedIndexEntryIsAnErrorNotACrash() {
+        let bytes = Self.handWritten(groups: [], parts: [("网格", "网格通"), ("网格", "网格通")])
+        #expect(throws: BinaryReader.Error.self) { _ = try Self.decoded(bytes, places: Self.seeds.places) }
+    }
 }

@@ -26,16 +26,26 @@ extension CorpusAggregate {
             if let failure { throw failure }
             writer.removeAll()
         }
-        func table<V>(_ map: SortedMap<String, V>, _ encodeValue: (V, inout BinaryWriter) -> Void) throws(E) {
+        /// Every entry of a sorted map, in its order, flushing as the bytes grow.
+        func pairs<K, V>(_ map: SortedMap<K, V>, _ encodeEntry: (K, V, inout BinaryWriter) -> Void) throws(E) {
             writer.varint(UInt64(map.count))
             var failure: E?
-            map.forEach(from: "") { key, value in
-                writer.string(key)
-                encodeValue(value, &writer)
+            map.forEach(fromPosition: 0) { key, value in
+                encodeEntry(key, value, &writer)
                 do throws(E) { try flush(atLeast: chunkSize) } catch { failure = error; return false }
                 return true
             }
             if let failure { throw failure }
+        }
+        func table<V>(_ map: SortedMap<String, V>, _ encodeValue: (V, inout BinaryWriter) -> Void) throws(E) {
+            try pairs(map) { key, value, writer in
+                writer.string(key)
+                encodeValue(value, &writer)
+            }
+        }
+        /// A sorted index: its keys alone.
+        func keys<K>(_ map: SortedMap<K, Bool>, _ encodeKey: (K, inout BinaryWriter) -> Void) throws(E) {
+            try pairs(map) { key, _, writer in encodeKey(key, &writer) }
         }
         try table(tagArticles) { slots, writer in slots.encode(into: &writer) }
         try table(placeAbout) { slots, writer in slots.encode(into: &writer) }
@@ -64,16 +74,6 @@ extension CorpusAggregate {
             record.articles.encode(into: &writer)
         }
         try table(authorOfAffiliation) { id, writer in writer.string(id) }
-        func keys<K>(_ map: SortedMap<K, Bool>, _ encodeKey: (K, inout BinaryWriter) -> Void) throws(E) {
-            writer.varint(UInt64(map.count))
-            var failure: E?
-            map.forEach(fromPosition: 0) { key, _ in
-                encodeKey(key, &writer)
-                do throws(E) { try flush(atLeast: chunkSize) } catch { failure = error; return false }
-                return true
-            }
-            if let failure { throw failure }
-        }
         try table(groupOfKey) { id, writer in writer.string(id) }
         try keys(initiativeRanking) { rank, writer in Self.encode(rank, into: &writer) }
         try keys(initiativesByKind) { key, writer in Self.encode(key, into: &writer) }
@@ -90,18 +90,25 @@ extension CorpusAggregate {
     public init(places: PlaceDirectory, linkLimit: Int = 12, decoding bytes: UnsafeRawBufferPointer) throws(BinaryReader.Error) {
         self.init(places: places, linkLimit: linkLimit)
         var reader = BinaryReader(bytes)
-        /// A table's entries, in the ascending key order SortedMap(sorted:) requires (a file that
-        /// breaks it is damaged).
-        func entries<V>(_ decodeValue: (String, inout BinaryReader) throws(BinaryReader.Error) -> V) throws(BinaryReader.Error) -> [(String, V)] {
+        /// Entries in the strictly ascending key order SortedMap(sorted:) requires (a file that breaks
+        /// it is damaged).
+        func pairs<K: Comparable, V>(_ decodeEntry: (inout BinaryReader) throws(BinaryReader.Error) -> (K, V)) throws(BinaryReader.Error) -> [(K, V)] {
             let count = try reader.count()
-            var entries: [(String, V)] = []
+            var entries: [(K, V)] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                let key = try reader.string()
-                if let last = entries.last, !(last.0 < key) { throw BinaryReader.Error() }
-                entries.append((key, try decodeValue(key, &reader)))
+                let entry = try decodeEntry(&reader)
+                if let last = entries.last, !(last.0 < entry.0) { throw BinaryReader.Error() }
+                entries.append(entry)
             }
             return entries
+        }
+        /// A string-keyed table's entries; the value's decoder is given its key.
+        func entries<V>(_ decodeValue: (String, inout BinaryReader) throws(BinaryReader.Error) -> V) throws(BinaryReader.Error) -> [(String, V)] {
+            try pairs { (reader) throws(BinaryReader.Error) in
+                let key = try reader.string()
+                return (key, try decodeValue(key, &reader))
+            }
         }
         func table<V>(_ decodeValue: (inout BinaryReader) throws(BinaryReader.Error) -> V) throws(BinaryReader.Error) -> SortedMap<String, V> {
             SortedMap(sorted: try entries { (_, reader) throws(BinaryReader.Error) in try decodeValue(&reader) })
@@ -134,17 +141,9 @@ extension CorpusAggregate {
                                 articles: try SlotSet(from: &reader))
         }
         let affiliationAuthors = try entries { (_, reader) throws(BinaryReader.Error) in try reader.string() }
-        /// A sorted index, in the strictly ascending order SortedMap(sorted:) requires.
+        /// A sorted index: its keys alone.
         func keys<K: Comparable>(_ decodeKey: (inout BinaryReader) throws(BinaryReader.Error) -> K) throws(BinaryReader.Error) -> SortedMap<K, Bool> {
-            let count = try reader.count()
-            var keys: [(K, Bool)] = []
-            keys.reserveCapacity(count)
-            for _ in 0..<count {
-                let key = try decodeKey(&reader)
-                if let last = keys.last, !(last.0 < key) { throw BinaryReader.Error() }
-                keys.append((key, true))
-            }
-            return SortedMap(sorted: keys)
+            SortedMap(sorted: try pairs { (reader) throws(BinaryReader.Error) in (try decodeKey(&reader), true) })
         }
         groupOfKey = try table { (reader) throws(BinaryReader.Error) in try reader.string() }
         initiativeRanking = try keys { (reader) throws(BinaryReader.Error) in try Self.decodeRank(from: &reader) }
