@@ -48,8 +48,8 @@ extension Archive {
             let liveCount = live.intersectionCount(SlotSet.range(segment.slots))
             if Double(liveCount) < 0.7 * Double(segment.search.nonEmptyCount) { return [segment] }
         }
-        // A segment written by an earlier version, without block maxima, is rewritten alone.
-        if let old = segments.first(where: { !$0.search.hasBlockMaxima }) { return [old] }
+        // A segment written by an earlier version, without block impacts, is rewritten alone.
+        if let old = segments.first(where: { !$0.search.hasBlockImpacts }) { return [old] }
         return nil
     }
 

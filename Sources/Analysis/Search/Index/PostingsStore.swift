@@ -20,19 +20,22 @@ struct PostingsStore: Sendable {
     /// the last document of the block and the byte offset, from the term's start, just after it.
     let skipStarts: StoredArray<Int>
     let skips: StoredArray<UInt32>
-    /// Per skip entry, the largest weight and the shortest document length of its block: an
-    /// upper bound on any score in the block, so a ranked search skips blocks that cannot reach
-    /// its top hits (block-max, as in Lucene and Tantivy).
-    /// Empty in a segment written before they existed (it is rewritten in the background).
+    /// Per skip entry, the largest weight and the shortest document length of its block, the
+    /// block bound of segments written before `impacts`; empty in newer segments (and in older
+    /// ones still). Segments without impacts are rewritten in the background.
     let blockMaxWeights: StoredArray<UInt32>
     let blockMinLengths: StoredArray<Float>
+    /// Per skip entry, the pairs that can score best in its block: a ranked search skips blocks
+    /// that cannot reach its top hits (block-max, as in Lucene and Tantivy).
+    var impacts: BlockImpacts = .empty
 
     var hasBlockMaxima: Bool { blockMaxWeights.count == skipStarts[termCount] && blockMinLengths.count == blockMaxWeights.count }
+    var hasBlockImpacts: Bool { impacts.covers(blockCount: skipStarts[termCount]) }
 
     var termCount: Int { documentFrequencies.count }
     var byteCount: Int {
         bytes.byteCount + termStarts.byteCount + documentFrequencies.byteCount + skipStarts.byteCount + skips.byteCount
-            + blockMaxWeights.byteCount + blockMinLengths.byteCount
+            + blockMaxWeights.byteCount + blockMinLengths.byteCount + impacts.byteCount
     }
 
     /// How many bytes a varint of `value` takes.

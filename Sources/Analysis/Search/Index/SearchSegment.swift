@@ -54,9 +54,9 @@ public final class SearchSegment: Sendable {
     /// Bytes of the segment's arrays (heap or mapped).
     public var byteCount: Int { vocabulary.byteCount + postings.byteCount + text.byteCount + lengths.byteCount }
 
-    /// False for a segment written before block maxima were stored: searches scan it in full,
-    /// and the background merges rewrite it.
-    public var hasBlockMaxima: Bool { postings.hasBlockMaxima }
+    /// False for a segment written before block impacts were stored: searches bound its blocks
+    /// more loosely (or scan them all), and the background merges rewrite it.
+    public var hasBlockImpacts: Bool { postings.hasBlockImpacts }
 
     /// True when the arrays are read from a mapped file.
     public var isMapped: Bool { postings.bytes.isMapped }
@@ -107,6 +107,9 @@ public final class SearchSegment: Sendable {
         static let skips = fourCC("PSKP")
         static let blockMaxWeights = fourCC("PBMW")
         static let blockMinLengths = fourCC("PBML")
+        static let impactStarts = fourCC("PIST")
+        static let impactWeights = fourCC("PIWT")
+        static let impactLengths = fourCC("PILN")
         static let units = fourCC("TUNI")
         static let documentStarts = fourCC("TDST")
         static let bodyStarts = fourCC("TBST")
@@ -133,8 +136,15 @@ public final class SearchSegment: Sendable {
         try writer.addSection(Tag.frequencies, postings.documentFrequencies)
         try writer.addSection(Tag.skipStarts, postings.skipStarts)
         try writer.addSection(Tag.skips, postings.skips)
-        try writer.addSection(Tag.blockMaxWeights, postings.blockMaxWeights)
-        try writer.addSection(Tag.blockMinLengths, postings.blockMinLengths)
+        if postings.hasBlockMaxima && !postings.blockMaxWeights.isEmpty {
+            try writer.addSection(Tag.blockMaxWeights, postings.blockMaxWeights)
+            try writer.addSection(Tag.blockMinLengths, postings.blockMinLengths)
+        }
+        if postings.hasBlockImpacts {
+            try writer.addSection(Tag.impactStarts, postings.impacts.starts)
+            try writer.addSection(Tag.impactWeights, postings.impacts.weights)
+            try writer.addSection(Tag.impactLengths, postings.impacts.lengths)
+        }
         try writer.addSection(Tag.units, text.units)
         try writer.addSection(Tag.documentStarts, text.documentStarts)
         try writer.addSection(Tag.bodyStarts, text.bodyStarts)
@@ -154,8 +164,9 @@ public final class SearchSegment: Sendable {
     }
 
     /// Maps a segment written by `write(to:)`. The small sections are verified against their
-    /// checksums now; `verifyAll` checks the large ones (postings, text), which start-up leaves to
-    /// a background scrub so that a large archive is ready in seconds.
+    /// checksums now; `verifyAll` checks the large ones (postings, text) and the block impacts
+    /// (read clamped, so damage cannot crash), which start-up leaves to a background scrub so
+    /// that a large archive is ready in seconds.
     public static func load(path: String, schemaKey: UInt64) throws(StateFileError) -> SearchSegment {
         let file = try StateFile(path: path, kind: fileKind, schemaKey: schemaKey)
         for tag in [Tag.meta, Tag.termStarts, Tag.frequencies, Tag.skipStarts,
@@ -173,12 +184,17 @@ public final class SearchSegment: Sendable {
             unigrams: try file.array(Tag.unigrams), table: try file.array(Tag.table),
             longWordOffsets: try file.array(Tag.longOffsets), longWordBytes: try file.array(Tag.longBytes),
             longWordIDs: try file.array(Tag.longIDs), count: Int(meta[2]))
-        let postings = PostingsStore(
+        var postings = PostingsStore(
             bytes: try file.array(Tag.postingBytes), termStarts: try file.array(Tag.termStarts),
             documentFrequencies: try file.array(Tag.frequencies), skipStarts: try file.array(Tag.skipStarts),
             skips: try file.array(Tag.skips),
             blockMaxWeights: file.hasSection(Tag.blockMaxWeights) ? try file.array(Tag.blockMaxWeights) : StoredArray([]),
             blockMinLengths: file.hasSection(Tag.blockMinLengths) ? try file.array(Tag.blockMinLengths) : StoredArray([]))
+        let hasImpacts = file.hasSection(Tag.impactStarts)
+        if hasImpacts {
+            postings.impacts = BlockImpacts(starts: try file.array(Tag.impactStarts), weights: try file.array(Tag.impactWeights),
+                                            lengths: try file.array(Tag.impactLengths))
+        }
         let text = TextStore(
             units: try file.array(Tag.units), documentStarts: try file.array(Tag.documentStarts),
             bodyStarts: try file.array(Tag.bodyStarts), exceptionOffsets: try file.array(Tag.exceptionOffsets),
@@ -193,6 +209,7 @@ public final class SearchSegment: Sendable {
               postings.termStarts[vocabulary.count] == postings.bytes.count,
               postings.skips.count == 2 * postings.skipStarts[vocabulary.count],
               postings.blockMaxWeights.isEmpty || postings.hasBlockMaxima,
+              !hasImpacts || postings.hasBlockImpacts,
               text.documentStarts.count == Int(meta[1]) + 1, text.bodyStarts.count == Int(meta[1]),
               lengths.count == Int(meta[1]), text.documentStarts[Int(meta[1])] == text.units.count,
               text.documentFields.count == Int(meta[1]) + 1,

@@ -39,7 +39,8 @@ struct SegmentBuilder {
         return text.units.withUnsafeBufferPointer { units in
             var vocabulary = VocabularyBuilder()
             let counted = countPostings(units, layout: layout, vocabulary: &vocabulary)
-            let postings = writePostings(units, layout: layout, vocabulary: &vocabulary, counted: counted)
+            var postings = writePostings(units, layout: layout, vocabulary: &vocabulary, counted: counted)
+            postings.impacts = BlockImpacts.build(postings, lengths: counted.lengths)
             return Output(vocabulary: vocabulary.frozen(), postings: postings, text: text, lengths: counted.lengths)
         }
     }
@@ -106,9 +107,6 @@ struct SegmentBuilder {
         let skipped = ScratchBuffer<Int>(repeating: 0, count: termCount + 1)
         for term in 0...termCount { skipped[term] = skipStarts[term] }
         var skips = [UInt32](repeating: 0, count: 2 * skipStarts[termCount])
-        var blockMaxWeights = [UInt32](repeating: 0, count: skipStarts[termCount])
-        var blockMinLengths = [Float](repeating: .greatestFiniteMagnitude, count: skipStarts[termCount])
-        let lengths = counted.lengths
         let bytes = [UInt8](unsafeUninitializedCapacity: termStarts[termCount]) { bytes, initialized in
             let base = bytes.baseAddress.unsafelyUnwrapped
             skips.withUnsafeMutableBufferPointer { skips in
@@ -128,8 +126,6 @@ struct SegmentBuilder {
                         let skipStart = skipped[slot]
                         if skipped[slot + 1] > skipStart {
                             let block = skipStart + (count - 1) / blockSize
-                            blockMaxWeights[block] = max(blockMaxWeights[block], counter.weights[slot])
-                            blockMinLengths[block] = min(blockMinLengths[block], lengths[document])
                             if count % blockSize == 0 || count == Int(frequencies[slot]) {
                                 skips[2 * block] = UInt32(document)
                                 skips[2 * block + 1] = UInt32(end - termStarts[slot])
@@ -143,7 +139,7 @@ struct SegmentBuilder {
         return PostingsStore(bytes: StoredArray(bytes), termStarts: StoredArray(termStarts),
                              documentFrequencies: StoredArray(counted.documentFrequencies),
                              skipStarts: StoredArray(skipStarts), skips: StoredArray(skips),
-                             blockMaxWeights: StoredArray(blockMaxWeights), blockMinLengths: StoredArray(blockMinLengths))
+                             blockMaxWeights: StoredArray([]), blockMinLengths: StoredArray([]))
     }
 
     /// Scans one document's fields into `counter` and returns its weighted length.

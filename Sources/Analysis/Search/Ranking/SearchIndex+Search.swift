@@ -247,8 +247,8 @@ extension SearchIndex {
     }
 
     /// The ranked matches of a one-term query with no filter: block by block, a block whose
-    /// largest weight and shortest document cannot beat the hits already held (nor tie them) is counted from its
-    /// skip entry and not decoded (block-max). Gives exactly the hits and total of `collect`.
+    /// impacts cannot beat the hits already held (nor tie them) is counted from its skip entry and
+    /// not decoded (block-max). Gives exactly the hits and total of `collect`.
     private func collectSingleTerm(_ plan: QueryPlan, into candidates: inout Candidates, isCancelled: () -> Bool) {
         let term = plan.terms[0]
         let factor = exactFactor
@@ -275,7 +275,14 @@ extension SearchIndex {
                             let norm = bm25.norm(Double(lengths[Int(document)]))
                             return 0 + weight * f / (f + norm) * factor
                         }
-                        let blocks = segment.postings.hasBlockMaxima ? cursor.skipBlockCount : 0
+                        // The best score one (weight, length) pair can give, by the same arithmetic.
+                        func bound(_ weightQuarters: UInt32, _ length: Float) -> Double {
+                            let f = BM25Terms.frequency(weightQuarters)
+                            let norm = bm25.norm(Double(length))
+                            return 0 + weight * f / (f + norm) * factor
+                        }
+                        let impacts = segment.postings.hasBlockImpacts ? segment.postings.impacts : nil
+                        let blocks = impacts != nil || segment.postings.hasBlockMaxima ? cursor.skipBlockCount : 0
                         guard blocks > 0 else {
                             while cursor.next() {
                                 let slot = segment.base + Int(cursor.document)
@@ -287,13 +294,19 @@ extension SearchIndex {
                         for block in 0..<blocks {
                             let last = cursor.lastDocument(ofBlock: block)
                             if candidates.isFull {
-                                let f = BM25Terms.frequency(segment.postings.blockMaxWeights[firstBlock + block])
-                                let norm = bm25.norm(Double(segment.postings.blockMinLengths[firstBlock + block]))
-                                let bound = 0 + weight * f / (f + norm) * factor
+                                var best = -Double.infinity
+                                if let impacts {
+                                    for point in impacts.points(ofBlock: firstBlock + block) {
+                                        best = max(best, bound(impacts.weights[point], impacts.lengths[point]))
+                                    }
+                                } else {
+                                    best = bound(segment.postings.blockMaxWeights[firstBlock + block],
+                                                 segment.postings.blockMinLengths[firstBlock + block])
+                                }
                                 // A tie cannot rank either: ties go to the smaller slot, and every
                                 // slot held is smaller than this block's (segments and postings
                                 // are visited in slot order). Near-duplicate articles tie a lot.
-                                if bound <= candidates.threshold {
+                                if best <= candidates.threshold {
                                     if let deletions {
                                         // Count the live documents without scoring them.
                                         var live = 0
