@@ -269,17 +269,15 @@ extension SearchIndex {
                 segment.postings.bytes.withUnsafeBufferPointer { bytes in
                     segment.postings.skips.withUnsafeBufferPointer { skips in
                         var cursor = PostingCursor(term: id, store: segment.postings, bytes: bytes, skips: skips)
-                        // The same arithmetic, in the same order, as `collect`: equal scores, equal ties.
-                        func score(_ document: Int32, _ weightQuarters: UInt32) -> Double {
-                            let f = BM25Terms.frequency(weightQuarters)
-                            let norm = bm25.norm(Double(lengths[Int(document)]))
-                            return 0 + weight * f / (f + norm) * factor
-                        }
-                        // The best score one (weight, length) pair can give, by the same arithmetic.
-                        func bound(_ weightQuarters: UInt32, _ length: Float) -> Double {
+                        // The same arithmetic, in the same order, as `collect`: equal scores, equal
+                        // ties, and a block's impacts bound its documents' scores exactly.
+                        func score(_ weightQuarters: UInt32, length: Float) -> Double {
                             let f = BM25Terms.frequency(weightQuarters)
                             let norm = bm25.norm(Double(length))
                             return 0 + weight * f / (f + norm) * factor
+                        }
+                        func score(_ document: Int32, _ weightQuarters: UInt32) -> Double {
+                            score(weightQuarters, length: lengths[Int(document)])
                         }
                         let impacts = segment.postings.hasBlockImpacts ? segment.postings.impacts : nil
                         let blocks = impacts != nil || segment.postings.hasBlockMaxima ? cursor.skipBlockCount : 0
@@ -297,11 +295,11 @@ extension SearchIndex {
                                 var best = -Double.infinity
                                 if let impacts {
                                     for point in impacts.points(ofBlock: firstBlock + block) {
-                                        best = max(best, bound(impacts.weights[point], impacts.lengths[point]))
+                                        best = max(best, score(impacts.weights[point], length: impacts.lengths[point]))
                                     }
                                 } else {
-                                    best = bound(segment.postings.blockMaxWeights[firstBlock + block],
-                                                 segment.postings.blockMinLengths[firstBlock + block])
+                                    best = score(segment.postings.blockMaxWeights[firstBlock + block],
+                                                 length: segment.postings.blockMinLengths[firstBlock + block])
                                 }
                                 // A tie cannot rank either: ties go to the smaller slot, and every
                                 // slot held is smaller than this block's (segments and postings
