@@ -20,9 +20,10 @@ struct PostingsStore: Sendable {
     /// the last document of the block and the byte offset, from the term's start, just after it.
     let skipStarts: StoredArray<Int>
     let skips: StoredArray<UInt32>
-    /// Per skip entry, the largest weight and the shortest document length of its block, the
-    /// block bound of segments written before `impacts`; empty in newer segments (and in older
-    /// ones still). Segments without impacts are rewritten in the background.
+    /// Per skip entry, the largest weight and the shortest document length of its block: the
+    /// looser block bound of segments written before `impacts` existed. Empty in segments written
+    /// since, and in segments older than the maxima. Segments without impacts are rewritten in
+    /// the background.
     let blockMaxWeights: StoredArray<UInt32>
     let blockMinLengths: StoredArray<Float>
     /// Per skip entry, the pairs that can score best in its block: a ranked search skips blocks
