@@ -94,10 +94,15 @@ export function cardGrid(articles, options = {}) {
 }
 
 /** Numbered pages with previous/next; nothing when everything fits on one page. */
-export function pagination({ page, perPage, total, hrefFor, label = '分页' }) {
-  const last = Math.max(1, Math.ceil(total / perPage));
+/**
+ * Page links. `atLeast`: the total is only a lower bound (a search that stopped counting), so the
+ * last page is unknown and "next" stays open while pages are full (`more`).
+ */
+export function pagination({ page, perPage, total, hrefFor, label = '分页', atLeast = false, more = false }) {
+  const counted = Math.max(1, Math.ceil(total / perPage));
+  const last = atLeast ? Math.max(counted, page + (more ? 1 : 0)) : counted;
   if (last <= 1) return null;
-  const numbers = new Set([1, last, page - 1, page, page + 1].filter((n) => n >= 1 && n <= last));
+  const numbers = new Set([1, atLeast ? page : last, page - 1, page, page + 1].filter((n) => n >= 1 && n <= last));
   const sorted = [...numbers].sort((a, b) => a - b);
   const items = [];
   items.push(page > 1
@@ -113,7 +118,9 @@ export function pagination({ page, perPage, total, hrefFor, label = '分页' }) 
     ? h('li', {}, h('a', { href: hrefFor(page + 1), rel: 'next', class: 'pager-step' }, '下一页 ›'))
     : h('li', {}, h('span', { class: 'pager-step is-disabled', 'aria-hidden': 'true' }, '下一页 ›')));
   return h('nav', { class: 'pager', 'aria-label': label }, h('ul', {}, items),
-    h('p', { class: 'pager-summary' }, `第 ${fmt(page)} / ${fmt(last)} 页，共 ${fmt(total)} 条`));
+    h('p', { class: 'pager-summary' }, atLeast
+      ? `第 ${fmt(page)} 页，至少 ${fmt(total)} 条`
+      : `第 ${fmt(page)} / ${fmt(last)} 页，共 ${fmt(total)} 条`));
 }
 
 let sectionCounter = 0;

@@ -23,6 +23,9 @@ public struct APIConfiguration: Sendable {
     /// initiative's newest articles are weighed to find them (the cost of an article detail).
     public var relatedArticles: Int
     public var relatedCandidatesPerEntity: Int
+    /// Text matches a relevance search counts exactly; past that it skips the ones that cannot
+    /// rank, and its `total` is a lower bound (`total_relation: gte`).
+    public var searchExactTotal: Int
     /// Worker pools for rendering and for writes (names of `ServerConfiguration.workerPools`).
     public var readPool: String
     public var writePool: String
@@ -30,7 +33,7 @@ public struct APIConfiguration: Sendable {
     public init(apiToken: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024,
                 responseCacheBytes: Int = 64 << 20, publicDirectory: URL? = nil, version: String = "dev",
                 publicBaseURL: String? = nil, relatedArticles: Int = 5, relatedCandidatesPerEntity: Int = 200,
-                readPool: String = "reads", writePool: String = "writes") {
+                searchExactTotal: Int = 10_000, readPool: String = "reads", writePool: String = "writes") {
         self.apiToken = apiToken
         self.corsOrigins = corsOrigins
         self.maxPageBytes = maxPageBytes
@@ -40,6 +43,7 @@ public struct APIConfiguration: Sendable {
         self.publicBaseURL = publicBaseURL
         self.relatedArticles = relatedArticles
         self.relatedCandidatesPerEntity = relatedCandidatesPerEntity
+        self.searchExactTotal = searchExactTotal
         self.readPool = readPool
         self.writePool = writePool
     }

@@ -74,7 +74,8 @@ public enum NewsroomAPI {
             read(path, operationID, "The articles of \(what), with the filters, dates and sorts of /articles.", tag: tag,
                  ArticleFilters.parameters(fixed: filter == "page_id" ? "page_id" : filter), pathParameters: pathParameters,
                  schema: "ArticleList", errors: [404]) { state, request, reader, context throws(Problem) in
-                try EntityEndpoints.articles(setting: filter, state, request, reader, context)
+                try EntityEndpoints.articles(setting: filter, state, request, reader, context,
+                                             exactTotalUpTo: configuration.searchExactTotal)
             }
         }
         let writer = PageEndpoints.Writer(archive: archive, configuration: configuration, metrics: metrics)
@@ -98,12 +99,13 @@ public enum NewsroomAPI {
             read("/api/v1", "index", "Links to every collection, the feeds and the documents.", tag: "index", [.pretty], schema: "Index",
                  render: IndexEndpoint.index(version: configuration.version)),
             read("/api/v1/articles", "listArticles", "Articles, filtered, searched, dated, sorted and paginated.", tag: "articles",
-                 ArticleEndpoints.listParameters, schema: "ArticleList", render: ArticleEndpoints.list),
+                 ArticleEndpoints.listParameters, schema: "ArticleList", render: ArticleEndpoints.list(exactTotalUpTo: configuration.searchExactTotal)),
             read("/api/v1/articles/{id}", "getArticle", "One article in full, with its links. A removed article is 410 Gone with a link to its page.",
                  tag: "articles", ArticleEndpoints.detailParameters, pathParameters: articleID, schema: "Article", errors: [404, 410],
                  render: ArticleEndpoints.detail(related: (configuration.relatedArticles, configuration.relatedCandidatesPerEntity))),
             read("/api/v1/search", "search", "Ranked article hits with highlighted snippets, and the authors, places, initiatives and tags whose names start with the query's words.",
-                 tag: "articles", ArticleEndpoints.searchParameters, schema: "SearchResults", render: ArticleEndpoints.search),
+                 tag: "articles", ArticleEndpoints.searchParameters, schema: "SearchResults",
+                 render: ArticleEndpoints.search(exactTotalUpTo: configuration.searchExactTotal)),
             read("/api/v1/authors", "listAuthors", "Authors, most prolific first, or by name prefix.", tag: "authors",
                  EntityEndpoints.authorListParameters, schema: "AuthorList", render: EntityEndpoints.authors),
             read("/api/v1/authors/{id}", "getAuthor", "One author with their newest articles.", tag: "authors", EntityEndpoints.detailParameters,

@@ -22,7 +22,7 @@ final class APIServer: Sendable {
     init(token: String? = nil, corsOrigins: [String] = [], maxPageBytes: Int = 2 * 1024 * 1024, dataDirectory: URL? = nil,
          seeds: URL = repositoryRoot.appendingPathComponent("seeds"),
          publicDirectory: URL = repositoryRoot.appendingPathComponent("Public"), metrics: Bool = false,
-         relatedArticles: Int = 5) throws {
+         relatedArticles: Int = 5, searchExactTotal: Int = 10_000) throws {
         let data = dataDirectory ?? scratchURL("newsroom-api")
         self.dataDirectory = data
         let store = PageStore(seedsDirectory: seeds, dataDirectory: data)
@@ -34,7 +34,8 @@ final class APIServer: Sendable {
         configuration.shutdownGracePeriod = 2
         configuration.problemTypeBase = "urn:newsroom:problem:"
         let api = APIConfiguration(apiToken: token, corsOrigins: corsOrigins, maxPageBytes: maxPageBytes,
-                                   publicDirectory: publicDirectory, version: "test", relatedArticles: relatedArticles)
+                                   publicDirectory: publicDirectory, version: "test", relatedArticles: relatedArticles,
+                                   searchExactTotal: searchExactTotal)
         let registry = metrics ? MetricsRegistry(loops: configuration.loopCount) : nil
         configuration.metrics = registry
         server = HTTPServer(configuration: configuration, router: NewsroomAPI.makeRouter(archive: archive, configuration: api, metrics: registry))

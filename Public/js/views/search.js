@@ -63,7 +63,10 @@ export async function searchView({ params }) {
     throw error;
   }
   const when = rangeText(range);
-  const countText = result.total ? `找到 ${fmt(result.total)} 篇相关文章` : '没有找到相关文章';
+  // Past the server's exact count (total_relation gte) the total is a lower bound.
+  const atLeast = result.total_relation === 'gte';
+  const countText = !result.total ? '没有找到相关文章'
+    : atLeast ? `找到至少 ${fmt(result.total)} 篇相关文章` : `找到 ${fmt(result.total)} 篇相关文章`;
   const last = Math.max(1, Math.ceil(result.total / PER_PAGE));
   const results = result.items.length
     ? h('ol', { class: 'results', start: (page - 1) * PER_PAGE + 1 }, result.items.map((item) => h('li', { class: 'result' },
@@ -76,14 +79,15 @@ export async function searchView({ params }) {
       h('p', { class: 'eyebrow' }, '搜索结果'),
       pageHeading(`“${q}”`),
       h('p', { class: 'result-count', id: 'result-count' }, countText, when ? ` · ${when}` : '',
-        result.total > PER_PAGE ? ` · 第 ${page} / ${last} 页` : ''),
+        atLeast ? ` · 第 ${page} 页` : result.total > PER_PAGE ? ` · 第 ${page} / ${last} 页` : ''),
       h('div', { class: 'list-tools' }, dateRangeForm({ ...range, idPrefix: 'search', hrefFor: (r) => hrefFor({ ...r, page: 1 }) }),
         feedLink({ q, ...range }))),
     h('div', { class: 'two-col' },
       h('section', { class: 'col-main', 'aria-labelledby': 'results-heading' },
         h('h2', { class: 'visually-hidden', id: 'results-heading' }, '文章'),
         results,
-        pagination({ page, perPage: PER_PAGE, total: result.total, hrefFor: (n) => hrefFor({ page: n }) })),
+        pagination({ page, perPage: PER_PAGE, total: result.total, atLeast, more: result.items.length === PER_PAGE,
+          hrefFor: (n) => hrefFor({ page: n }) })),
       h('aside', { class: 'col-side', 'aria-label': '匹配的作者、地区、举措和标签' }, sideLists(result))));
   return { title: `搜索：${q}`, node, query: q, nav: 'search', announce: `搜索“${q}”：${countText}` };
 }

@@ -20,6 +20,9 @@ public struct ArticleQuery: Sendable, Hashable {
     public var sort: ArticleSort?
     public var page = 1
     public var perPage = 20
+    /// Text matches counted exactly before a relevance search may skip the ones that cannot
+    /// rank, leaving the total a lower bound (see `SearchIndex.search`).
+    public var exactTotalUpTo = Int.max
 
     public init() {}
 
@@ -37,7 +40,9 @@ public enum ArticleSort: String, Sendable, Hashable, CaseIterable {
 
 /// One page of matching articles.
 public struct ArticleResults: Sendable {
+    /// Every match when `totalIsExact`, else a lower bound.
     public var total: Int
+    public var totalIsExact = true
     public var items: [ArchiveState.ArticleRef]
     /// Relevance scores by slot, when the query had text.
     public var scores: [Int: Double]
@@ -63,7 +68,8 @@ extension ArchiveState {
             let results: SearchResults
             switch sort {
             case .relevance:
-                results = search.search(parsed, allowed: allowed, limit: limit, offset: offset, isCancelled: isCancelled)
+                results = search.search(parsed, allowed: allowed, limit: limit, offset: offset,
+                                        exactTotalUpTo: query.exactTotalUpTo, isCancelled: isCancelled)
             case .date, .reverseDate:
                 let table = slotTable
                 let ascending = sort == .date
@@ -71,7 +77,8 @@ extension ArchiveState {
                                         orderedBy: { slot in Self.sortValue(table[slot].order, ascending: ascending) },
                                         isCancelled: isCancelled)
             }
-            return ArticleResults(total: results.total, items: results.hits.compactMap { article(slot: $0.doc) },
+            return ArticleResults(total: results.total, totalIsExact: results.totalIsExact,
+                                  items: results.hits.compactMap { article(slot: $0.doc) },
                                   scores: Dictionary(results.hits.map { ($0.doc, $0.score) }, uniquingKeysWith: max),
                                   searchQuery: parsed)
         }

@@ -10,8 +10,13 @@ enum ArticleEndpoints {
     static let searchParameters = ArticleFilters.parameters()
     static let detailParameters: [ParameterSpec] = [.pretty]
 
-    static func list(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
-        let query = try ArticleFilters.read(reader, state: state)
+    static func list(exactTotalUpTo: Int) -> Renderer {
+        { state, request, reader, context throws(Problem) in try list(state, request, reader, context, exactTotalUpTo: exactTotalUpTo) }
+    }
+
+    private static func list(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext,
+                             exactTotalUpTo: Int) throws(Problem) -> Rendered {
+        let query = try ArticleFilters.read(reader, state: state, exactTotalUpTo: exactTotalUpTo)
         let results = state.findArticles(query) { context.isCancelled }
         return ArticleFilters.envelope(results, query: query, state: state, request: request, pretty: try reader.pretty)
     }
@@ -39,9 +44,14 @@ enum ArticleEndpoints {
 
     /// Ranked article hits with highlighted snippets, plus the authors, places, initiatives and
     /// tags whose names start with a word of the query.
-    static func search(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
+    static func search(exactTotalUpTo: Int) -> Renderer {
+        { state, request, reader, context throws(Problem) in try search(state, request, reader, context, exactTotalUpTo: exactTotalUpTo) }
+    }
+
+    private static func search(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext,
+                               exactTotalUpTo: Int) throws(Problem) -> Rendered {
         guard let text = try reader.string("q") else { throw .invalidParameter("q", "'q' is required") }
-        var query = try ArticleFilters.read(reader, state: state)
+        var query = try ArticleFilters.read(reader, state: state, exactTotalUpTo: exactTotalUpTo)
         if query.sort == nil { query.sort = .relevance }
         let results = state.findArticles(query) { context.isCancelled }
         let parsed = SearchQuery.parse(text)

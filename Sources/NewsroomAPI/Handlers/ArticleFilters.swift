@@ -43,9 +43,11 @@ enum ArticleFilters {
         [text] + entityFilters.filter { $0.name != fixed } + dateFilters + [sort, .page, .perPage, .pretty]
     }
 
-    /// Reads the query, resolving names to ids.
-    static func read(_ reader: QueryReader, state: ArchiveState) throws(Problem) -> ArticleQuery {
+    /// Reads the query, resolving names to ids. A relevance search counts `exactTotalUpTo`
+    /// matches exactly; past that its total may be a lower bound.
+    static func read(_ reader: QueryReader, state: ArchiveState, exactTotalUpTo: Int = .max) throws(Problem) -> ArticleQuery {
         var query = ArticleQuery()
+        query.exactTotalUpTo = exactTotalUpTo
         query.text = try reader.string("q")
         let aggregate = state.aggregate
         if let author = try reader.string("author") { query.author = try resolveAuthor(author, in: aggregate) }
@@ -118,7 +120,8 @@ enum ArticleFilters {
             return .object(ArticleJSON.summaryFields(ref, article) + searchExtras(ref, title: article.title, results: results, state: state))
         }
         return Pagination(page: query.page, perPage: query.perPage)
-            .envelope(items, total: results.total, request: request, pretty: pretty, extra: extra)
+            .envelope(items, total: results.total, relation: results.totalIsExact ? .exact : .atLeast, request: request,
+                      pretty: pretty, extra: extra)
     }
 
     static func searchExtras(_ ref: ArchiveState.ArticleRef, title: String?, results: ArticleResults,

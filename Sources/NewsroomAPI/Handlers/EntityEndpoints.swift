@@ -255,8 +255,8 @@ enum EntityEndpoints {
     /// `GET /{entities}/{id}/articles`: the entity's articles, with every filter and sort of
     /// `/articles` except the one the path sets.
     static func articles(setting filter: String, _ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader,
-                         _ context: RequestContext) throws(Problem) -> Rendered {
-        var query = try ArticleFilters.read(reader, state: state)
+                         _ context: RequestContext, exactTotalUpTo: Int) throws(Problem) -> Rendered {
+        var query = try ArticleFilters.read(reader, state: state, exactTotalUpTo: exactTotalUpTo)
         switch filter {
         case "author": query.author = try requireAuthor(state, request).id
         case "locality": query.locality = try requirePlace(state, request).id

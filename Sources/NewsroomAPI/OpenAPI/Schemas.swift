@@ -64,10 +64,21 @@ enum Schemas {
     static let levels = ["province", "city", "district", "county", "street", "community"]
     static let highlights = array(.object([("type", .string("array")), ("items", integer), ("minItems", .int(2)), ("maxItems", .int(2))]))
 
-    static func envelope(_ item: String, itemDescription: String, extra: [Property] = []) -> JSON {
-        object([
+    static func envelope(_ item: String, itemDescription: String, totalMayBeLowerBound: Bool = false,
+                         extra: [Property] = []) -> JSON {
+        var fields = [
             p("items", array(ref(item)), "This page of \(itemDescription).", .array([])),
-            p("total", count, "How many there are over all pages (also in X-Total-Count).", .int(25)),
+            p("total", count, "How many there are over all pages (also in X-Total-Count when exact).", .int(25)),
+        ]
+        if totalMayBeLowerBound {
+            fields.append(p("total_relation", enumeration(["eq", "gte"]), """
+                eq: total counts every match. gte: a relevance search found more matches than the server counts \
+                exactly (setting searchExactTotal) and skipped those that could not reach the page, so total is a \
+                lower bound; there is then no X-Total-Count and no last link, and next is given while pages are full. \
+                The hits are the same either way.
+                """, .string("eq")))
+        }
+        return object(fields + [
             p("page", integer, "This page's number, from 1.", .int(1)),
             p("per_page", integer, "Items per page.", .int(20)),
         ] + extra)
@@ -251,8 +262,9 @@ enum Schemas {
                 p("occurrences", count, "Times the article names it.", .int(3)),
                 p("context", nullableString, "The first sentence naming it.", .string("开州区创新推出“六单工作法”服务机制。")),
             ], description: "An initiative one article mentions.")),
-            ("ArticleList", envelope("ArticleSummary", itemDescription: "articles")),
-            ("SearchResults", envelope("ArticleSummary", itemDescription: "articles, best first, with snippets", extra: [
+            ("ArticleList", envelope("ArticleSummary", itemDescription: "articles", totalMayBeLowerBound: true)),
+            ("SearchResults", envelope("ArticleSummary", itemDescription: "articles, best first, with snippets",
+                                       totalMayBeLowerBound: true, extra: [
                 p("query", string, "The query as given.", .string("志愿服务")),
                 p("authors", array(ref("Author")), "Authors whose name starts with a word of the query.", .array([])),
                 p("localities", array(ref("Locality")), "Places whose name or short form starts with a word of the query.", .array([])),

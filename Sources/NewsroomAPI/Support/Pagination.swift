@@ -24,16 +24,23 @@ struct Pagination {
         return items[start..<min(items.count, start + perPage)]
     }
 
-    func envelope(_ items: [JSON], total: Int, request: HTTPRequest, pretty: Bool, extra: [(String, JSON)] = []) -> Rendered {
-        let json = JSON.object([("items", .array(items)), ("total", .int(total)), ("page", .int(page)), ("per_page", .int(perPage))] + extra)
-        var headers: HTTPHeaders = ["X-Total-Count": String(total)]
-        headers.add("Link", links(total: total, request: request))
+    /// `relation`, when given, is the list's `total_relation`: "eq", or "gte" when the total is
+    /// only a lower bound. Such a total is not sent as `X-Total-Count`, and there is no `last`.
+    func envelope(_ items: [JSON], total: Int, relation: TotalRelation? = nil, request: HTTPRequest, pretty: Bool,
+                  extra: [(String, JSON)] = []) -> Rendered {
+        var fields: [(String, JSON)] = [("items", .array(items)), ("total", .int(total))]
+        if let relation { fields.append(("total_relation", .string(relation.rawValue))) }
+        let json = JSON.object(fields + [("page", .int(page)), ("per_page", .int(perPage))] + extra)
+        var headers: HTTPHeaders = [:]
+        if relation != .atLeast { headers.add("X-Total-Count", String(total)) }
+        headers.add("Link", links(total: total, exact: relation != .atLeast, pageIsFull: items.count == perPage, request: request))
         return Rendered(json: json, pretty: pretty, headers: headers)
     }
 
     /// `first` and `last` always; `prev` and `next` where they exist. Other query parameters are kept.
-    func links(total: Int, request: HTTPRequest) -> String {
-        let last = max(1, (total + perPage - 1) / perPage)
+    /// A total that is only a lower bound has no `last`, and a full page always has a `next`.
+    func links(total: Int, exact: Bool = true, pageIsFull: Bool = false, request: HTTPRequest) -> String {
+        let last = exact ? max(1, (total + perPage - 1) / perPage) : Int.max
         let kept = request.query.filter { $0.name != "page" }
         func url(_ target: Int) -> String {
             var parts = kept.map { percentEncode($0.name) + "=" + percentEncode($0.value) }
@@ -42,8 +49,15 @@ struct Pagination {
         }
         var links = [url(1) + #"; rel="first""#]
         if page > 1 { links.append(url(min(page - 1, last)) + #"; rel="prev""#) }
-        if page < last { links.append(url(page + 1) + #"; rel="next""#) }
-        links.append(url(last) + #"; rel="last""#)
+        if exact ? page < last : page * perPage < total || pageIsFull { links.append(url(page + 1) + #"; rel="next""#) }
+        if exact { links.append(url(last) + #"; rel="last""#) }
         return links.joined(separator: ", ")
     }
+}
+
+/// Whether a list's `total` counts every item or only some (as Elasticsearch's
+/// `hits.total.relation`).
+enum TotalRelation: String {
+    case exact = "eq"
+    case atLeast = "gte"
 }

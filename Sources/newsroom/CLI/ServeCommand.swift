@@ -74,7 +74,8 @@ enum ServeCommand {
             responseCacheBytes: settings.responseCacheBytes,
             publicDirectory: publicDirectory,
             version: newsroomVersion, publicBaseURL: settings.publicBaseURL.isEmpty ? nil : settings.publicBaseURL,
-            relatedArticles: settings.relatedArticles, relatedCandidatesPerEntity: settings.relatedCandidatesPerEntity
+            relatedArticles: settings.relatedArticles, relatedCandidatesPerEntity: settings.relatedCandidatesPerEntity,
+            searchExactTotal: settings.searchExactTotal
         )
         let metrics = MetricsRegistry(loops: serverConfiguration.loopCount)
         serverConfiguration.metrics = metrics

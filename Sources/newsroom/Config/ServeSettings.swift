@@ -21,6 +21,7 @@ struct ServeSettings {
     var reanalysisDrift = 0.2
     var relatedArticles = 5
     var relatedCandidatesPerEntity = 200
+    var searchExactTotal = 10_000
     var checkpointSeconds = 30.0
     var changePollSeconds = 0.25
     var apiToken: String?
@@ -76,6 +77,7 @@ struct ServeSettings {
         seconds("changePollSeconds", "change-poll", "NEWSROOM_CHANGE_POLL", "Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas).", \.changePollSeconds),
         number("relatedArticles", "related-articles", "NEWSROOM_RELATED_ARTICLES", "Related articles listed with an article (0: none).", \.relatedArticles, 0...100),
         number("relatedCandidatesPerEntity", "related-candidates", "NEWSROOM_RELATED_CANDIDATES", "Newest articles of each shared tag or initiative weighed for related articles: the cost of an article detail, whatever the archive's size.", \.relatedCandidatesPerEntity, 1...1_000_000),
+        number("searchExactTotal", "search-exact-total", "NEWSROOM_SEARCH_EXACT_TOTAL", "Text matches a relevance search counts exactly; past that it skips matches that cannot reach the page and reports its total as a lower bound (total_relation gte). The hits are the same.", \.searchExactTotal, 0...1_000_000_000),
         fraction("reanalysisDrift", "reanalysis-drift", "NEWSROOM_REANALYSIS_DRIFT", "Rebuild the corpus model in the background once the article count changed by this share.", \.reanalysisDrift),
         Setting(key: "apiToken", flag: "api-token", environment: "NEWSROOM_API_TOKEN",
                 help: "Bearer token for uploads; no default: writes are refused until set.",

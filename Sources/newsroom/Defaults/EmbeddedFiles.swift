@@ -46,6 +46,7 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `changePollSeconds` | `--change-poll` | `NEWSROOM_CHANGE_POLL` | `0.25` | Seconds between looks at the data directory's change log, for writes made by other processes sharing it (replicas). |
 | `relatedArticles` | `--related-articles` | `NEWSROOM_RELATED_ARTICLES` | `5` | Related articles listed with an article (0: none). |
 | `relatedCandidatesPerEntity` | `--related-candidates` | `NEWSROOM_RELATED_CANDIDATES` | `200` | Newest articles of each shared tag or initiative weighed for related articles: the cost of an article detail, whatever the archive's size. |
+| `searchExactTotal` | `--search-exact-total` | `NEWSROOM_SEARCH_EXACT_TOTAL` | `10000` | Text matches a relevance search counts exactly; past that it skips matches that cannot reach the page and reports its total as a lower bound (total_relation gte). The hits are the same. |
 | `reanalysisDrift` | `--reanalysis-drift` | `NEWSROOM_REANALYSIS_DRIFT` | `0.2` | Rebuild the corpus model in the background once the article count changed by this share. |
 | `apiToken` | `--api-token` | `NEWSROOM_API_TOKEN` | `(none)` | Bearer token for uploads; no default: writes are refused until set. |
 | `maxConnections` | `--max-connections` | `NEWSROOM_MAX_CONNECTIONS` | `10000` | Open connections before new ones get 503. |
@@ -42397,6 +42398,7 @@ query run occurs contiguously rather than piecewise), `snippetLength`.
   "reanalysisDrift": 0.2,
   "relatedArticles": 5,
   "relatedCandidatesPerEntity": 200,
+  "searchExactTotal": 10000,
   "checkpointSeconds": 30,
   "changePollSeconds": 0.25,
 
@@ -43965,10 +43967,15 @@ export function cardGrid(articles, options = {}) {
 }
 
 /** Numbered pages with previous/next; nothing when everything fits on one page. */
-export function pagination({ page, perPage, total, hrefFor, label = '分页' }) {
-  const last = Math.max(1, Math.ceil(total / perPage));
+/**
+ * Page links. `atLeast`: the total is only a lower bound (a search that stopped counting), so the
+ * last page is unknown and "next" stays open while pages are full (`more`).
+ */
+export function pagination({ page, perPage, total, hrefFor, label = '分页', atLeast = false, more = false }) {
+  const counted = Math.max(1, Math.ceil(total / perPage));
+  const last = atLeast ? Math.max(counted, page + (more ? 1 : 0)) : counted;
   if (last <= 1) return null;
-  const numbers = new Set([1, last, page - 1, page, page + 1].filter((n) => n >= 1 && n <= last));
+  const numbers = new Set([1, atLeast ? page : last, page - 1, page, page + 1].filter((n) => n >= 1 && n <= last));
   const sorted = [...numbers].sort((a, b) => a - b);
   const items = [];
   items.push(page > 1
@@ -43984,7 +43991,9 @@ export function pagination({ page, perPage, total, hrefFor, label = '分页' }) 
     ? h('li', {}, h('a', { href: hrefFor(page + 1), rel: 'next', class: 'pager-step' }, '下一页 ›'))
     : h('li', {}, h('span', { class: 'pager-step is-disabled', 'aria-hidden': 'true' }, '下一页 ›')));
   return h('nav', { class: 'pager', 'aria-label': label }, h('ul', {}, items),
-    h('p', { class: 'pager-summary' }, `第 ${fmt(page)} / ${fmt(last)} 页，共 ${fmt(total)} 条`));
+    h('p', { class: 'pager-summary' }, atLeast
+      ? `第 ${fmt(page)} 页，至少 ${fmt(total)} 条`
+      : `第 ${fmt(page)} / ${fmt(last)} 页，共 ${fmt(total)} 条`));
 }
 
 let sectionCounter = 0;
@@ -45510,7 +45519,10 @@ export async function searchView({ params }) {
     throw error;
   }
   const when = rangeText(range);
-  const countText = result.total ? `找到 ${fmt(result.total)} 篇相关文章` : '没有找到相关文章';
+  // Past the server's exact count (total_relation gte) the total is a lower bound.
+  const atLeast = result.total_relation === 'gte';
+  const countText = !result.total ? '没有找到相关文章'
+    : atLeast ? `找到至少 ${fmt(result.total)} 篇相关文章` : `找到 ${fmt(result.total)} 篇相关文章`;
   const last = Math.max(1, Math.ceil(result.total / PER_PAGE));
   const results = result.items.length
     ? h('ol', { class: 'results', start: (page - 1) * PER_PAGE + 1 }, result.items.map((item) => h('li', { class: 'result' },
@@ -45523,14 +45535,15 @@ export async function searchView({ params }) {
       h('p', { class: 'eyebrow' }, '搜索结果'),
       pageHeading(`“${q}”`),
       h('p', { class: 'result-count', id: 'result-count' }, countText, when ? ` · ${when}` : '',
-        result.total > PER_PAGE ? ` · 第 ${page} / ${last} 页` : ''),
+        atLeast ? ` · 第 ${page} 页` : result.total > PER_PAGE ? ` · 第 ${page} / ${last} 页` : ''),
       h('div', { class: 'list-tools' }, dateRangeForm({ ...range, idPrefix: 'search', hrefFor: (r) => hrefFor({ ...r, page: 1 }) }),
         feedLink({ q, ...range }))),
     h('div', { class: 'two-col' },
       h('section', { class: 'col-main', 'aria-labelledby': 'results-heading' },
         h('h2', { class: 'visually-hidden', id: 'results-heading' }, '文章'),
         results,
-        pagination({ page, perPage: PER_PAGE, total: result.total, hrefFor: (n) => hrefFor({ page: n }) })),
+        pagination({ page, perPage: PER_PAGE, total: result.total, atLeast, more: result.items.length === PER_PAGE,
+          hrefFor: (n) => hrefFor({ page: n }) })),
       h('aside', { class: 'col-side', 'aria-label': '匹配的作者、地区、举措和标签' }, sideLists(result))));
   return { title: `搜索：${q}`, node, query: q, nav: 'search', announce: `搜索“${q}”：${countText}` };
 }

@@ -87,6 +87,19 @@ struct PostingCursor {
     /// The last document of block `index` (of a list with skip entries).
     func lastDocument(ofBlock index: Int) -> Int32 { Int32(bitPattern: skips.unsafelyUnwrapped[2 * index]) }
 
+    /// The block holding the first posting at or after `target` (the current posting, when it
+    /// is there already), found from the skip entries without decoding or moving; nil when no
+    /// posting is at or after `target`. Only for a list with skip entries.
+    @inline(__always)
+    func block(holdingFirstAtOrAfter target: Int32) -> Int? {
+        let goal = max(target, document)
+        let skips = self.skips.unsafelyUnwrapped
+        // The current posting is in `block`, or in the one before when it ended that block.
+        var index = max(0, block - 1)
+        while index < blockCount, Int32(bitPattern: skips[2 * index]) < goal { index += 1 }
+        return index < blockCount ? index : nil
+    }
+
     /// Moves to just before the first posting of block `index` (> the current block).
     mutating func jump(toBlock index: Int) {
         let skips = self.skips.unsafelyUnwrapped

@@ -33,6 +33,22 @@ struct PostingsStore: Sendable {
     var hasBlockMaxima: Bool { blockMaxWeights.count == skipStarts[termCount] && blockMinLengths.count == blockMaxWeights.count }
     var hasBlockImpacts: Bool { impacts.covers(blockCount: skipStarts[termCount]) }
 
+    /// True when every block carries a score bound: impacts, or the older maxima.
+    var hasBlockBounds: Bool { hasBlockImpacts || hasBlockMaxima }
+
+    /// The best score a posting of skip block `block` (counted over the whole store) can get,
+    /// for a `score` that grows with the weight and falls with the document length. Only for a
+    /// store with `hasBlockBounds`; -infinity for a block without pairs (a damaged file).
+    @inline(__always)
+    func bestScore(ofBlock block: Int, _ score: (UInt32, Float) -> Double) -> Double {
+        guard hasBlockImpacts else { return score(blockMaxWeights[block], blockMinLengths[block]) }
+        var best = -Double.infinity
+        for point in impacts.points(ofBlock: block) {
+            best = max(best, score(impacts.weights[point], impacts.lengths[point]))
+        }
+        return best
+    }
+
     var termCount: Int { documentFrequencies.count }
     var byteCount: Int {
         bytes.byteCount + termStarts.byteCount + documentFrequencies.byteCount + skipStarts.byteCount + skips.byteCount

@@ -6,11 +6,20 @@
 /// upper bound reaches the `wanted`-th best lower bound seen so far can end up on the page, so the
 /// rest are dropped as soon as that threshold rises: a query matching half a million documents
 /// keeps a few hundred, not half a million.
+///
+/// A match added with a `check` has its exact runs checked at once when it could rank: its bounds
+/// are then its final score, which raises the threshold to the true scores of the best matches,
+/// as a search that skips what cannot rank needs (a lower bound that leaves out every bonus
+/// would keep nearly every block in play).
 struct Candidates {
     private(set) var slots: [Int] = []
     private(set) var settled: [Double] = []
     /// `pendingStride` scores per kept candidate.
     private(set) var pending: [Double] = []
+    /// Per kept candidate: `checkedBit` once its clauses were checked, with bit `c` set when
+    /// pending clause `c` turned out exact.
+    private(set) var exactness: [UInt64] = []
+    static let checkedBit: UInt64 = 1 << 63
     let pendingStride: Int
     let exactFactor: Double
     let wanted: Int
@@ -44,7 +53,8 @@ struct Candidates {
     /// Counts matches that were skipped because they could not rank.
     mutating func countSkipped(_ count: Int) { total += count }
 
-    mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>) {
+    mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>,
+                      check: ((Int) -> Bool)? = nil) {
         total += 1
         guard wanted > 0 else { return }
         var lower = score
@@ -52,6 +62,18 @@ struct Candidates {
         for part in parts {
             lower += part
             upper += part * exactFactor
+        }
+        var mask: UInt64 = 0
+        if let check, !parts.isEmpty, parts.count < 63, upper >= threshold {
+            mask = Self.checkedBit
+            var exact = score
+            for (clause, part) in parts.enumerated() {
+                let isExact = check(clause)
+                if isExact { mask |= 1 << UInt64(clause) }
+                exact += part * (isExact ? exactFactor : 1)
+            }
+            lower = exact
+            upper = exact
         }
         if lowerBounds.count < wanted {
             lowerBounds.push(lower)
@@ -62,6 +84,7 @@ struct Candidates {
         slots.append(slot)
         settled.append(score)
         pending.append(contentsOf: parts)
+        exactness.append(mask)
         if slots.count >= compactAt {
             compact()
             compactAt = max(4 * wanted + 1024, 2 * slots.count)
@@ -75,6 +98,7 @@ struct Candidates {
         for candidate in 0..<slots.count where upperBound(candidate) >= limit {
             slots[kept] = slots[candidate]
             settled[kept] = settled[candidate]
+            exactness[kept] = exactness[candidate]
             for part in 0..<pendingStride {
                 pending[kept * pendingStride + part] = pending[candidate * pendingStride + part]
             }
@@ -82,6 +106,7 @@ struct Candidates {
         }
         slots.removeLast(slots.count - kept)
         settled.removeLast(settled.count - kept)
+        exactness.removeLast(exactness.count - kept)
         pending.removeLast(pending.count - kept * pendingStride)
     }
 
@@ -90,14 +115,18 @@ struct Candidates {
         score(candidate) { _ in true }
     }
 
-    /// The score given which pending clauses are contiguous. Summed in one fixed order, so the
-    /// bound and a fully exact score are bit-identical and ties stay ties.
+    /// The score given which pending clauses are contiguous (as checked when added, else as
+    /// `isExact` says). Summed in one fixed order, so the bound and a fully exact score are
+    /// bit-identical and ties stay ties.
     @inline(__always)
     func score(_ candidate: Int, isExact: (Int) -> Bool) -> Double {
         var total = settled[candidate]
         let base = candidate * pendingStride
+        let mask = exactness[candidate]
+        let checked = mask & Self.checkedBit != 0
         for clause in 0..<pendingStride {
-            total += pending[base + clause] * (isExact(clause) ? exactFactor : 1)
+            let exact = checked ? mask & (1 << UInt64(clause)) != 0 : isExact(clause)
+            total += pending[base + clause] * (exact ? exactFactor : 1)
         }
         return total
     }

@@ -7,8 +7,15 @@ extension SearchIndex {
     /// is stable. An empty query gives `SearchResults.emptyQuery`; a term the index never had
     /// gives no hits. `isCancelled` is polled while matching; a cancelled search returns what it
     /// has, which the caller throws away.
+    ///
+    /// Matches are counted exactly up to `exactTotalUpTo`. Past that, a query of several terms
+    /// skips the documents that cannot reach the page, and the total is then a lower bound
+    /// (`totalIsExact` false), as Lucene's and Elasticsearch's `track_total_hits` do: counting a
+    /// quarter of a million matches exactly costs more than finding the best twenty. The hits are
+    /// the same either way. A one-term query always counts exactly: its blocks are counted from
+    /// their skip entries.
     public func search(_ query: SearchQuery, allowed: DocumentFilter? = nil, limit: Int = 20, offset: Int = 0,
-                       isCancelled: () -> Bool = { false }) -> SearchResults {
+                       exactTotalUpTo: Int = .max, isCancelled: () -> Bool = { false }) -> SearchResults {
         guard !query.isEmpty else { return .emptyQuery }
         let offset = max(0, offset)
         let wanted = offset + max(0, limit)
@@ -17,16 +24,25 @@ extension SearchIndex {
         }
         let plan = prepared.plan
         var candidates = Candidates(pendingStride: plan.uncertainClauses.count, exactFactor: exactFactor, wanted: wanted)
+        var pruned = false
         if plan.terms.count == 1, plan.clauses.count == 1, plan.uncertainClauses.isEmpty, plan.phrasePatterns.isEmpty,
            prepared.allowed == nil, prepared.extra.isEmpty, wanted > 0 {
             collectSingleTerm(plan, into: &candidates, isCancelled: isCancelled)
         } else {
-            collect(prepared, isCancelled: isCancelled) { slot, settled, pending in
-                candidates.add(slot: slot, settled: settled, pending: pending)
+            // Once counting may stop, exact runs are checked as matches come, so that the
+            // threshold skipping compares against is the true score of the page's last hit.
+            let patterns = plan.contiguityPatterns
+            pruned = collectPruning(prepared, isCancelled: isCancelled) { slot, settled, pending in
+                if candidates.total >= exactTotalUpTo, !pending.isEmpty {
+                    candidates.add(slot: slot, settled: settled, pending: pending) { self.occurs(patterns[$0], inSlot: slot) }
+                } else {
+                    candidates.add(slot: slot, settled: settled, pending: pending)
+                }
+                return candidates.total >= exactTotalUpTo && candidates.isFull ? candidates.threshold : -.infinity
             }
         }
         let hits = best(candidates, plan: plan, count: wanted)
-        return SearchResults(total: candidates.total, hits: Array(hits.dropFirst(offset)))
+        return SearchResults(total: candidates.total, hits: Array(hits.dropFirst(offset)), totalIsExact: !pruned)
     }
 
     /// One page of matches in the order of a caller's key (ascending; ties by slot), with their
@@ -175,14 +191,29 @@ extension SearchIndex {
     /// settled score (OR-group scores included) and its pending clause scores.
     func collect(_ prepared: Prepared, isCancelled: () -> Bool,
                  _ body: (Int, Double, UnsafeBufferPointer<Double>) -> Void) {
+        collectPruning(prepared, isCancelled: isCancelled) { slot, settled, pending in
+            body(slot, settled, pending)
+            return -.infinity
+        }
+    }
+
+    /// Calls `body` with matches as above. `body` returns the score a later match must beat to
+    /// be worth seeing (-infinity while every match counts): from then on, stretches of documents
+    /// whose blocks cannot beat it, by the blocks' impacts, are skipped without being decoded
+    /// (block-max AND, as Lucene's conjunctions do). A skipped stretch may hold matches, so the
+    /// number of matches seen is then only a lower bound: the result is true when anything was
+    /// skipped. Queries with OR groups are never pruned (their scores have no block bounds).
+    @discardableResult
+    func collectPruning(_ prepared: Prepared, isCancelled: () -> Bool,
+                        _ body: (Int, Double, UnsafeBufferPointer<Double>) -> Double) -> Bool {
         let plan = prepared.plan
         if plan.clauses.isEmpty {
             // Only OR groups: their union, restricted, is the result.
             for (slot, score) in prepared.extra.sorted(by: { $0.key < $1.key })
             where (prepared.allowed?.contains(slot) ?? true) && contains(slot: slot) {
-                body(slot, score, UnsafeBufferPointer(start: nil, count: 0))
+                _ = body(slot, score, UnsafeBufferPointer(start: nil, count: 0))
             }
-            return
+            return false
         }
         let uncertain = plan.uncertainClauses
         let isPending = plan.clauses.map { clause in
@@ -193,12 +224,43 @@ extension SearchIndex {
         let bm25 = BM25Terms(configuration, averageLength: averageLength)
         let weights = plan.terms.map(\.weight)
         let allowedCount = prepared.allowed?.count
-        var termScores = [Double](repeating: 0, count: plan.terms.count)
-        var pending = [Double](repeating: 0, count: uncertain.count)
+        // Scratch the hot loop writes without uniqueness checks, and the clauses' terms flattened.
+        let termScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: plan.terms.count)
+        let pending = UnsafeMutableBufferPointer<Double>.allocate(capacity: uncertain.count)
+        defer {
+            termScores.deallocate()
+            pending.deallocate()
+        }
+        let clauseTerms = plan.clauses.flatMap(\.terms)
+        let clauseEnds = plan.clauses.reduce(into: [Int]()) { ends, clause in ends.append((ends.last ?? 0) + clause.terms.count) }
+        let deletions = deletedFilter
+        let termBounds = UnsafeMutableBufferPointer<Double>.allocate(capacity: plan.terms.count)
+        defer { termBounds.deallocate() }
         var seen = 0
         let hasExtra = !prepared.extra.isEmpty
+        var floor = -Double.infinity
+        var pruned = false
+
+        /// The clause scores of `termScores` added up exactly as `body`'s caller adds them to an
+        /// upper bound (settled clauses in order, then pending ones times the factor), so that
+        /// term bounds give a bound on that very sum.
+        func upperBound(_ termScores: UnsafeMutableBufferPointer<Double>) -> Double {
+            var bound = 0.0
+            for pendingPass in [false, true] {
+                var start = 0
+                for clause in 0..<clauseEnds.count {
+                    defer { start = clauseEnds[clause] }
+                    guard isPending[clause] == pendingPass else { continue }
+                    var score = 0.0
+                    for term in clauseTerms[start..<clauseEnds[clause]] { score += termScores[term] }
+                    bound += score * factor
+                }
+            }
+            return bound
+        }
+
         for segment in segments {
-            if isCancelled() { return }
+            if isCancelled() { return pruned }
             // Local term ids; a term this segment lacks means no match here.
             var local: [(term: Int, id: Int, frequency: Int)] = []
             for (index, term) in plan.terms.enumerated() {
@@ -209,12 +271,43 @@ extension SearchIndex {
             guard local.count == plan.terms.count else { continue }
             local.sort { ($0.frequency, $0.term) < ($1.frequency, $1.term) }
             let order = local.map(\.term)
+            let base = segment.base
             let filterLeads = allowedCount.map { $0 < local[0].frequency } ?? false
+            let postings = segment.postings
+            let firstBlocks = local.map { postings.skipStarts[$0.id] }
+            let canPrune = !hasExtra && postings.hasBlockBounds
+                && local.allSatisfy { postings.skipStarts[$0.id + 1] > postings.skipStarts[$0.id] }
+            // The bound holds for every document up to `boundEnd`, the first end of the blocks
+            // it was taken from.
+            var boundEnd: Int32 = -1
+            var bound = Double.infinity
             segment.text.units.withUnsafeBufferPointer { units in
                 segment.lengths.withUnsafeBufferPointer { lengths in
-                    segment.forEachMatch(local.map(\.id), allowed: prepared.allowed, filterLeads: filterLeads) { document, cursors in
-                        let slot = segment.base + Int(document)
-                        if let deletedFilter, deletedFilter.contains(slot) { return true }
+                    func skip(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ target: Int32) -> Int32 {
+                        guard canPrune, floor > -.infinity else { return target }
+                        if target > boundEnd {
+                            var end = Int32.max
+                            for position in 0..<cursors.count {
+                                guard let block = cursors[position].block(holdingFirstAtOrAfter: target) else { return Int32.max }
+                                end = min(end, cursors[position].lastDocument(ofBlock: block))
+                                let weight = weights[order[position]]
+                                termBounds[order[position]] = postings.bestScore(ofBlock: firstBlocks[position] + block) { quarters, length in
+                                    let frequency = BM25Terms.frequency(quarters)
+                                    return weight * frequency / (frequency + bm25.norm(Double(length)))
+                                }
+                            }
+                            boundEnd = end
+                            bound = upperBound(termBounds)
+                        }
+                        // Ties go to the smaller slot, and every slot held is smaller.
+                        guard bound <= floor else { return target }
+                        pruned = true
+                        return min(boundEnd, Int32.max - 1) + 1
+                    }
+                    segment.forEachMatch(local.map(\.id), allowed: prepared.allowed, filterLeads: filterLeads,
+                                         pruning: canPrune, skip: skip) { document, cursors in
+                        let slot = base + Int(document)
+                        if let deletions, deletions.contains(slot) { return true }
                         seen += 1
                         if seen & 4095 == 0, isCancelled() { return false }
                         if !phrases.isEmpty {
@@ -228,22 +321,25 @@ extension SearchIndex {
                         }
                         var settled = hasExtra ? prepared.extra[slot] ?? 0 : 0
                         var pendingIndex = 0
-                        for (index, clause) in plan.clauses.enumerated() {
+                        var start = 0
+                        for clause in 0..<clauseEnds.count {
                             var score = 0.0
-                            for term in clause.terms { score += termScores[term] }
-                            if isPending[index] {
+                            for term in clauseTerms[start..<clauseEnds[clause]] { score += termScores[term] }
+                            start = clauseEnds[clause]
+                            if isPending[clause] {
                                 pending[pendingIndex] = score
                                 pendingIndex += 1
                             } else {
                                 settled += score * factor
                             }
                         }
-                        pending.withUnsafeBufferPointer { body(slot, settled, $0) }
+                        floor = body(slot, settled, UnsafeBufferPointer(pending))
                         return true
                     }
                 }
             }
         }
+        return pruned
     }
 
     /// The ranked matches of a one-term query with no filter: block by block, a block whose
@@ -279,8 +375,7 @@ extension SearchIndex {
                         func score(_ document: Int32, _ weightQuarters: UInt32) -> Double {
                             score(weightQuarters, length: lengths[Int(document)])
                         }
-                        let impacts = segment.postings.hasBlockImpacts ? segment.postings.impacts : nil
-                        let blocks = impacts != nil || segment.postings.hasBlockMaxima ? cursor.skipBlockCount : 0
+                        let blocks = segment.postings.hasBlockBounds ? cursor.skipBlockCount : 0
                         guard blocks > 0 else {
                             while cursor.next() {
                                 let slot = segment.base + Int(cursor.document)
@@ -292,15 +387,7 @@ extension SearchIndex {
                         for block in 0..<blocks {
                             let last = cursor.lastDocument(ofBlock: block)
                             if candidates.isFull {
-                                var best = -Double.infinity
-                                if let impacts {
-                                    for point in impacts.points(ofBlock: firstBlock + block) {
-                                        best = max(best, score(impacts.weights[point], length: impacts.lengths[point]))
-                                    }
-                                } else {
-                                    best = score(segment.postings.blockMaxWeights[firstBlock + block],
-                                                 length: segment.postings.blockMinLengths[firstBlock + block])
-                                }
+                                let best = segment.postings.bestScore(ofBlock: firstBlock + block) { score($0, length: $1) }
                                 // A tie cannot rank either: ties go to the smaller slot, and every
                                 // slot held is smaller than this block's (segments and postings
                                 // are visited in slot order). Near-duplicate articles tie a lot.
@@ -378,7 +465,12 @@ extension SearchSegment {
     /// Calls `body` with each local document (ascending) that every term's postings and `allowed`
     /// hold, by leapfrogging cursors rarest first; the filter leads instead when it is the sparsest.
     /// `body` returns false to stop.
-    func forEachMatch(_ termIDs: [Int], allowed: DocumentFilter?, filterLeads: Bool,
+    ///
+    /// With `pruning`, `skip` is asked before each candidate document where to go on from: a later
+    /// document when the ones in between cannot matter to the caller (Int32.max to stop). It is
+    /// not optional so that it does not escape: its captures stay on the stack.
+    func forEachMatch(_ termIDs: [Int], allowed: DocumentFilter?, filterLeads: Bool, pruning: Bool = false,
+                      skip: (UnsafeMutableBufferPointer<PostingCursor>, Int32) -> Int32 = { $1 },
                       _ body: (Int32, UnsafeMutableBufferPointer<PostingCursor>) -> Bool) {
         let base = self.base
         let end = Int32(documentCount)
@@ -391,6 +483,13 @@ extension SearchSegment {
                         if filterLeads, let allowed {
                             guard let next = allowed.nextMember(atOrAfter: base + Int(target)), next < base + Int(end) else { break search }
                             target = Int32(next - base)
+                        }
+                        if pruning {
+                            let next = skip(cursors, target)
+                            if next != target {
+                                target = next
+                                continue search
+                            }
                         }
                         var index = 0
                         while index < cursors.count {
