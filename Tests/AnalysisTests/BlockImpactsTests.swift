@@ -89,6 +89,47 @@ struct BlockImpactsTests {
         #expect(impacts.points(ofBlock: -1).isEmpty)
     }
 
+    /// A segment written before impacts carries only each block's largest weight and shortest
+    /// length. Until it is rewritten, ranked searches bound its blocks by those, and rank exactly.
+    @Test func aSegmentWithOnlyTheOlderBlockMaximaRanksExactly() {
+        let built = SearchSegment(documents: Self.documents, base: 0, count: Self.documents.count)
+        let postings = built.postings
+        var maxWeights: [UInt32] = []
+        var minLengths: [Float] = []
+        postings.bytes.withUnsafeBufferPointer { bytes in
+            postings.skips.withUnsafeBufferPointer { skips in
+                for term in 0..<postings.termCount {
+                    var cursor = PostingCursor(term: term, store: postings, bytes: bytes, skips: skips)
+                    for block in 0..<cursor.skipBlockCount {
+                        var weight: UInt32 = 0
+                        var length = Float.infinity
+                        while cursor.next() {
+                            weight = max(weight, cursor.weight)
+                            length = min(length, built.lengths[Int(cursor.document)])
+                            if cursor.document == cursor.lastDocument(ofBlock: block) { break }
+                        }
+                        maxWeights.append(weight)
+                        minLengths.append(length)
+                    }
+                }
+            }
+        }
+        let older = PostingsStore(bytes: postings.bytes, termStarts: postings.termStarts,
+                                  documentFrequencies: postings.documentFrequencies, skipStarts: postings.skipStarts,
+                                  skips: postings.skips, blockMaxWeights: StoredArray(maxWeights), blockMinLengths: StoredArray(minLengths))
+        #expect(older.hasBlockMaxima && !older.hasBlockImpacts)
+        let segment = SearchSegment(base: 0, vocabulary: built.vocabulary, postings: older, text: built.text, lengths: built.lengths)
+        let index = SearchIndex(segments: [segment])
+        for text in ["营商", "营商环境", "志愿 营商"] {
+            let query = SearchQuery.parse(text)
+            let all = index.matches(query)
+            for (offset, limit) in [(0, 10), (300, 20)] {
+                let page = index.search(query, limit: limit, offset: offset, exactTotalUpTo: 0)
+                #expect(page.hits == Array(all.dropFirst(offset).prefix(limit)), "\(text) at \(offset)")
+            }
+        }
+    }
+
     @Test func aWrittenSegmentKeepsItsImpacts() throws {
         let directory = scratchURL("newsroom-impacts")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -99,6 +140,7 @@ struct BlockImpactsTests {
         #expect(loaded.hasBlockImpacts)
         #expect(Array(loaded.postings.impacts.starts) == Array(built.postings.impacts.starts))
         #expect(Array(loaded.postings.impacts.weights) == Array(built.postings.impacts.weights))
+        #expect(Array(loaded.postings.impacts.lengths) == Array(built.postings.impacts.lengths))
         #expect(SearchIndex(segments: [loaded]).search(.parse("营商"), limit: 20) == SearchIndex(segments: [built]).search(.parse("营商"), limit: 20))
     }
 }
