@@ -304,8 +304,23 @@ extension SearchIndex {
                         pruned = true
                         return min(boundEnd, Int32.max - 1) + 1
                     }
+                    // Within a stretch that may hold a competitive match: the first cursor's own
+                    // score, with the other terms' block bounds, can already rule a document out
+                    // before the other cursors move to it.
+                    func cannotRank(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ document: Int32) -> Bool {
+                        guard floor > -.infinity, document <= boundEnd else { return false }
+                        let lead = order[0]
+                        let blockBound = termBounds[lead]
+                        let frequency = BM25Terms.frequency(cursors[0].weight)
+                        termBounds[lead] = weights[lead] * frequency / (frequency + bm25.norm(Double(lengths[Int(document)])))
+                        let documentBound = upperBound(termBounds)
+                        termBounds[lead] = blockBound
+                        guard documentBound <= floor else { return false }
+                        pruned = true
+                        return true
+                    }
                     segment.forEachMatch(local.map(\.id), allowed: prepared.allowed, filterLeads: filterLeads,
-                                         pruning: canPrune, skip: skip) { document, cursors in
+                                         pruning: canPrune, skip: skip, cannotRank: cannotRank) { document, cursors in
                         let slot = base + Int(document)
                         if let deletions, deletions.contains(slot) { return true }
                         seen += 1
@@ -467,10 +482,13 @@ extension SearchSegment {
     /// `body` returns false to stop.
     ///
     /// With `pruning`, `skip` is asked before each candidate document where to go on from: a later
-    /// document when the ones in between cannot matter to the caller (Int32.max to stop). It is
-    /// not optional so that it does not escape: its captures stay on the stack.
+    /// document when the ones in between cannot matter to the caller (Int32.max to stop), and
+    /// `cannotRank` once the first cursor stands on a candidate, before the others move to it
+    /// (true passes it over). They are not optional so that they do not escape: their captures
+    /// stay on the stack.
     func forEachMatch(_ termIDs: [Int], allowed: DocumentFilter?, filterLeads: Bool, pruning: Bool = false,
                       skip: (UnsafeMutableBufferPointer<PostingCursor>, Int32) -> Int32 = { $1 },
+                      cannotRank: (UnsafeMutableBufferPointer<PostingCursor>, Int32) -> Bool = { _, _ in false },
                       _ body: (Int32, UnsafeMutableBufferPointer<PostingCursor>) -> Bool) {
         let base = self.base
         let end = Int32(documentCount)
@@ -500,6 +518,10 @@ extension SearchSegment {
                                 if filterLeads { continue search }
                                 index = 0
                                 continue
+                            }
+                            if index == 0, pruning, cannotRank(cursors, target) {
+                                target += 1
+                                continue search
                             }
                             index += 1
                         }
