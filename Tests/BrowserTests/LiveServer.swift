@@ -15,7 +15,8 @@ final class LiveServer: Sendable {
     let token: String
     let dataDirectory: URL
 
-    init(token: String = "browser-test-token-\(UUID().uuidString)", prepare: (URL) throws -> Void = { _ in }) throws {
+    init(token: String = "browser-test-token-\(UUID().uuidString)", searchExactTotal: Int = 10_000,
+         prepare: (URL) throws -> Void = { _ in }) throws {
         let root = repositoryRoot
         let config = root.appendingPathComponent("config", isDirectory: true)
         let parser = PageParser(configuration: try ParserConfiguration.load(fromDirectory: config))
@@ -32,7 +33,7 @@ final class LiveServer: Sendable {
         configuration.accessLog = false
         configuration.shutdownGracePeriod = 2
         let api = APIConfiguration(apiToken: token, publicDirectory: root.appendingPathComponent("Public", isDirectory: true),
-                                   version: "browser-tests")
+                                   version: "browser-tests", searchExactTotal: searchExactTotal)
         let router = NewsroomAPI.makeRouter(archive: archive, configuration: api)
         server = HTTPServer(configuration: configuration, router: router)
         try server.start()

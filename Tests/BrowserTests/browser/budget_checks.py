@@ -25,6 +25,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from frontend_checks import CheckFailed, start_browser  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 
 MAX_NODES = 3000
 MAX_JSON_BYTES = 300 * 1024
@@ -91,6 +92,31 @@ def views(app):
     return routes
 
 
+def check_lower_bound(app, expect):
+    """A search past the server's exact count (total_relation gte) reads "至少 N" and pages on
+    while pages are full, with no last page. With `expect`, a search that counted everything
+    is a failure (the harness starts the server with a small searchExactTotal)."""
+    word = "高质量发展"
+    answer = app.api_get("/search", q=word, per_page=20)
+    if answer.get("total_relation") != "gte":
+        if expect:
+            raise CheckFailed(f"/search?q={word} counted all {answer.get('total')} matches; expected a lower bound")
+        return
+    app.driver.get("about:blank")
+    app.driver.get(app.base + "/#/search?q=" + urllib.parse.quote(word))
+    app.wait_rendered(0)
+    count = app.text("#result-count") or ""
+    # The bound itself depends on the page size asked for, so only its wording is checked.
+    if "至少" not in count:
+        raise CheckFailed(f"a lower-bound total should read 至少 N: {count!r}")
+    if not app.driver.find_elements(By.CSS_SELECTOR, ".pager a[rel=next]"):
+        raise CheckFailed("a full page of a lower-bound search has no next link")
+    summary = app.text(".pager-summary")
+    if "至少" not in summary or "/" in summary:
+        raise CheckFailed(f"the pager of a lower-bound search claims a last page: {summary!r}")
+    print(f"lower bound: {word} reads {count!r}; pager {summary!r}")
+
+
 def measure(app, route, settle):
     app.driver.get("about:blank")
     app.driver.get(app.base + "/" + route)
@@ -112,6 +138,8 @@ def main():
     parser.add_argument("--no-enforce", action="store_true", help="measure only; never fail")
     parser.add_argument("--settle", type=float, default=0.4, help="seconds to wait after the render")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a view may take to render")
+    parser.add_argument("--expect-lower-bound", action="store_true",
+                        help="fail unless a many-match search reports its total as a lower bound (and shows it so)")
     args = parser.parse_args()
     args.screenshots = None
     app = start_browser(args)
@@ -137,6 +165,7 @@ def main():
                 flag += " JSON"
             print(f"{name:<18} {m['nodes']:>6} {m['json'] / 1024:>8.1f} {m['wire'] / 1024:>8.1f} {m['requests']:>4} "
                   f"{m['height']:>7} {m['lcp']:>7}{flag}", flush=True)
+        check_lower_bound(app, args.expect_lower_bound)
     finally:
         app.quit()
     if args.report:
