@@ -37,8 +37,9 @@ struct Pagination {
         return Rendered(json: json, pretty: pretty, headers: headers)
     }
 
-    /// `first` and `last` always; `prev` and `next` where they exist. Other query parameters are kept.
-    /// A total that is only a lower bound has no `last`, and a full page always has a `next`.
+    /// `first` always, `last` when the total is exact, `prev` and `next` where they exist. Past a
+    /// total that is only a lower bound, a full page always has a `next`. Other query parameters
+    /// are kept.
     func links(total: Int, exact: Bool = true, pageIsFull: Bool = false, request: HTTPRequest) -> String {
         let last = exact ? max(1, (total + perPage - 1) / perPage) : Int.max
         let kept = request.query.filter { $0.name != "page" }

@@ -43966,10 +43966,10 @@ export function cardGrid(articles, options = {}) {
     articles.map((article, index) => articleCard(article, { ...options, lead: options.lead && index === 0 })));
 }
 
-/** Numbered pages with previous/next; nothing when everything fits on one page. */
 /**
- * Page links. `atLeast`: the total is only a lower bound (a search that stopped counting), so the
- * last page is unknown and "next" stays open while pages are full (`more`).
+ * Numbered pages with previous/next; nothing when everything fits on one page. `atLeast`: the
+ * total is only a lower bound (a search that stopped counting), so the last page is unknown and
+ * "next" stays open while pages are full (`more`).
  */
 export function pagination({ page, perPage, total, hrefFor, label = '分页', atLeast = false, more = false }) {
   const counted = Math.max(1, Math.ceil(total / perPage));
