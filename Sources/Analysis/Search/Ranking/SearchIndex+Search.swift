@@ -238,8 +238,11 @@ extension SearchIndex {
         defer { termBounds.deallocate() }
         var seen = 0
         let hasExtra = !prepared.extra.isEmpty
-        var floor = -Double.infinity
-        var pruned = false
+        // What the pruning functions and the match loop share, behind a pointer: captured
+        // variables would cost a dynamic exclusivity check on every access in the hot loop.
+        let shared = UnsafeMutablePointer<PruningState>.allocate(capacity: 1)
+        shared.initialize(to: PruningState())
+        defer { shared.deallocate() }
 
         /// The clause scores of `termScores` added up exactly as `body`'s caller adds them to an
         /// upper bound (settled clauses in order, then pending ones times the factor), so that
@@ -260,7 +263,7 @@ extension SearchIndex {
         }
 
         for segment in segments {
-            if isCancelled() { return pruned }
+            if isCancelled() { return shared.pointee.pruned }
             // Local term ids; a term this segment lacks means no match here.
             var local: [(term: Int, id: Int, frequency: Int)] = []
             for (index, term) in plan.terms.enumerated() {
@@ -277,15 +280,15 @@ extension SearchIndex {
             let firstBlocks = local.map { postings.skipStarts[$0.id] }
             let canPrune = !hasExtra && postings.hasBlockBounds
                 && local.allSatisfy { postings.skipStarts[$0.id + 1] > postings.skipStarts[$0.id] }
-            // The bound holds for every document up to `boundEnd`, the first end of the blocks
-            // it was taken from.
-            var boundEnd: Int32 = -1
-            var bound = Double.infinity
+            // The stretch's bound holds for every document up to its `boundEnd`, the first end
+            // of the blocks it was taken from.
+            shared.pointee.boundEnd = -1
+            shared.pointee.bound = .infinity
             segment.text.units.withUnsafeBufferPointer { units in
                 segment.lengths.withUnsafeBufferPointer { lengths in
                     func skip(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ target: Int32) -> Int32 {
-                        guard canPrune, floor > -.infinity else { return target }
-                        if target > boundEnd {
+                        guard canPrune, shared.pointee.floor > -.infinity else { return target }
+                        if target > shared.pointee.boundEnd {
                             var end = Int32.max
                             for position in 0..<cursors.count {
                                 guard let block = cursors[position].block(holdingFirstAtOrAfter: target) else { return Int32.max }
@@ -296,27 +299,27 @@ extension SearchIndex {
                                     return weight * frequency / (frequency + bm25.norm(Double(length)))
                                 }
                             }
-                            boundEnd = end
-                            bound = upperBound(termBounds)
+                            shared.pointee.boundEnd = end
+                            shared.pointee.bound = upperBound(termBounds)
                         }
                         // Ties go to the smaller slot, and every slot held is smaller.
-                        guard bound <= floor else { return target }
-                        pruned = true
-                        return min(boundEnd, Int32.max - 1) + 1
+                        guard shared.pointee.bound <= shared.pointee.floor else { return target }
+                        shared.pointee.pruned = true
+                        return min(shared.pointee.boundEnd, Int32.max - 1) + 1
                     }
                     // Within a stretch that may hold a competitive match: the first cursor's own
                     // score, with the other terms' block bounds, can already rule a document out
                     // before the other cursors move to it.
                     func cannotRank(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, _ document: Int32) -> Bool {
-                        guard floor > -.infinity, document <= boundEnd else { return false }
+                        guard shared.pointee.floor > -.infinity, document <= shared.pointee.boundEnd else { return false }
                         let lead = order[0]
                         let blockBound = termBounds[lead]
                         let frequency = BM25Terms.frequency(cursors[0].weight)
                         termBounds[lead] = weights[lead] * frequency / (frequency + bm25.norm(Double(lengths[Int(document)])))
                         let documentBound = upperBound(termBounds)
                         termBounds[lead] = blockBound
-                        guard documentBound <= floor else { return false }
-                        pruned = true
+                        guard documentBound <= shared.pointee.floor else { return false }
+                        shared.pointee.pruned = true
                         return true
                     }
                     segment.forEachMatch(local.map(\.id), allowed: prepared.allowed, filterLeads: filterLeads,
@@ -348,13 +351,13 @@ extension SearchIndex {
                                 settled += score * factor
                             }
                         }
-                        floor = body(slot, settled, UnsafeBufferPointer(pending))
+                        shared.pointee.floor = body(slot, settled, UnsafeBufferPointer(pending))
                         return true
                     }
                 }
             }
         }
-        return pruned
+        return shared.pointee.pruned
     }
 
     /// The ranked matches of a one-term query with no filter: block by block, a block whose
@@ -536,6 +539,15 @@ extension SearchSegment {
             }
         }
     }
+}
+
+/// What a pruned conjunction's skip decisions share with its match loop: the score a match must
+/// beat, whether anything was skipped, and the current stretch's bound and its last document.
+struct PruningState {
+    var floor = -Double.infinity
+    var pruned = false
+    var boundEnd: Int32 = -1
+    var bound = Double.infinity
 }
 
 /// The document-dependent parts of a BM25 term score, weight × f / (f + norm): the term frequency
