@@ -23,6 +23,12 @@ with `--config DIR` or `NEWSROOM_CONFIG_DIR`.
 
 Lengths are counted in Unicode characters (a CJK character is one).
 
+Because unknown keys are errors, a folder written for a newer release can stop an older binary
+("unknown key 'searchExactTotal'"). Roll the configuration back together with the binary, or
+remove the keys the older one does not list in `newsroom serve --help`. Saved derived state is
+keyed by the program version and by every file here except `newsroom.json` and this README: a
+change to either rebuilds it from the page files.
+
 ## newsroom.json
 
 Server settings. Each resolves as **flag > `NEWSROOM_*` environment variable > this file >
