@@ -40,7 +40,7 @@ struct Pagination {
     /// `first` always, `last` when the total is exact, `prev` and `next` where they exist. Past a
     /// total that is only a lower bound, a full page always has a `next`. Other query parameters
     /// are kept.
-    func links(total: Int, exact: Bool = true, pageIsFull: Bool = false, request: HTTPRequest) -> String {
+    func links(total: Int, exact: Bool, pageIsFull: Bool, request: HTTPRequest) -> String {
         let last = exact ? max(1, (total + perPage - 1) / perPage) : Int.max
         let kept = request.query.filter { $0.name != "page" }
         func url(_ target: Int) -> String {

@@ -7,7 +7,7 @@
 /// rest are dropped as soon as that threshold rises: a query matching half a million documents
 /// keeps a few hundred, not half a million.
 ///
-/// A match added with a `check` has its exact runs checked at once when it could rank: its bounds
+/// A match added `checkingRuns` has its exact runs checked at once when it could rank: its bounds
 /// are then its final score, which raises the threshold to the true scores of the best matches,
 /// as a search that skips what cannot rank needs (a lower bound that leaves out every bonus
 /// would keep nearly every block in play).
@@ -53,8 +53,14 @@ struct Candidates {
     /// Counts matches that were skipped because they could not rank.
     mutating func countSkipped(_ count: Int) { total += count }
 
+    mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>) {
+        add(slot: slot, settled: score, pending: parts, checkingRuns: false) { _ in false }
+    }
+
+    /// Adds a match; with `checkingRuns`, `isExact` tells at once which pending clauses are exact
+    /// when the match could rank.
     mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>,
-                      check: ((Int) -> Bool)? = nil) {
+                      checkingRuns: Bool, isExact check: (Int) -> Bool) {
         total += 1
         guard wanted > 0 else { return }
         var lower = score
@@ -64,7 +70,7 @@ struct Candidates {
             upper += part * exactFactor
         }
         var mask: UInt64 = 0
-        if let check, !parts.isEmpty, parts.count < 63, upper >= threshold {
+        if checkingRuns, !parts.isEmpty, parts.count < 63, upper >= threshold {
             mask = Self.checkedBit
             var exact = score
             for (clause, part) in parts.enumerated() {

@@ -33,10 +33,8 @@ extension SearchIndex {
             // threshold skipping compares against is the true score of the page's last hit.
             let patterns = plan.contiguityPatterns
             pruned = collectPruning(prepared, isCancelled: isCancelled) { slot, settled, pending in
-                if candidates.total >= exactTotalUpTo, !pending.isEmpty {
-                    candidates.add(slot: slot, settled: settled, pending: pending) { self.occurs(patterns[$0], inSlot: slot) }
-                } else {
-                    candidates.add(slot: slot, settled: settled, pending: pending)
+                candidates.add(slot: slot, settled: settled, pending: pending, checkingRuns: candidates.total >= exactTotalUpTo) {
+                    self.occurs(patterns[$0], inSlot: slot)
                 }
                 return candidates.total >= exactTotalUpTo && candidates.isFull ? candidates.threshold : -.infinity
             }
@@ -247,17 +245,13 @@ extension SearchIndex {
         /// The clause scores of `termScores` added up exactly as `body`'s caller adds them to an
         /// upper bound (settled clauses in order, then pending ones times the factor), so that
         /// term bounds give a bound on that very sum.
+        let boundOrder = clauseEnds.indices.filter { !isPending[$0] } + clauseEnds.indices.filter { isPending[$0] }
         func upperBound(_ termScores: UnsafeMutableBufferPointer<Double>) -> Double {
             var bound = 0.0
-            for pendingPass in [false, true] {
-                var start = 0
-                for clause in 0..<clauseEnds.count {
-                    defer { start = clauseEnds[clause] }
-                    guard isPending[clause] == pendingPass else { continue }
-                    var score = 0.0
-                    for term in clauseTerms[start..<clauseEnds[clause]] { score += termScores[term] }
-                    bound += score * factor
-                }
+            for clause in boundOrder {
+                var score = 0.0
+                for term in clauseTerms[(clause == 0 ? 0 : clauseEnds[clause - 1])..<clauseEnds[clause]] { score += termScores[term] }
+                bound += score * factor
             }
             return bound
         }
@@ -295,8 +289,7 @@ extension SearchIndex {
                                 end = min(end, cursors[position].lastDocument(ofBlock: block))
                                 let weight = weights[order[position]]
                                 termBounds[order[position]] = postings.bestScore(ofBlock: firstBlocks[position] + block) { quarters, length in
-                                    let frequency = BM25Terms.frequency(quarters)
-                                    return weight * frequency / (frequency + bm25.norm(Double(length)))
+                                    BM25Terms.score(weight, quarters, norm: bm25.norm(Double(length)))
                                 }
                             }
                             shared.pointee.boundEnd = end
@@ -314,8 +307,7 @@ extension SearchIndex {
                         guard shared.pointee.floor > -.infinity, document <= shared.pointee.boundEnd else { return false }
                         let lead = order[0]
                         let blockBound = termBounds[lead]
-                        let frequency = BM25Terms.frequency(cursors[0].weight)
-                        termBounds[lead] = weights[lead] * frequency / (frequency + bm25.norm(Double(lengths[Int(document)])))
+                        termBounds[lead] = BM25Terms.score(weights[lead], cursors[0].weight, norm: bm25.norm(Double(lengths[Int(document)])))
                         let documentBound = upperBound(termBounds)
                         termBounds[lead] = blockBound
                         guard documentBound <= shared.pointee.floor else { return false }
@@ -334,8 +326,7 @@ extension SearchIndex {
                         }
                         let norm = bm25.norm(Double(lengths[Int(document)]))
                         for position in 0..<cursors.count {
-                            let frequency = BM25Terms.frequency(cursors[position].weight)
-                            termScores[order[position]] = weights[order[position]] * frequency / (frequency + norm)
+                            termScores[order[position]] = BM25Terms.score(weights[order[position]], cursors[position].weight, norm: norm)
                         }
                         var settled = hasExtra ? prepared.extra[slot] ?? 0 : 0
                         var pendingIndex = 0
@@ -386,9 +377,7 @@ extension SearchIndex {
                         // The same arithmetic, in the same order, as `collect`: equal scores, equal
                         // ties, and a block's impacts bound its documents' scores exactly.
                         func score(_ weightQuarters: UInt32, length: Float) -> Double {
-                            let f = BM25Terms.frequency(weightQuarters)
-                            let norm = bm25.norm(Double(length))
-                            return 0 + weight * f / (f + norm) * factor
+                            0 + BM25Terms.score(weight, weightQuarters, norm: bm25.norm(Double(length))) * factor
                         }
                         func score(_ document: Int32, _ weightQuarters: UInt32) -> Double {
                             score(weightQuarters, length: lengths[Int(document)])
@@ -568,4 +557,13 @@ struct BM25Terms {
 
     @inline(__always)
     static func frequency(_ weight: UInt32) -> Double { Double(weight) / Double(PostingsStore.weightQuantum) }
+
+    /// One term's score in a document: its query weight times f / (f + norm). A block bound
+    /// computed with this from the block's best (weight, length) is a bound on every score
+    /// computed with it from the block's postings.
+    @inline(__always)
+    static func score(_ weight: Double, _ weightQuarters: UInt32, norm: Double) -> Double {
+        let frequency = frequency(weightQuarters)
+        return weight * frequency / (frequency + norm)
+    }
 }
