@@ -5,6 +5,13 @@ import Persistence
 /// analysed against it, and the aggregate that links them. The archive does the same one page at a
 /// time (and the two agree); this form serves the CLI's `analyze` command and tests.
 public struct CorpusAnalyzer: Sendable {
+    /// The revision of the analysis rules in code. Bump it with any change that makes the same
+    /// pages and configuration analyse differently (a discovery rule, a ranking): a saved archive
+    /// of another revision is then re-analysed in the background on its next start. (A change of
+    /// configuration needs no bump: the configuration's own fingerprint keys the saved state.)
+    /// 1: a function character at a word's edge belongs to it when the rest never stands alone.
+    public static let rulesRevision = 1
+
     public let configuration: AnalysisConfiguration
 
     public init(configuration: AnalysisConfiguration) {

@@ -34,8 +34,10 @@ extension Archive {
         }
     }
 
-    /// True when the corpus has drifted far enough from the model it is analysed with.
-    public func needsReanalysis(_ state: ArchiveState) -> Bool {
+    /// True when the corpus has drifted far enough from the model it is analysed with, or the
+    /// model was built under other analysis rules than this program's.
+    public func needsReanalysis(_ state: ArchiveState, rulesRevision: Int = CorpusAnalyzer.rulesRevision) -> Bool {
+        if state.articleCount > 0, state.model.rulesRevision != rulesRevision { return true }
         let now = state.articleCount
         let then = state.model.articleCount
         let change = abs(now - then)

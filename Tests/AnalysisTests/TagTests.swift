@@ -87,6 +87,29 @@ struct TagTests {
         #expect(!found.contains("党献策"))
     }
 
+    @Test func functionCharacterTheRestIsNeverPrintedWithoutIsPartOfTheWord() {
+        // 对 is a preposition, but 外开放 only ever follows it: 对 belongs to the word.
+        let found = words([
+            "推进高水平对外开放。", "扩大对外开放,打造新门户。", "坚持对外开放和改革。", "对外开放是基本国策。", "他们说对外开放很重要。",
+        ])
+        #expect(found.contains("对外开放"))
+    }
+
+    @Test func particleNeverJoinsAWordHoweverBoundItsRestIs() {
+        let found = words([
+            "越来越多的人参加。", "吸引越来越多的企业。", "越来越多的青年回乡。", "有越来越多的志愿者,越来越多的家庭受益。",
+        ])
+        #expect(!found.contains { $0.hasSuffix("的") })
+    }
+
+    @Test func twoFunctionCharactersAtAnEdgeAreAPhraseBoundary() {
+        // 在…上 plus 下功夫: 上 is no part of a word, however often 下功夫 follows it.
+        let found = words([
+            "在学习上下功夫。", "要在落实上下功夫,在服务上下功夫。", "更在创新上下功夫。", "他们在细节上下功夫。",
+        ])
+        #expect(!found.contains("上下功夫"))
+    }
+
     @Test func unitAfterNumbersIsNotAWord() {
         let found = words([
             "全市有45万人参加,其中12万人是青年。", "去年共有30万人报名,8万人完成。", "超过3万人次受益,2万人点赞。",

@@ -252,6 +252,32 @@ struct SavedStateTests {
         #expect(try #require(restarted.state()).configurationKey == 8)
     }
 
+    @Test func stateOfOtherAnalysisRulesIsServedThenReanalysed() throws {
+        let fixture = Fixture()
+        let archive = try populated(fixture)
+        let saved = try #require(archive.state())
+        #expect(saved.model.rulesRevision == CorpusAnalyzer.rulesRevision)
+        #expect(!archive.needsReanalysis(saved))
+        // A program with newer rules reads the state, serves it, and re-analyses it.
+        #expect(archive.needsReanalysis(saved, rulesRevision: CorpusAnalyzer.rulesRevision + 1))
+        // An empty archive has nothing to re-analyse, whatever its model's rules.
+        let empty = makeArchive(seeds: emptySeeds())
+        #expect(!empty.needsReanalysis(try #require(empty.state()), rulesRevision: CorpusAnalyzer.rulesRevision + 1))
+    }
+
+    @Test func modelKeepsItsRulesRevisionThroughTheStateFile() throws {
+        let fixture = Fixture()
+        let archive = try populated(fixture)
+        let store = try #require(archive.stateStore)
+        let current = try #require(archive.state()).model
+        // A model saved before revisions were recorded reads as revision 0, under its old name.
+        let old = try current.bytes.withUnsafeBytes { try CorpusModel(bytes: $0, rulesRevision: 0) }
+        #expect(old.fingerprint != current.fingerprint)
+        try store.write(old)
+        #expect(try store.model(old.fingerprint).rulesRevision == 0)
+        #expect(try store.model(current.fingerprint).rulesRevision == CorpusAnalyzer.rulesRevision)
+    }
+
     @Test func checkpointsWriteOnlyWhatChanged() throws {
         let fixture = Fixture()
         let archive = try populated(fixture)

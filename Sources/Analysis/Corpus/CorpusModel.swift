@@ -31,11 +31,16 @@ public struct CorpusModel: Sendable {
     let patternChildren: [String: [String]]
     /// Articles in the corpus the model was built from.
     public let articleCount: Int
+    /// The revision of the analysis rules the model was built under (`CorpusAnalyzer.rulesRevision`):
+    /// a model of another revision, and every analysis made with it, is re-analysed.
+    public let rulesRevision: Int
     /// Identifies the model: derived state made with another model is stale.
     public let fingerprint: UInt64
 
-    init(codes: CharacterCodes, terms: [Gram: TermInfo], patternPlaces: [String: Place], articleCount: Int) {
+    init(codes: CharacterCodes, terms: [Gram: TermInfo], patternPlaces: [String: Place], articleCount: Int,
+         rulesRevision: Int = CorpusAnalyzer.rulesRevision) {
         self.codes = codes
+        self.rulesRevision = rulesRevision
         self.terms = terms
         var prefixes = Set<Gram>()
         for gram in terms.keys {
@@ -57,6 +62,9 @@ public struct CorpusModel: Sendable {
         for place in patternPlaces.values.sorted(by: { $0.id < $1.id }) {
             checksum.update(Array("\(place.id)\u{1}\(place.level.rawValue)\u{1}\(place.parent ?? "")".utf8))
         }
+        // Revision 0 is every model saved before the revision was recorded: it adds nothing, so
+        // their fingerprints (the names of their files) stay what they were.
+        if rulesRevision != 0 { withUnsafeBytes(of: UInt64(rulesRevision).littleEndian) { checksum.update($0) } }
         fingerprint = checksum.value
     }
 
@@ -102,7 +110,8 @@ public struct CorpusModel: Sendable {
         return writer.bytes
     }
 
-    public init(bytes: UnsafeRawBufferPointer) throws(BinaryReader.Error) {
+    /// - Parameter rulesRevision: the revision the model was saved under (stored beside it).
+    public init(bytes: UnsafeRawBufferPointer, rulesRevision: Int) throws(BinaryReader.Error) {
         var reader = BinaryReader(bytes)
         let articleCount = try reader.count(limit: 1 << 40)
         var codes = CharacterCodes()
@@ -125,6 +134,6 @@ public struct CorpusModel: Sendable {
             guard let level = PlaceLevel(rawValue: try reader.string()) else { throw BinaryReader.Error() }
             places[id] = Place(id: id, name: name, level: level, parent: try reader.optionalString(), fromGazetteer: false)
         }
-        self.init(codes: codes, terms: terms, patternPlaces: places, articleCount: articleCount)
+        self.init(codes: codes, terms: terms, patternPlaces: places, articleCount: articleCount, rulesRevision: rulesRevision)
     }
 }

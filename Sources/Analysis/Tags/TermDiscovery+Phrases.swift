@@ -3,13 +3,18 @@ extension TermDiscovery {
     /// Stop words and words that open or close on a function character (的发展, 发展的) are out,
     /// and so are phrases: a generic verb with its object (坚持以人为本, 二十大精神提出), a question
     /// (“我要做什么”), or nothing but stop words (推动工作, 当前和今后).
-    func isAcceptable(_ text: String) -> Bool {
+    ///
+    /// - Parameter boundEdges: whether the rest of the word is (nearly) never printed without its
+    ///   first (last) character. A function character there is then part of the word, not a
+    ///   boundary: 对外开放 (外开放 only ever follows 对), 中转站. Without the counts, no edge is.
+    func isAcceptable(_ text: String, boundEdges: (first: Bool, last: Bool) = (false, false)) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard !configuration.stopWords.contains(text), !configuration.genericWords.contains(text),
               // A particle inside (营商环境的指标) makes a phrase, not a word.
               !scalars.dropFirst().dropLast().contains(where: configuration.innerStopCharacters.contains),
               let first = scalars.first, let last = scalars.last,
-              !configuration.boundaryStopCharacters.contains(first), !configuration.boundaryStopCharacters.contains(last),
+              boundEdges.first || !configuration.boundaryStopCharacters.contains(first),
+              boundEdges.last || !configuration.boundaryStopCharacters.contains(last),
               !configuration.questionWords.contains(where: { scalars.contains(word: $0.scalars) }),
               !configuration.phraseOpeners.contains(where: { text.hasPrefix($0) && scalars.count > $0.unicodeScalars.count }),
               !configuration.phraseClosers.contains(where: { text.hasSuffix($0) && scalars.count > $0.unicodeScalars.count }),

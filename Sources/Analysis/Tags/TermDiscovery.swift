@@ -49,6 +49,8 @@ struct TermDiscovery {
 
         var terms: [Gram: Term] = [:]
         let total = Double(max(1, totalCharacters))
+        let particles = Set(configuration.particleNeighbourCharacters.union(configuration.innerStopCharacters).compactMap { codes.existingCode($0) })
+        let functions = Set(configuration.boundaryStopCharacters.compactMap { codes.existingCode($0) })
         for (gram, count) in counts where Int(count) >= configuration.minFrequency {
             let length = gram.length
             guard length >= configuration.minTermLength, length <= maxLength else { continue }
@@ -61,13 +63,31 @@ struct TermDiscovery {
             }
             guard cohesion >= configuration.minCohesion, boundaries.isFree(gram, count: count) else { continue }
             let text = codes.string(gram)
-            guard isAcceptable(text) else { continue }
+            guard isAcceptable(text, boundEdges: boundEdges(of: gram, count: count, counts: counts,
+                                                                       particles: particles, functions: functions)) else { continue }
             terms[gram] = Term(gram: gram, text: text, length: length, frequency: Int(count), quoted: false)
         }
 
         dropCutTerms(&terms, counts: counts, codes: codes)
         dropNestedTerms(&terms)
         return terms
+    }
+
+    /// Whether the rest of a gram is (nearly) always printed with its first (last) character, so
+    /// that character belongs to the word whatever it is on its own (对外开放, 中转站, 为党献策).
+    /// Never a particle (的重要使命, 越来越多的), never a character followed (preceded) by another
+    /// function character (上|下功夫 is 在…上 plus 下功夫), and never in a two-character gram: a
+    /// function character with one other (而且, 于是) is a function word.
+    func boundEdges(of gram: Gram, count: Int32, counts: [Gram: Int32],
+                    particles: Set<UInt16>, functions: Set<UInt16>) -> (first: Bool, last: Bool) {
+        let length = gram.length
+        guard length > configuration.minTermLength else { return (false, false) }
+        func bound(_ edge: UInt16, next: UInt16, rest: Gram) -> Bool {
+            !particles.contains(edge) && !functions.contains(next)
+                && Double(count) >= configuration.nestedCoverage * Double(counts[rest] ?? count)
+        }
+        return (bound(gram[0], next: gram[1], rest: gram.dropFirst(1, length: length)),
+                bound(gram[length - 1], next: gram[length - 2], rest: gram.prefix(length - 1)))
     }
 
     /// Words as grams of the codes the sample uses, with the lengths that occur (longest first).

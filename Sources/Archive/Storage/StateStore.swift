@@ -135,6 +135,7 @@ struct StateStore: Sendable {
     func write(_ model: CorpusModel) throws(StateFileError) {
         let writer = try StateFileWriter(path: path(modelFileName(model.fingerprint)), kind: Self.modelKind, schemaKey: schemaKey)
         try writer.addSection(fourCC("MODL"), model.bytes)
+        try writer.addSection(fourCC("REVN"), [UInt64(model.rulesRevision)])
         try writer.commit()
     }
 
@@ -143,8 +144,15 @@ struct StateStore: Sendable {
         let state = try StateFile(path: file, kind: Self.modelKind, schemaKey: schemaKey)
         try state.verifyAll()
         let bytes = try state.bytes(fourCC("MODL"))
+        // A model saved before its rules revision was recorded has none: revision 0.
+        var revision = 0
+        if state.hasSection(fourCC("REVN")) {
+            let saved = try state.array(fourCC("REVN"), of: UInt64.self)
+            guard saved.count == 1, saved[0] <= UInt64(Int.max) else { throw .corrupt(file, "bad model revision") }
+            revision = Int(saved[0])
+        }
         let model: CorpusModel
-        do { model = try CorpusModel(bytes: bytes) } catch { throw .corrupt(file, "damaged model") }
+        do { model = try CorpusModel(bytes: bytes, rulesRevision: revision) } catch { throw .corrupt(file, "damaged model") }
         guard model.fingerprint == fingerprint else { throw .corrupt(file, "model fingerprint mismatch") }
         return model
     }

@@ -162,7 +162,7 @@ statistics: frequent, cohesive, and free at both edges.
 | `particleNeighbourCharacters` | Particles and conjunctions (的, 和): a boundary wherever they stand. |
 | `freeNeighbourCharacters` | Neighbours that leave a word standing free (particles and prepositions); prepositions also count towards `nestedCoverage` above. |
 | `innerStopCharacters` | Particles and the negation that never stand inside a word (的, 不: 离不开 is a phrase). |
-| `boundaryStopCharacters` | A word never starts or ends with one of these. |
+| `boundaryStopCharacters` | A word never starts or ends with one of these, unless the rest of the word is printed without that character in under `1 − nestedCoverage` of its occurrences (对外开放: 外开放 only follows 对), the character is none of the particles, and its neighbour inside the word is no such character either (上下功夫 stays out). Words of two characters never take one. |
 | `phraseOpeners` | Generic verbs, adjectives and adverbs: a longer term starting with one is a phrase (坚持以人为本, 优化营商环境, 围绕党), not a word. |
 | `phraseClosers` | Verbs and determiners that end phrases (二十大精神提出, 准确把握这一). |
 | `activityWords` | Nouns of activity that follow what they are about (志愿服务体系\|建设): a word boundary before them. Other generic nouns head compounds (中国式现代化) and are no boundary. |
