@@ -43,6 +43,21 @@ struct CachingAndCORSTests {
         #expect(try server.get("/api/v1/articles?per_page=20", headers: ["Accept-Encoding": "gzip;q=0"]).headers["Content-Encoding"] == nil)
     }
 
+    @Test func theGzipFormIsMadeWhenAClientFirstAsksForIt() throws {
+        // A plain client first: its answer is cached without a gzip form, and says it varies.
+        let target = "/api/v1/articles?per_page=19&sort=date"
+        let plain = try server.get(target)
+        #expect(plain.headers["Content-Encoding"] == nil)
+        #expect(plain.headers["Vary"]?.contains("Accept-Encoding") == true)
+        // A client that accepts gzip then gets the compressed form of that same answer.
+        let zipped = try server.get(target, headers: ["Accept-Encoding": "gzip"])
+        #expect(zipped.headers["Content-Encoding"] == "gzip")
+        #expect(try Gzip.decompress(zipped.body) == plain.body)
+        #expect(zipped.headers["ETag"] != plain.headers["ETag"])
+        #expect(try server.get(target, headers: ["Accept-Encoding": "gzip"]).body == zipped.body)
+        #expect(try server.get(target).body == plain.body)
+    }
+
     @Test func theFrontendIsGzippedToo() throws {
         let index = try server.get("/").text
         let range = try #require(index.range(of: #"/assets/app\.[a-z0-9]+\.css"#, options: .regularExpression))
