@@ -92,6 +92,33 @@ struct SearchSegmentTests {
         #expect(throws: StateFileError.self) { _ = try SearchSegment.load(path: path, schemaKey: 8) }
     }
 
+    /// The per-term offsets and counts (`PTST`, `PSKS`, `PDFQ`), which start-up leaves unverified.
+    @Test(arguments: [fourCC("PTST"), fourCC("PSKS"), fourCC("PDFQ")])
+    func damagedPerTermSectionsLoadAndSearchSafelyUntilVerified(section tag: UInt32) throws {
+        let directory = scratchURL("newsroom-segment")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("segment.nrs").path
+        // Enough postings for skip entries, so that damaged skip offsets have something to misdirect.
+        let many = (0..<600).map { article($0, title: "营商环境第\($0)期", body: "优化营商环境，服务市场主体。志愿服务\($0)。") }
+        try SearchSegment(documents: many, base: 0, count: many.count).write(to: path, schemaKey: 7)
+        let section = try #require(try StateFile(path: path, kind: fourCC("SEGM"), schemaKey: 7).sections[tag])
+        // The high byte of every value but the last (start-up cross-checks that one against the
+        // postings) flips: offsets and counts become huge or negative.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let last = section.offset + section.length - section.elementSize
+        for index in stride(from: section.offset + section.elementSize - 1, to: last, by: section.elementSize) {
+            bytes[index] ^= 0x5A
+        }
+        try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+        // Start-up does not read the section, so the segment loads; searching it gives whatever it
+        // gives but never reads outside the file; the scrub's full check finds the damage.
+        let loaded = try SearchSegment.load(path: path, schemaKey: 7)
+        for query in ["营商环境", "志愿服务", "服务 市场", "营", "\"市场主体\""] {
+            _ = SearchIndex(segments: [loaded]).search(.parse(query), limit: 10)
+        }
+        #expect(throws: StateFileError.self) { try SearchSegment.verify(path: path, schemaKey: 7) }
+    }
+
     @Test func segmentFieldsComeBackWithTheirKinds() {
         let segment = SearchSegment(documents: [SearchDocument(id: 3, fields: [.title("标题"), .subheading("小标题"), .body("正文。")])],
                                     base: 3, count: 1)

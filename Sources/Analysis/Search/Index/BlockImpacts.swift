@@ -61,7 +61,10 @@ struct BlockImpacts: Sendable {
                         let last = cursor.lastDocument(ofBlock: block)
                         frontier.removeAll()
                         while cursor.next() {
-                            frontier.add(weight: cursor.weight, length: lengths[Int(cursor.document)])
+                            // A damaged file's document may lie outside the segment: it scores nothing.
+                            let document = Int(cursor.document)
+                            guard lengths.indices.contains(document) else { break }
+                            frontier.add(weight: cursor.weight, length: lengths[document])
                             if cursor.document == last { break }
                         }
                         for point in frontier.narrowed(to: maxPoints) {

@@ -15,12 +15,16 @@ struct PostingCursor {
 
     init(term: Int, store: PostingsStore, bytes: UnsafeBufferPointer<UInt8>, skips: UnsafeBufferPointer<UInt32>) {
         self.term = term
-        let start = store.termStarts[term]
+        // The offsets are read clamped to the buffers: start-up leaves their checksums to the
+        // background scrub, so a damaged file can give wrong postings but never a read outside them.
+        let start = min(max(0, store.termStarts[term]), bytes.count)
+        let stop = min(max(start, store.termStarts[term + 1]), bytes.count)
         // A term's postings are never empty, so the base address is in bounds.
         self.bytes = bytes.baseAddress.unsafelyUnwrapped + start
-        self.end = store.termStarts[term + 1] - start
-        let skipStart = store.skipStarts[term]
-        blockCount = store.skipStarts[term + 1] - skipStart
+        self.end = stop - start
+        let entries = skips.count / 2
+        let skipStart = min(max(0, store.skipStarts[term]), entries)
+        blockCount = min(max(0, store.skipStarts[term + 1] - skipStart), entries - skipStart)
         self.skips = blockCount > 0 ? skips.baseAddress.unsafelyUnwrapped + 2 * skipStart : nil
     }
 

@@ -41,7 +41,11 @@ struct PostingsStore: Sendable {
     /// store with `hasBlockBounds`; -infinity for a block without pairs (a damaged file).
     @inline(__always)
     func bestScore(ofBlock block: Int, _ score: (UInt32, Float) -> Double) -> Double {
-        guard hasBlockImpacts else { return score(blockMaxWeights[block], blockMinLengths[block]) }
+        guard hasBlockImpacts else {
+            // No bound for a block the maxima do not have (a damaged offset): it cannot be skipped.
+            guard block >= 0, block < blockMaxWeights.count else { return .infinity }
+            return score(blockMaxWeights[block], blockMinLengths[block])
+        }
         var best = -Double.infinity
         for point in impacts.points(ofBlock: block) {
             best = max(best, score(impacts.weights[point], impacts.lengths[point]))

@@ -169,7 +169,8 @@ extension SearchIndex {
     func documentFrequency(of key: VocabularyKey) -> Int {
         segments.reduce(0) { total, segment in
             let id = segment.vocabulary.id(of: key)
-            return id >= 0 ? total + Int(segment.postings.documentFrequencies[Int(id)]) : total
+            // Never negative, even from a damaged file (its checksum is left to the scrub).
+            return id >= 0 ? total + max(0, Int(segment.postings.documentFrequencies[Int(id)])) : total
         }
     }
 
