@@ -51,6 +51,16 @@ struct PageEndpointTests {
         #expect(ids.count == 8)
     }
 
+    @Test func pagesOfADayArePaginatedInLabelOrder() throws {
+        let first = try server.get("/api/v1/pages?date=2023-10-12&per_page=1")
+        #expect(first.object["total"] as? Int == 2)
+        #expect(first.items.map { $0["page_label"] as? String } == ["A01"])
+        let second = try server.get("/api/v1/pages?date=2023-10-12&per_page=1&page=2")
+        #expect(second.items.map { $0["page_label"] as? String } == ["A02"])
+        #expect(try server.get("/api/v1/pages?date=2023-10-12&per_page=1&page=3").items.isEmpty)
+        #expect(try server.get("/api/v1/pages?date=2023-10-13").object["total"] as? Int == 0)
+    }
+
     @Test func editionsListTheDaysAndTheirPagesInLabelOrder() throws {
         let days = try server.get("/api/v1/editions").items
         #expect(days.map { $0["date"] as? String } == ["2023-10-12", "2023-10-11"])

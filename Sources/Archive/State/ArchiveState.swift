@@ -188,16 +188,24 @@ public final class ArchiveState: Sendable {
         return rows
     }
 
-    /// Pages of one edition day, in newspaper and page-label order.
-    public func pages(on date: EditionDate) -> [PageEntry] {
+    /// Pages of one edition day, in newspaper and page-label order, `offset` onwards.
+    public func pages(on date: EditionDate, offset: Int = 0, limit: Int = .max) -> [PageEntry] {
         var rows: [PageEntry] = []
+        var skipped = 0
         pageOrder.forEach(from: PageOrderKey.firstOfDay(date.dayNumber)) { key, number in
-            guard key.day == date.dayNumber, !key.undated else { return false }
+            guard key.day == date.dayNumber, !key.undated, rows.count < limit else { return false }
+            guard skipped >= offset else {
+                skipped += 1
+                return true
+            }
             if let page = page(number: number) { rows.append(page) }
             return true
         }
         return rows
     }
+
+    /// How many pages an edition day has.
+    public func pageCount(on date: EditionDate) -> Int { editionDays[date.dayNumber] ?? 0 }
 }
 
 /// What the state keeps per article slot.

@@ -33,9 +33,10 @@ enum PageEndpoints {
         let pages: [PageEntry]
         let total: Int
         if let date = try ArticleFilters.date(reader, "date") {
-            let all = state.pages(on: date)
-            pages = Array(pagination.slice(all))
-            total = all.count
+            // Only the page asked for is read: a day can hold thousands of pages (a backlog
+            // imported under one date).
+            pages = state.pages(on: date, offset: pagination.offset, limit: pagination.perPage)
+            total = state.pageCount(on: date)
         } else {
             pages = state.pages(offset: pagination.offset, limit: pagination.perPage)
             total = state.pageCount
