@@ -71,6 +71,26 @@ struct PageEndpointTests {
         #expect(try server.get("/api/v1/editions/not-a-date").status == 404)
     }
 
+    @Test func aDayOfMoreThanAHundredPagesListsTheFirstHundredAndLinksToAll() throws {
+        let server = try APIServer(token: "secret")
+        for number in 1...103 {
+            let text = pageText([("第\(number)版的新闻标题", "王小明", "第\(number)版的正文,讲述社区志愿服务的故事。")])
+            let label = String(format: "A%03d", number)
+            let response = try server.upload(text, id: "p\(number)", query: "newspaper=\(number % 2 == 0 ? "甲报" : "乙报")&date=2024-05-06&page_label=\(label)")
+            #expect(response.status == 201)
+        }
+        let edition = try server.get("/api/v1/editions/2024-05-06").object
+        #expect(edition["page_count"] as? Int == 103)
+        #expect(edition["article_count"] as? Int == 103)
+        #expect(edition["newspapers"] as? [String] == ["乙报", "甲报"].sorted())
+        #expect((edition["pages"] as? [Any])?.count == 100)
+        let all = try #require((edition["links"] as? [String: Any])?["pages"] as? String)
+        #expect(all == "/api/v1/pages?date=2024-05-06")
+        let rest = try server.get(all + "&per_page=100&page=2")
+        #expect(rest.object["total"] as? Int == 103)
+        #expect(rest.items.count == 3)
+    }
+
     @Test func pageDetailHasTheVersionAsItsETagAndLastModified() throws {
         let response = try server.get("/api/v1/pages/d1")
         let page = response.object

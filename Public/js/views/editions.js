@@ -9,6 +9,8 @@ import {
 
 const EDITIONS_PER_PAGE = 100;
 const DAY_ARTICLES = 100;
+/** As many as the day's detail lists (`EditionEndpoints.embeddedPages`), so its first page is the detail's. */
+const DAY_PAGES = 100;
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 
 /** One month as a calendar table; days with an edition link to it. */
@@ -68,14 +70,18 @@ export async function editionsView({ params }) {
   return { title: '报纸日历', node, nav: 'editions' };
 }
 
-/** One day: the pages in newspaper and page order, each with its headlines. */
-export async function editionView({ args: [date] }) {
+/** One day: the pages in newspaper and page order, each with its headlines. The day's detail
+ * lists its first pages; a day with more (a backlog imported under one date) pages through the rest. */
+export async function editionView({ args: [date], params }) {
   if (!isISODate(date)) return notFound('edition', date);
+  const page = positiveInt(params.get('page'));
   const [edition, articles] = await Promise.all([
     apiOrNull('/editions/' + encodeURIComponent(date)),
     api('/articles', { from: date, to: date, sort: 'date', per_page: DAY_ARTICLES }),
   ]);
   if (!edition) return notFound('edition', date);
+  const paged = edition.page_count > edition.pages.length;
+  const pages = paged && page > 1 ? (await api('/pages', { date, page, per_page: DAY_PAGES })).items : edition.pages;
   const byPage = new Map();
   for (const article of articles.items) {
     if (!byPage.has(article.page.id)) byPage.set(article.page.id, []);
@@ -83,23 +89,27 @@ export async function editionView({ args: [date] }) {
   }
   const sections = [];
   let newspaper = null;
-  for (const page of edition.pages) {
-    if (page.newspaper !== newspaper && edition.newspapers.length > 1) {
-      newspaper = page.newspaper;
+  for (const p of pages) {
+    if (p.newspaper !== newspaper && edition.newspapers.length > 1) {
+      newspaper = p.newspaper;
       sections.push(h('h3', { class: 'edition-paper' }, newspaper || '报名不详'));
     }
-    const items = (byPage.get(page.id) || []).sort((a, b) => a.ordinal - b.ordinal);
+    const items = (byPage.get(p.id) || []).sort((a, b) => a.ordinal - b.ordinal);
     const level = edition.newspapers.length > 1 ? 'h4' : 'h3';
-    sections.push(h('section', { class: 'edition-page', 'aria-label': `${page.newspaper || ''} ${pageLabel(page.page_label) || ''}` },
+    sections.push(h('section', { class: 'edition-page', 'aria-label': `${p.newspaper || ''} ${pageLabel(p.page_label) || ''}` },
       h(level, { class: 'edition-page-title' },
-        h('a', { href: link.page(page.id) }, h('span', { class: 'page-label' }, page.page_label ? pageLabel(page.page_label) : '版面'),
-          page.section ? h('span', { class: 'page-section' }, page.section) : null),
-        h('span', { class: 'edition-page-count' }, count('pageArticles', page.article_count))),
+        h('a', { href: link.page(p.id) }, h('span', { class: 'page-label' }, p.page_label ? pageLabel(p.page_label) : '版面'),
+          p.section ? h('span', { class: 'page-section' }, p.section) : null),
+        h('span', { class: 'edition-page-count' }, count('pageArticles', p.article_count))),
       items.length ? h('ul', { class: 'headline-list' }, items.map((a) => h('li', {},
         h('a', { href: link.article(a.id) }, titleText(a)), ' ', kindBadge(a.kind),
         bylineText(a.byline) ? h('span', { class: 'side-note' }, bylineText(a.byline)) : null)))
-        : h('p', { class: 'side-note' }, h('a', { href: link.page(page.id) }, '查看本版文章 ›'))));
+        : h('p', { class: 'side-note' }, h('a', { href: link.page(p.id) }, '查看本版文章 ›'))));
   }
+  const pager = paged ? pagination({
+    page, perPage: DAY_PAGES, total: edition.page_count, label: '当日更多版面',
+    hrefFor: (n) => link.edition(date) + (n > 1 ? `?page=${n}` : ''),
+  }) : null;
   const title = `${longDate(date)} ${weekday(date)}`;
   const node = h('div', { class: 'edition' },
     breadcrumbs([['报纸日历', link.editions()], [longDate(date)]]),
@@ -110,6 +120,6 @@ export async function editionView({ args: [date] }) {
       h('p', { class: 'entity-actions' },
         h('a', { class: 'button button-quiet', href: link.front({ from: date, to: date }) }, '当日文章列表'),
         feedLink({ from: date, to: date }, '订阅当日（Atom）'))),
-    section('当日版面', h('div', { class: 'edition-pages' }, sections), { count: edition.page_count, id: 'edition-heading', class: 'edition-section' }));
+    section('当日版面', h('div', { class: 'edition-pages' }, sections, pager), { count: edition.page_count, id: 'edition-heading', class: 'edition-section' }));
   return { title, node, nav: 'editions', announce: `${title}：${edition.page_count} 个版面` };
 }

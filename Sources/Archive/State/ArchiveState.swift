@@ -204,6 +204,18 @@ public final class ArchiveState: Sendable {
         return rows
     }
 
+    /// The newspapers with pages on an edition day, in name order (read from the page order's
+    /// keys: no page is looked up).
+    public func newspapers(on date: EditionDate) -> [String] {
+        var names = Set<String>()
+        pageOrder.forEach(from: PageOrderKey.firstOfDay(date.dayNumber)) { key, _ in
+            guard key.day == date.dayNumber, !key.undated else { return false }
+            if !key.newspaper.isEmpty { names.insert(key.newspaper) }
+            return true
+        }
+        return names.sorted()
+    }
+
     /// How many pages an edition day has.
     public func pageCount(on date: EditionDate) -> Int { editionDays[date.dayNumber] ?? 0 }
 }

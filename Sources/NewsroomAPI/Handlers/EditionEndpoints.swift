@@ -7,6 +7,9 @@ import JSONValue
 enum EditionEndpoints {
     static let listParameters: [ParameterSpec] = [.page, .perPage, .pretty]
     static let detailParameters: [ParameterSpec] = [.pretty]
+    /// Pages listed in a day's detail; the rest are at `links.pages`, a page at a time. A daily
+    /// prints dozens, but a backlog imported under one date can put thousands on a day.
+    static let embeddedPages = 100
 
     static func list(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
         let pagination = try Pagination(reader)
@@ -21,20 +24,22 @@ enum EditionEndpoints {
     static func detail(_ state: ArchiveState, _ request: HTTPRequest, _ reader: QueryReader, _ context: RequestContext) throws(Problem) -> Rendered {
         let raw = request.parameters["date"] ?? ""
         guard let date = EditionDate(raw) else { throw .notFound("'\(raw)' is not an edition date (YYYY-MM-DD)") }
-        let pages = state.pages(on: date)
-        guard !pages.isEmpty else { throw .notFound("no pages of \(date)") }
-        let newspapers = Array(Set(pages.compactMap(\.edition.newspaper))).sorted()
+        let pageCount = state.pageCount(on: date)
+        guard pageCount > 0 else { throw .notFound("no pages of \(date)") }
+        let pages = state.pages(on: date, limit: embeddedPages)
         var query = ArticleQuery()
         query.from = date
         query.to = date
+        query.perPage = 1
         return Rendered(json: .object([
             ("id", .string(date.description)), ("url", .string(Links.edition(date.description))), ("name", .string(date.description)),
             ("date", .string(date.description)),
-            ("newspapers", .array(newspapers.map(JSON.string))),
-            ("page_count", .int(pages.count)),
-            ("article_count", .int(pages.reduce(0) { $0 + $1.slots.count })),
+            ("newspapers", .array(state.newspapers(on: date).map(JSON.string))),
+            ("page_count", .int(pageCount)),
+            ("article_count", .int(state.findArticles(query).total)),
             ("pages", .array(pages.map(PageJSON.summary))),
-            ("links", .object([("articles", .string(Links.base + "/articles?from=\(date)&to=\(date)"))])),
+            ("links", .object([("articles", .string(Links.base + "/articles?from=\(date)&to=\(date)")),
+                               ("pages", .string(Links.base + "/pages?date=\(date)"))])),
         ]), pretty: try reader.pretty)
     }
 }

@@ -349,8 +349,9 @@ enum Schemas {
                 p("newspapers", strings, "Newspapers with pages that day.", .array([.string("株洲日报")])),
                 p("page_count", count, "Pages that day.", .int(8)),
                 p("article_count", count, "Articles that day.", .int(40)),
-                p("pages", array(ref("PageSummary")), "The pages by newspaper and page label.", .array([])),
-                p("links", object([p("articles", string, "The day's articles.", .string("/api/v1/articles?from=2023-10-12&to=2023-10-12"))]),
+                p("pages", array(ref("PageSummary")), "The pages by newspaper and page label: the first \(EditionEndpoints.embeddedPages); all of them are at links.pages, a page at a time.", .array([])),
+                p("links", object([p("articles", string, "The day's articles.", .string("/api/v1/articles?from=2023-10-12&to=2023-10-12")),
+                                   p("pages", string, "The day's pages, paginated.", .string("/api/v1/pages?date=2023-10-12"))]),
                   "Related resources.", .object([])),
             ])),
             ("Index", object([
