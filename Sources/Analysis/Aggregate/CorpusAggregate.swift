@@ -319,6 +319,21 @@ extension CorpusAggregate {
         return found
     }
 
+    /// Whether the places voted for lie in more than one province: it stops at the second one,
+    /// where a national programme's votes would otherwise be looked up place by place.
+    private func spansProvinces(_ votes: [String: Int]) -> Bool {
+        var first: String?
+        for place in votes.keys {
+            guard let province = places.province(of: place) else { continue }
+            if let first {
+                if province != first { return true }
+            } else {
+                first = province
+            }
+        }
+        return false
+    }
+
     /// The place that runs an initiative, from its mentions' votes. A vote for a place also backs
     /// the places below it that got votes (重庆 in one sentence, 璧山区 in another: 璧山区); the
     /// most backed place wins, then the deeper one, then the smaller id.
@@ -357,11 +372,17 @@ extension CorpusAggregate {
         var uses: [String: Int] = [:]
         for key in keys {
             guard let stats = names[key] else { continue }
-            votes.merge(stats.votes, uniquingKeysWith: +)
-            namingWords.merge(stats.namingWords, uniquingKeysWith: +)
-            kinds.merge(stats.kinds, uniquingKeysWith: +)
+            // Most groups are one name: its tables are the group's, shared rather than merged
+            // (a national programme's votes name thousands of places at a million articles).
+            if keys.count == 1 {
+                (votes, namingWords, kinds, articles) = (stats.votes, stats.namingWords, stats.kinds, stats.articles)
+            } else {
+                votes.merge(stats.votes, uniquingKeysWith: +)
+                namingWords.merge(stats.namingWords, uniquingKeysWith: +)
+                kinds.merge(stats.kinds, uniquingKeysWith: +)
+                articles.formUnion(stats.articles)
+            }
             evidence.add(stats.evidence)
-            articles.formUnion(stats.articles)
             mentions += stats.uses
             uses[key] = stats.uses
         }
@@ -369,10 +390,9 @@ extension CorpusAggregate {
         func best(_ counts: [String: Int]) -> String? {
             counts.filter { $0.value > 0 }.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         }
-        // A name whose mentions point to places in two different provinces is a national slogan,
-        // and so is one that mostly reads as a national formula.
-        let provinces = Set(votes.keys.compactMap(places.province(of:)))
-        let kind: InitiativeKind = provinces.count > 1 || 2 * evidence.national > mentions
+        // A name that mostly reads as a national formula is a national slogan, and so is one whose
+        // mentions point to places in two different provinces.
+        let kind: InitiativeKind = 2 * evidence.national > mentions || spansProvinces(votes)
             ? .slogan : best(kinds).flatMap(InitiativeKind.init(rawValue:)) ?? .programme
         let id = keys.min { ($0.count, $0) < ($1.count, $1) }!
         // The most used spelling; on a tie, the shorter, then the first in code point order.
