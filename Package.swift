@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
         .testTarget(name: "PageParserTests", dependencies: ["PageParser", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PageParser", "ChineseText", "Persistence", "TestSupport"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "Persistence", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Analysis", "PageParser", "Persistence", "TestSupport", "CLinux"]),
         .testTarget(name: "NewsroomAPITests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "JSONValue", "TestSupport"]),
         // Real headless Chromium against a live server; skipped (with a notice) where no browser is installed.
         .testTarget(name: "BrowserTests", dependencies: ["NewsroomAPI", "HTTPServer", "Archive", "Analysis", "PageParser", "TestSupport"],

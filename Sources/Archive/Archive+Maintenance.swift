@@ -25,6 +25,10 @@ extension Archive {
             // Below the request threads: on a small machine a merge must not take a core from readers.
             // (On Linux the nice value is per thread; `who` 0 is the calling thread.)
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            // Its disk reads too: after a cold start the scrub reads the whole saved state (11 GB
+            // at a million articles), and searches faulting their postings in must not queue
+            // behind it.
+            _ = clinux_set_thread_io_idle()
             // Named in the kernel for top -H and for benchmarks that leave its CPU out.
             _ = clinux_set_thread_name("archive-maint")
             var saved = Date()

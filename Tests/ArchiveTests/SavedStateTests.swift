@@ -1,4 +1,5 @@
 import Analysis
+import CLinux
 @testable import Archive
 import Foundation
 import PageParser
@@ -276,6 +277,33 @@ struct SavedStateTests {
         try store.write(old)
         #expect(try store.model(old.fingerprint).rulesRevision == 0)
         #expect(try store.model(current.fingerprint).rulesRevision == CorpusAnalyzer.rulesRevision)
+    }
+
+    @Test func backgroundWorkRunsInTheIdleDiskClass() throws {
+        // The scrub reads the whole saved state after a start; a search faulting its postings in
+        // must not queue behind it.
+        let fixture = Fixture()
+        _ = try populated(fixture)
+        let archive = makeArchive(data: fixture.data, options: Archive.Options(stateDirectory: fixture.state, configurationKey: 7))
+        archive.startMaintenance(interval: 3600) { _ in }
+        defer { archive.stopMaintenance() }
+        let tasks = "/proc/self/task"
+        var maintenance: Int32?
+        for _ in 0..<200 where maintenance == nil {
+            for task in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+                let name = (try? String(contentsOfFile: "\(tasks)/\(task)/comm", encoding: .utf8)) ?? ""
+                if name.trimmingCharacters(in: .whitespacesAndNewlines) == "archive-maint" { maintenance = Int32(task) }
+            }
+            if maintenance == nil { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        let thread = try #require(maintenance)
+        // The class is set first thing on the thread; wait for it rather than race it.
+        var ioClass = clinux_thread_io_class(thread)
+        for _ in 0..<200 where ioClass != 3 {
+            Thread.sleep(forTimeInterval: 0.01)
+            ioClass = clinux_thread_io_class(thread)
+        }
+        #expect(ioClass == 3)
     }
 
     @Test func checkpointsWriteOnlyWhatChanged() throws {

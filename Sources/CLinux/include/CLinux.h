@@ -83,4 +83,13 @@ int clinux_set_thread_name(const char *name);
 /// so its work never delays a request's (defined in CLinux.c, compiled with _GNU_SOURCE).
 int clinux_set_thread_idle_policy(void);
 
+/// Puts the calling thread's disk I/O in the idle class (ioprio_set): its reads and writes wait
+/// while other threads have I/O queued, where the block scheduler honours classes (mq-deadline,
+/// bfq). Returns -1 where it cannot (defined in CLinux.c; glibc has no wrapper).
+int clinux_set_thread_io_idle(void);
+
+/// The I/O priority class of thread `tid` (0: the caller): 0 none, 1 realtime, 2 best effort,
+/// 3 idle; -1 on error.
+int clinux_thread_io_class(int tid);
+
 #endif
