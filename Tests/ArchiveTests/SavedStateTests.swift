@@ -253,7 +253,7 @@ struct SavedStateTests {
         #expect(try #require(restarted.state()).configurationKey == 8)
     }
 
-    @Test func stateOfOtherAnalysisRulesIsServedThenReanalysed() throws {
+    @Test func stateOfOtherAnalysisRulesCallsForReanalysis() throws {
         let fixture = Fixture()
         let archive = try populated(fixture)
         let saved = try #require(archive.state())

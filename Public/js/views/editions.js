@@ -9,8 +9,6 @@ import {
 
 const EDITIONS_PER_PAGE = 100;
 const DAY_ARTICLES = 100;
-/** As many as the day's detail lists (`EditionEndpoints.embeddedPages`), so its first page is the detail's. */
-const DAY_PAGES = 100;
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 
 /** One month as a calendar table; days with an edition link to it. */
@@ -80,8 +78,10 @@ export async function editionView({ args: [date], params }) {
     api('/articles', { from: date, to: date, sort: 'date', per_page: DAY_ARTICLES }),
   ]);
   if (!edition) return notFound('edition', date);
+  // A day of more pages than its detail lists is paged by that many, so page 1 is the detail's.
   const paged = edition.page_count > edition.pages.length;
-  const pages = paged && page > 1 ? (await api('/pages', { date, page, per_page: DAY_PAGES })).items : edition.pages;
+  const perPage = edition.pages.length;
+  const pages = paged && page > 1 ? (await api('/pages', { date, page, per_page: perPage })).items : edition.pages;
   const byPage = new Map();
   for (const article of articles.items) {
     if (!byPage.has(article.page.id)) byPage.set(article.page.id, []);
@@ -107,7 +107,7 @@ export async function editionView({ args: [date], params }) {
         : h('p', { class: 'side-note' }, h('a', { href: link.page(p.id) }, '查看本版文章 ›'))));
   }
   const pager = paged ? pagination({
-    page, perPage: DAY_PAGES, total: edition.page_count, label: '当日更多版面',
+    page, perPage, total: edition.page_count, label: '当日更多版面',
     hrefFor: (n) => link.edition(date) + (n > 1 ? `?page=${n}` : ''),
   }) : null;
   const title = `${longDate(date)} ${weekday(date)}`;

@@ -191,13 +191,10 @@ public final class ArchiveState: Sendable {
     /// Pages of one edition day, in newspaper and page-label order, `offset` onwards.
     public func pages(on date: EditionDate, offset: Int = 0, limit: Int = .max) -> [PageEntry] {
         var rows: [PageEntry] = []
-        var skipped = 0
-        pageOrder.forEach(from: PageOrderKey.firstOfDay(date.dayNumber)) { key, number in
+        // The day's first page by rank, so a deep offset costs a descent, not a walk.
+        let first = pageOrder.rank(of: PageOrderKey.firstOfDay(date.dayNumber))
+        pageOrder.forEach(fromPosition: first + max(0, offset)) { key, number in
             guard key.day == date.dayNumber, !key.undated, rows.count < limit else { return false }
-            guard skipped >= offset else {
-                skipped += 1
-                return true
-            }
             if let page = page(number: number) { rows.append(page) }
             return true
         }
