@@ -83,6 +83,58 @@ struct WorkerPoolTests {
         }
     }
 
+    @Test func aPooledResponseReportsItsHandlersCPUTimeInServerTiming() throws {
+        var router = TestServer.router()
+        router.add(.GET, "/spin", pool: "reads") { _, _ in
+            // About 20 ms of CPU: the header must carry work, not wall time.
+            let until = ThreadCPUClock.now() + 20_000_000
+            var spins = 0
+            while ThreadCPUClock.now() < until { spins += 1 }
+            return HTTPResponse(body: "spun \(spins > 0)")
+        }
+        router.add(.GET, "/sleep", pool: "reads") { _, _ in
+            usleep(50_000)
+            return HTTPResponse(body: "slept")
+        }
+        router.add(.GET, "/inline") { _, _ in HTTPResponse(body: "inline") }
+        try withServer(router: router) { server throws in
+            let spun = try server.exchange(.request("GET /spin HTTP/1.1"))
+            let spent = try #require(Self.cpuMilliseconds(spun.headers["Server-Timing"]))
+            #expect(spent >= 20 && spent < 1000)
+            // Waiting costs no CPU: the header is not a stopwatch.
+            let slept = try server.exchange(.request("GET /sleep HTTP/1.1"))
+            #expect(try #require(Self.cpuMilliseconds(slept.headers["Server-Timing"])) < 40)
+            // Handlers on the loop are not measured (the syscall would cost the cached path).
+            #expect(try server.exchange(.request("GET /inline HTTP/1.1")).headers["Server-Timing"] == nil)
+            let metrics = String(decoding: server.server.metrics.render(), as: UTF8.self)
+            #expect(metrics.contains(#"http_handler_cpu_seconds_count{route="/spin"} 1"#))
+            #expect(metrics.contains(#"http_handler_cpu_seconds_count{route="/sleep"} 1"#))
+            #expect(!metrics.contains(#"http_handler_cpu_seconds_count{route="/inline"}"#))
+        }
+    }
+
+    @Test func serverTimingCanBeSwitchedOffWhileTheMetricStays() throws {
+        var router = TestServer.router()
+        router.add(.GET, "/pooled", pool: "reads") { _, _ in HTTPResponse(body: "ok") }
+        try withServer(router: router, configure: { $0.serverTiming = false }) { server throws in
+            #expect(try server.exchange(.request("GET /pooled HTTP/1.1")).headers["Server-Timing"] == nil)
+            let metrics = String(decoding: server.server.metrics.render(), as: UTF8.self)
+            #expect(metrics.contains(#"http_handler_cpu_seconds_count{route="/pooled"} 1"#))
+        }
+    }
+
+    @Test func serverTimingSpellsMillisecondsToTheMicrosecond() {
+        #expect(ServerTiming.cpu(nanoseconds: 0) == "cpu;dur=0.000")
+        #expect(ServerTiming.cpu(nanoseconds: 1_234_567) == "cpu;dur=1.235")
+        #expect(ServerTiming.cpu(nanoseconds: 12_000_400) == "cpu;dur=12.000")
+        #expect(ServerTiming.cpu(nanoseconds: 5_000) == "cpu;dur=0.005")
+    }
+
+    private static func cpuMilliseconds(_ header: String?) -> Double? {
+        guard let header, header.hasPrefix("cpu;dur=") else { return nil }
+        return Double(header.dropFirst("cpu;dur=".count))
+    }
+
     @Test func threadsCarryTheirNameInTheKernelAndAnIdlePoolRunsUnderSchedIdle() throws {
         var router = TestServer.router()
         for pool in ["reads", "writes"] {

@@ -342,11 +342,15 @@ extension EventLoop {
         let connectionID = c.id
         let mailbox = self.mailbox
         let handler = route.handler
+        let serverTiming = configuration.serverTiming
         let job = WorkerPool.Job(token: token) {
-            let response = handler(request, context)
+            let started = ThreadCPUClock.now()
+            var response = handler(request, context)
+            let cpu = ThreadCPUClock.now() - started
             // Past its deadline the loop has answered already; drop the late result.
             guard !token.isCancelled else { return }
-            mailbox.post(OffloadCompletion(fd: fd, connectionID: connectionID, serial: serial, response: response))
+            if serverTiming { response.headers.add("Server-Timing", ServerTiming.cpu(nanoseconds: cpu)) }
+            mailbox.post(OffloadCompletion(fd: fd, connectionID: connectionID, serial: serial, response: response, cpuNanoseconds: cpu))
         }
         guard pool.submit(job) else {
             metrics.rejected(.queueFull)
@@ -359,7 +363,8 @@ extension EventLoop {
         arm(c)
     }
 
-    func completeOffloaded(_ c: Connection, _ response: HTTPResponse) {
+    func completeOffloaded(_ c: Connection, _ response: HTTPResponse, cpuNanoseconds: Int64? = nil) {
+        if let cpuNanoseconds, let route = c.route { metrics.handlerCPU(routeKey: route.id, route: route.template, nanoseconds: cpuNanoseconds) }
         let request = c.pending?.request
         c.pending = nil
         c.offload = nil

@@ -262,7 +262,7 @@ final class EventLoop {
                   c.state == .offloaded,
                   c.offload?.serial == completion.serial
             else { continue }
-            completeOffloaded(c, completion.response)
+            completeOffloaded(c, completion.response, cpuNanoseconds: completion.cpuNanoseconds)
         }
         if shared.stopping.load(ordering: .acquiring) && !draining { beginDrain() }
     }

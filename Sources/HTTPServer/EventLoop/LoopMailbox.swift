@@ -9,6 +9,8 @@ struct OffloadCompletion: Sendable {
     /// earlier one (cancelled at its deadline) is dropped.
     let serial: UInt64
     let response: HTTPResponse
+    /// The handler's CPU time on its worker thread.
+    let cpuNanoseconds: Int64
 }
 
 /// The only way other threads talk to a loop: a Mutex-protected queue plus an

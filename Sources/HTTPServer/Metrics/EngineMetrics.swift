@@ -2,6 +2,7 @@
 final class EngineMetrics: Sendable {
     let requests: CounterFamily
     let duration: HistogramFamily
+    let handlerCPU: HistogramFamily
     let loopLag: Histogram
     let rejected: CounterFamily
     let cancelled: CounterFamily
@@ -33,6 +34,8 @@ final class EngineMetrics: Sendable {
                                           labels: ["method", "route", "status"])
         duration = registry.histogramFamily("http_request_duration_seconds", help: "Time from a request's first byte to its response being queued, by route template.",
                                             labels: ["route"], buckets: Self.durationBuckets)
+        handlerCPU = registry.histogramFamily("http_handler_cpu_seconds", help: "CPU time of handlers run on a worker thread (queueing and disk waits excluded), by route template.",
+                                              labels: ["route"], buckets: Self.durationBuckets)
         loopLag = registry.histogram("http_event_loop_lag_seconds", help: "How late an event loop's periodic probe timer fired.",
                                      buckets: Self.lagBuckets)
         rejected = registry.counterFamily("http_rejected_requests_total", help: "Requests and connections refused or cut off, by reason.",

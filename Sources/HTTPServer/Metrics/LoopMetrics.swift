@@ -6,6 +6,7 @@ final class LoopMetrics {
     private let loop: Int
     private var requestSeries: [Int: Counter] = [:]
     private var durationSeries: [Int: Histogram] = [:]
+    private var cpuSeries: [Int: Histogram] = [:]
     private var lastKey = Int.min
     private var last: (counter: Counter, histogram: Histogram)?
     var bytesIn = 0
@@ -42,6 +43,18 @@ final class LoopMetrics {
         histogram.observe(seconds, loop: loop, counting: counter)
         lastKey = key
         last = (counter, histogram)
+    }
+
+    /// A pooled handler's CPU time; few routes are pooled, so the series are looked up by key.
+    func handlerCPU(routeKey: Int, route: String, nanoseconds: Int64) {
+        let histogram: Histogram
+        if let cached = cpuSeries[routeKey] {
+            histogram = cached
+        } else {
+            histogram = engine.handlerCPU.labels(route)
+            cpuSeries[routeKey] = histogram
+        }
+        histogram.observe(Double(nanoseconds) / 1e9, loop: loop)
     }
 
     func loopLag(_ nanoseconds: Int64) {

@@ -38,6 +38,10 @@ public struct ServerConfiguration: Sendable {
     public var writeTimeout: Double = 30
     /// Write one line per request to stdout (or `accessLogSink`). Default true.
     public var accessLog: Bool = true
+    /// Add `Server-Timing: cpu;dur=<ms>` to responses made on a worker thread: the handler's own
+    /// CPU time, so a client or a benchmark can tell work from queueing and disk waits (browsers'
+    /// developer tools show it). Default true.
+    public var serverTiming: Bool = true
     /// `text` or `json` lines. Default text.
     public var accessLogFormat: AccessLogFormat = .text
     /// Bytes of log lines each loop may hold while the writer thread catches up;

@@ -14,6 +14,7 @@ struct ServeSettings {
     var dataDirectory = "data"
     var publicDirectory = "Public"
     var accessLog = true
+    var serverTiming = true
     var corsOrigins: [String] = []
     var responseCacheBytes = 64 << 20
     var stateDirectory = ""
@@ -69,6 +70,7 @@ struct ServeSettings {
         text("dataDirectory", "data", "NEWSROOM_DATA_DIR", "Folder for uploaded pages (kept in <data>/pages).", \.dataDirectory),
         text("publicDirectory", "public", "NEWSROOM_PUBLIC_DIR", "Folder of the web frontend.", \.publicDirectory),
         flag("accessLog", "access-log", "NEWSROOM_ACCESS_LOG", "One line per request on stdout (true/false).", \.accessLog),
+        flag("serverTiming", "server-timing", "NEWSROOM_SERVER_TIMING", "Report each searched or first-rendered response's CPU time in a Server-Timing header (cpu;dur=ms), as browsers' developer tools show it (true/false).", \.serverTiming),
         list("corsOrigins", "cors-origins", "NEWSROOM_CORS_ORIGINS", "Comma-separated origins allowed cross-origin access (* for any).", \.corsOrigins),
         number("responseCacheBytes", "response-cache-bytes", "NEWSROOM_RESPONSE_CACHE_BYTES", "Bytes of ready responses kept, shared by all loops (0: none).", \.responseCacheBytes, 0...1 << 40),
         optionalText("stateDirectory", "state", "NEWSROOM_STATE_DIR", "Folder of the saved derived state (index segments, records, corpus model); empty: <data>/state. Replicas may share it (one saves it).", \.stateDirectory),
@@ -166,6 +168,7 @@ struct ServeSettings {
         configuration.bodyTimeout = bodyTimeoutSeconds
         configuration.shutdownGracePeriod = shutdownGraceSeconds
         configuration.accessLog = accessLog
+        configuration.serverTiming = serverTiming
         configuration.writeTimeout = writeTimeoutSeconds
         configuration.accessLogFormat = accessLogFormat
         configuration.accessLogBufferBytes = accessLogBufferBytes

@@ -44,6 +44,7 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `dataDirectory` | `--data` | `NEWSROOM_DATA_DIR` | `data` | Folder for uploaded pages (kept in <data>/pages). |
 | `publicDirectory` | `--public` | `NEWSROOM_PUBLIC_DIR` | `Public` | Folder of the web frontend. |
 | `accessLog` | `--access-log` | `NEWSROOM_ACCESS_LOG` | `true` | One line per request on stdout (true/false). |
+| `serverTiming` | `--server-timing` | `NEWSROOM_SERVER_TIMING` | `true` | Report each searched or first-rendered response's CPU time in a Server-Timing header (cpu;dur=ms), as browsers' developer tools show it (true/false). |
 | `corsOrigins` | `--cors-origins` | `NEWSROOM_CORS_ORIGINS` | `(none)` | Comma-separated origins allowed cross-origin access (* for any). |
 | `responseCacheBytes` | `--response-cache-bytes` | `NEWSROOM_RESPONSE_CACHE_BYTES` | `67108864` | Bytes of ready responses kept, shared by all loops (0: none). |
 | `stateDirectory` | `--state` | `NEWSROOM_STATE_DIR` | `(none)` | Folder of the saved derived state (index segments, records, corpus model); empty: <data>/state. Replicas may share it (one saves it). |
@@ -42397,6 +42398,7 @@ query run occurs contiguously rather than piecewise), `snippetLength`.
   "dataDirectory": "data",
   "publicDirectory": "Public",
   "accessLog": true,
+  "serverTiming": true,
   "corsOrigins": [],
   "responseCacheBytes": 67108864,
   "stateDirectory": "",
