@@ -33,13 +33,7 @@ final class LoopMetrics {
             counter = engine.requests.labels(method?.description ?? "-", route, String(status))
             requestSeries[key] = counter
         }
-        let histogram: Histogram
-        if let cached = durationSeries[routeKey] {
-            histogram = cached
-        } else {
-            histogram = engine.duration.labels(route)
-            durationSeries[routeKey] = histogram
-        }
+        let histogram = Self.series(routeKey, route, in: &durationSeries, of: engine.duration)
         histogram.observe(seconds, loop: loop, counting: counter)
         lastKey = key
         last = (counter, histogram)
@@ -47,14 +41,15 @@ final class LoopMetrics {
 
     /// A pooled handler's CPU time; few routes are pooled, so the series are looked up by key.
     func handlerCPU(routeKey: Int, route: String, nanoseconds: Int64) {
-        let histogram: Histogram
-        if let cached = cpuSeries[routeKey] {
-            histogram = cached
-        } else {
-            histogram = engine.handlerCPU.labels(route)
-            cpuSeries[routeKey] = histogram
-        }
-        histogram.observe(Double(nanoseconds) / 1e9, loop: loop)
+        Self.series(routeKey, route, in: &cpuSeries, of: engine.handlerCPU).observe(Double(nanoseconds) / 1e9, loop: loop)
+    }
+
+    /// A route's series of `family`, looked up once and then kept by the route's key.
+    private static func series(_ routeKey: Int, _ route: String, in cache: inout [Int: Histogram], of family: HistogramFamily) -> Histogram {
+        if let cached = cache[routeKey] { return cached }
+        let histogram = family.labels(route)
+        cache[routeKey] = histogram
+        return histogram
     }
 
     func loopLag(_ nanoseconds: Int64) {
