@@ -33,8 +33,14 @@ extension SearchIndex {
             // threshold skipping compares against is the true score of the page's last hit.
             let patterns = plan.contiguityPatterns
             pruned = collectPruning(prepared, isCancelled: isCancelled) { slot, settled, pending in
-                candidates.add(slot: slot, settled: settled, pending: pending, checkingRuns: candidates.total >= exactTotalUpTo) {
-                    self.occurs(patterns[$0], inSlot: slot)
+                // The checking closure is made only for a match that could rank: made for every
+                // match, its captures were retained and released once per match.
+                if candidates.total >= exactTotalUpTo, candidates.couldRank(settled: settled, pending: pending) {
+                    candidates.add(slot: slot, settled: settled, pending: pending, checkingRuns: true) {
+                        self.occurs(patterns[$0], inSlot: slot)
+                    }
+                } else {
+                    candidates.add(slot: slot, settled: settled, pending: pending)
                 }
                 return candidates.total >= exactTotalUpTo && candidates.isFull ? candidates.threshold : -.infinity
             }
@@ -215,28 +221,32 @@ extension SearchIndex {
             return false
         }
         let uncertain = plan.uncertainClauses
-        let isPending = plan.clauses.map { clause in
-            if case .contiguous = clause.check { return true } else { return false }
-        }
         let phrases = plan.phrasePatterns
         let factor = exactFactor
         let bm25 = BM25Terms(configuration, averageLength: averageLength)
-        let weights = plan.terms.map(\.weight)
         let allowedCount = prepared.allowed?.count
-        // Scratch the hot loop writes without uniqueness checks, and the clauses' terms flattened.
+        // What the hot loop reads and writes, in buffers rather than arrays: an array read from
+        // the per-match closure is retained and released on each access (a tenth of a conjunction's
+        // CPU in a profile), a buffer is not. The clauses' terms are flattened.
+        let isPending = Self.pinned(plan.clauses.map { clause in
+            if case .contiguous = clause.check { return true } else { return false }
+        })
+        let weights = Self.pinned(plan.terms.map(\.weight))
         let termScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: plan.terms.count)
         let pending = UnsafeMutableBufferPointer<Double>.allocate(capacity: uncertain.count)
+        let clauseTerms = Self.pinned(plan.clauses.flatMap(\.terms))
+        let clauseEnds = Self.pinned(plan.clauses.reduce(into: [Int]()) { ends, clause in ends.append((ends.last ?? 0) + clause.terms.count) })
         defer {
-            termScores.deallocate()
-            pending.deallocate()
+            for buffer in [termScores, pending, weights] { buffer.deallocate() }
+            for buffer in [clauseTerms, clauseEnds] { buffer.deallocate() }
+            isPending.deallocate()
         }
-        let clauseTerms = plan.clauses.flatMap(\.terms)
-        let clauseEnds = plan.clauses.reduce(into: [Int]()) { ends, clause in ends.append((ends.last ?? 0) + clause.terms.count) }
         let deletions = deletedFilter
         let termBounds = UnsafeMutableBufferPointer<Double>.allocate(capacity: plan.terms.count)
         defer { termBounds.deallocate() }
         var seen = 0
-        let hasExtra = !prepared.extra.isEmpty
+        let extra = prepared.extra
+        let hasExtra = !extra.isEmpty
         // What the pruning functions and the match loop share, behind a pointer: captured
         // variables would cost a dynamic exclusivity check on every access in the hot loop.
         let shared = UnsafeMutablePointer<PruningState>.allocate(capacity: 1)
@@ -246,12 +256,14 @@ extension SearchIndex {
         /// The clause scores of `termScores` added up exactly as `body`'s caller adds them to an
         /// upper bound (settled clauses in order, then pending ones times the factor), so that
         /// term bounds give a bound on that very sum.
-        let boundOrder = clauseEnds.indices.filter { !isPending[$0] } + clauseEnds.indices.filter { isPending[$0] }
+        let boundOrder = Self.pinned(clauseEnds.indices.filter { !isPending[$0] } + clauseEnds.indices.filter { isPending[$0] })
+        defer { boundOrder.deallocate() }
         func upperBound(_ termScores: UnsafeMutableBufferPointer<Double>) -> Double {
             var bound = 0.0
-            for clause in boundOrder {
+            for index in 0..<boundOrder.count {
+                let clause = boundOrder[index]
                 var score = 0.0
-                for term in clauseTerms[(clause == 0 ? 0 : clauseEnds[clause - 1])..<clauseEnds[clause]] { score += termScores[term] }
+                for position in (clause == 0 ? 0 : clauseEnds[clause - 1])..<clauseEnds[clause] { score += termScores[clauseTerms[position]] }
                 bound += score * factor
             }
             return bound
@@ -268,7 +280,8 @@ extension SearchIndex {
             }
             guard local.count == plan.terms.count else { continue }
             local.sort { ($0.frequency, $0.term) < ($1.frequency, $1.term) }
-            let order = local.map(\.term)
+            let order = Self.pinned(local.map(\.term))
+            defer { order.deallocate() }
             let base = segment.base
             let filterLeads = allowedCount.map { $0 < local[0].frequency } ?? false
             let postings = segment.postings
@@ -318,7 +331,7 @@ extension SearchIndex {
                     segment.forEachMatch(local.map(\.id), allowed: prepared.allowed, filterLeads: filterLeads,
                                          pruning: canPrune, skip: skip, cannotRank: cannotRank) { document, cursors in
                         let slot = base + Int(document)
-                        if let deletions, deletions.contains(slot) { return true }
+                        if deletions?.contains(slot) == true { return true }
                         seen += 1
                         if seen & 4095 == 0, isCancelled() { return false }
                         if !phrases.isEmpty {
@@ -329,12 +342,12 @@ extension SearchIndex {
                         for position in 0..<cursors.count {
                             termScores[order[position]] = BM25Terms.score(weights[order[position]], cursors[position].weight, norm: norm)
                         }
-                        var settled = hasExtra ? prepared.extra[slot] ?? 0 : 0
+                        var settled = hasExtra ? extra[slot] ?? 0 : 0
                         var pendingIndex = 0
                         var start = 0
                         for clause in 0..<clauseEnds.count {
                             var score = 0.0
-                            for term in clauseTerms[start..<clauseEnds[clause]] { score += termScores[term] }
+                            for position in start..<clauseEnds[clause] { score += termScores[clauseTerms[position]] }
                             start = clauseEnds[clause]
                             if isPending[clause] {
                                 pending[pendingIndex] = score
@@ -350,6 +363,13 @@ extension SearchIndex {
             }
         }
         return shared.pointee.pruned
+    }
+
+    /// A copy of `values` in a buffer the caller deallocates.
+    static func pinned<Element: BitwiseCopyable>(_ values: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, values.count))
+        _ = buffer.initialize(from: values)
+        return UnsafeMutableBufferPointer(rebasing: buffer[..<values.count])
     }
 
     /// The ranked matches of a one-term query with no filter: block by block, a block whose
