@@ -39,7 +39,10 @@ enum RecordCoding {
         return writer.bytes
     }
 
-    static func decodeArticle(_ bytes: UnsafeRawBufferPointer, id: String) throws(BinaryReader.Error) -> Article {
+    /// - Parameter summary: decode only what a summary shows: the first paragraph (the excerpt's),
+    ///   no subheadings and no captions. A list of twenty articles then makes twenty strings of
+    ///   body text instead of a few hundred.
+    static func decodeArticle(_ bytes: UnsafeRawBufferPointer, id: String, summary: Bool = false) throws(BinaryReader.Error) -> Article {
         var reader = BinaryReader(bytes)
         var article = Article(id: id)
         article.title = try reader.optionalString()
@@ -57,12 +60,18 @@ enum RecordCoding {
         guard let kind = ArticleKind(rawValue: try reader.string()) else { throw BinaryReader.Error() }
         article.kind = kind
         article.dateline = try reader.optionalString()
-        article.paragraphs = try reader.strings()
+        article.paragraphs = try reader.strings(keepingFirst: summary ? 1 : .max)
         for _ in 0..<(try reader.count()) {
-            article.subheadings.append(Subheading(index: try reader.count(), text: try reader.string()))
+            let index = try reader.count()
+            if summary { try reader.skipString() } else { article.subheadings.append(Subheading(index: index, text: try reader.string())) }
         }
         for _ in 0..<(try reader.count()) {
-            article.captions.append(Caption(text: try reader.string(), credit: try reader.optionalString()))
+            if summary {
+                try reader.skipString()
+                if try reader.bool() { try reader.skipString() }
+            } else {
+                article.captions.append(Caption(text: try reader.string(), credit: try reader.optionalString()))
+            }
         }
         article.duplicatesRemoved = try reader.count()
         article.displayTitle = try reader.string()

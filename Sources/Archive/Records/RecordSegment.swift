@@ -59,8 +59,8 @@ public final class RecordSegment: Sendable {
         try withBytes(articleBytes, articleOffsets, slot - base, body)
     }
 
-    func article(slot: Int, id: String) throws(BinaryReader.Error) -> Article {
-        try withArticleBytes(slot: slot) { (raw) throws(BinaryReader.Error) in try RecordCoding.decodeArticle(raw, id: id) }
+    func article(slot: Int, id: String, summary: Bool = false) throws(BinaryReader.Error) -> Article {
+        try withArticleBytes(slot: slot) { (raw) throws(BinaryReader.Error) in try RecordCoding.decodeArticle(raw, id: id, summary: summary) }
     }
 
     var pageCount: Int { pageOffsets.count - 1 }

@@ -155,6 +155,12 @@ public final class ArchiveState: Sendable {
         try? segment(containing: ref.slot)?.records.article(slot: ref.slot, id: ref.id)
     }
 
+    /// The article as lists show it: every field but the body, of which only the first paragraph
+    /// (for the excerpt); no subheadings, no captions. Cheaper to decode than `article(_:)`.
+    public func articleSummary(_ ref: ArticleRef) -> Article? {
+        try? segment(containing: ref.slot)?.records.article(slot: ref.slot, id: ref.id, summary: true)
+    }
+
     /// The article's analysis against the current model.
     public func analysis(slot: Int) -> ArticleAnalysis? {
         try? segment(containing: slot)?.analyses.analysis(slot: slot)

@@ -116,7 +116,7 @@ enum ArticleFilters {
                          pretty: Bool, extra: [(String, JSON)] = []) -> Rendered {
         let items = results.items.map { ref -> JSON in
             // Decoded once for both the summary and the title's highlights.
-            guard let article = state.article(ref) else { return .null }
+            guard let article = state.articleSummary(ref) else { return .null }
             return .object(ArticleJSON.summaryFields(ref, article) + searchExtras(ref, title: article.title, results: results, state: state))
         }
         return Pagination(page: query.page, perPage: query.perPage)

@@ -9,7 +9,7 @@ import PageParser
 /// page; and the full article at its own URL, with everything the analysis links to it.
 enum ArticleJSON {
     static func summary(_ ref: ArchiveState.ArticleRef, in state: ArchiveState, extra: [(String, JSON)] = []) -> JSON {
-        guard let article = state.article(ref) else { return .null }
+        guard let article = state.articleSummary(ref) else { return .null }
         return .object(summaryFields(ref, article) + extra)
     }
 

@@ -136,6 +136,13 @@ public struct BinaryReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
+    /// Passes over a string without making it (no copy, no UTF-8 check).
+    public mutating func skipString() throws(Error) {
+        let length = try count()
+        guard offset + length <= bytes.count else { throw Error() }
+        offset += length
+    }
+
     public mutating func optionalString() throws(Error) -> String? {
         try bool() ? try string() : nil
     }
@@ -157,10 +164,17 @@ public struct BinaryReader {
     }
 
     public mutating func strings() throws(Error) -> [String] {
+        try strings(keepingFirst: .max)
+    }
+
+    /// The first `kept` strings of a list; the rest are passed over, not made.
+    public mutating func strings(keepingFirst kept: Int) throws(Error) -> [String] {
         let count = try count()
         var values: [String] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try string()) }
+        values.reserveCapacity(min(count, kept))
+        for index in 0..<count {
+            if index < kept { values.append(try string()) } else { try skipString() }
+        }
         return values
     }
 }
