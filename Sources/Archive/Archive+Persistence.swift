@@ -14,9 +14,15 @@ extension Archive {
         var checksum = Checksum(seed: archiveStateFormat)
         withUnsafeBytes(of: options.configurationKey.littleEndian) { checksum.update($0) }
         withUnsafeBytes(of: UInt64(StateFile.formatVersion).littleEndian) { checksum.update($0) }
-        // The stored forms of analyses and models have their own versions.
+        // The stored forms of analyses and models have their own versions. The page rules are
+        // in the key too: records parsed by other rules are not this program's reading of the
+        // pages. (Analysis rules are not: a model of other rules is re-analysed in the background.)
         for version in [UInt64(ArticleAnalysis.encodingVersion), UInt64(CorpusModel.encodingVersion)] {
             withUnsafeBytes(of: version.littleEndian) { checksum.update($0) }
+        }
+        if options.parserRevision != 1 {
+            // Revision 1 is the first with a number, left out so states saved before it still read.
+            withUnsafeBytes(of: UInt64(options.parserRevision).littleEndian) { checksum.update($0) }
         }
         return StateStore(directory: directory, schemaKey: checksum.value)
     }

@@ -21,6 +21,9 @@ public final class Archive: Sendable {
         public var reanalysisDrift: Double
         /// …but not for fewer changed articles than this.
         public var reanalysisMinimumChange: Int
+        /// The page rules the saved state must have been made under (`PageParser.rulesRevision`;
+        /// tests give another to play a program with newer rules).
+        public var parserRevision = PageParser.rulesRevision
         /// Merge segments, re-analyse and persist in the background (off for tests that drive it).
         public var backgroundWork: Bool
         /// Called when large in-memory structures were just freed (after a load or a checkpoint),

@@ -6,6 +6,12 @@ import Foundation
 /// Pure and deterministic: the same text, file name and configuration give the same page, and no
 /// other page influences it (article ids included).
 public struct PageParser: Sendable {
+    /// The revision of the page rules: bumped with every change to the code that can parse a page
+    /// differently (the rules' configuration is fingerprinted apart). A saved state made under
+    /// another revision holds pages as another parser read them, so it is rebuilt from the page
+    /// files, which stay the record.
+    public static let rulesRevision = 1
+
     public let configuration: ParserConfiguration
     private let recognizers: Recognizers
 

@@ -16,9 +16,10 @@ struct SavedStateTests {
         let data = temporaryDirectory()
         let state = temporaryDirectory()
 
-        func open(configurationKey: UInt64 = 7, log: Log = Log()) -> Archive {
-            makeArchive(data: data, options: Archive.Options(stateDirectory: state, configurationKey: configurationKey, backgroundWork: false),
-                        report: { log.append($0) })
+        func open(configurationKey: UInt64 = 7, parserRevision: Int = PageParser.rulesRevision, log: Log = Log()) -> Archive {
+            var options = Archive.Options(stateDirectory: state, configurationKey: configurationKey, backgroundWork: false)
+            options.parserRevision = parserRevision
+            return makeArchive(data: data, options: options, report: { log.append($0) })
         }
 
         func stateFiles() -> [String] {
@@ -251,6 +252,24 @@ struct SavedStateTests {
         #expect(log.contains("not usable"))
         #expect(!log.contains("read the saved state"))
         #expect(try #require(restarted.state()).configurationKey == 8)
+    }
+
+    @Test func stateSavedUnderOtherPageRulesIsRebuiltFromThePageFiles() throws {
+        let fixture = Fixture()
+        let before = try #require(try populated(fixture).state())
+        let log = Log()
+        let restarted = fixture.open(parserRevision: PageParser.rulesRevision + 1, log: log)
+        #expect(log.contains("page-rules revision"))
+        #expect(log.contains("rebuilding it from the page files"))
+        #expect(!log.contains("read the saved state"))
+        // Rebuilt from the files, it holds what they hold: the same pages and articles.
+        let rebuilt = try #require(restarted.state())
+        #expect(rebuilt.articleCount == before.articleCount)
+        #expect(Set(rebuilt.pages(offset: 0, limit: .max).map(\.id)) == Set(before.pages(offset: 0, limit: .max).map(\.id)))
+        // And it was saved under the new rules: the next start of that program reads it.
+        let log2 = Log()
+        _ = fixture.open(parserRevision: PageParser.rulesRevision + 1, log: log2)
+        #expect(log2.contains("read the saved state"))
     }
 
     @Test func stateOfOtherAnalysisRulesCallsForReanalysis() throws {

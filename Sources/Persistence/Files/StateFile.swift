@@ -53,7 +53,7 @@ public final class StateFile: Sendable {
         kind = read(12, UInt32.self)
         guard kind == expectedKind else { throw .incompatible(path, "file kind \(kind), expected \(expectedKind)") }
         schemaKey = read(24, UInt64.self)
-        guard schemaKey == expectedKey else { throw .incompatible(path, "written by another program or configuration version") }
+        guard schemaKey == expectedKey else { throw .incompatible(path, "written by another program version, page-rules revision or configuration") }
         let count = Int(read(16, UInt32.self))
         let tableOffset = Int(read(32, UInt64.self))
         let tableLength = count * Self.entrySize
