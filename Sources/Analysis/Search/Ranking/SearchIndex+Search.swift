@@ -278,6 +278,8 @@ extension SearchIndex {
             local.sort { ($0.frequency, $0.term) < ($1.frequency, $1.term) }
             let order = Self.pinned(local.map(\.term))
             defer { order.deallocate() }
+            // How many clauses the first cursor's term scores in.
+            let leadUses = (0..<clauseTerms.count).reduce(0) { $0 + (clauseTerms[$1] == order[0] ? 1 : 0) }
             let base = segment.base
             let filterLeads = allowedCount.map { $0 < local[0].frequency } ?? false
             let postings = segment.postings
@@ -304,9 +306,12 @@ extension SearchIndex {
                             }
                             shared.pointee.boundEnd = end
                             shared.pointee.bound = upperBound(termBounds)
-                            // For `cannotRank`: every term's bound but the first cursor's, summed.
+                            // For `cannotRank`: every term's bound but the first cursor's, summed
+                            // once per clause that holds it, as a score counts it.
                             var others = 0.0
-                            for position in 1..<cursors.count { others += termBounds[order[position]] }
+                            for position in 0..<clauseTerms.count where clauseTerms[position] != order[0] {
+                                others += termBounds[clauseTerms[position]]
+                            }
                             shared.pointee.othersBound = others
                         }
                         // Ties go to the smaller slot, and every slot held is smaller.
@@ -322,9 +327,11 @@ extension SearchIndex {
                         let lead = order[0]
                         let leadScore = BM25Terms.score(weights[lead], cursors[0].weight, norm: bm25.norm(Double(lengths[Int(document)])))
                         // Every clause gets at most the same factor, so the bound is the factor
-                        // times the sum of term bounds; summed in another order than a score is,
-                        // it is raised by a margin far above any rounding so it stays a bound.
-                        let documentBound = (leadScore + shared.pointee.othersBound) * factor * (1 + 1e-9)
+                        // times the sum of term bounds, each counted once per clause holding it
+                        // (a term shared by two clauses scores twice); summed in another order
+                        // than a score is, it is raised by a margin far above any rounding so it
+                        // stays a bound.
+                        let documentBound = (leadScore * Double(leadUses) + shared.pointee.othersBound) * factor * (1 + 1e-9)
                         guard documentBound <= shared.pointee.floor else { return false }
                         shared.pointee.pruned = true
                         return true
