@@ -57,14 +57,6 @@ struct Candidates {
         add(slot: slot, settled: score, pending: parts, checkingRuns: false) { _ in false }
     }
 
-    /// Whether a match with these scores could still reach the page if all its runs were exact:
-    /// only such a match is worth checking at once (`add` with `checkingRuns` checks no other).
-    func couldRank(settled score: Double, pending parts: UnsafeBufferPointer<Double>) -> Bool {
-        var upper = score
-        for part in parts { upper += part * exactFactor }
-        return upper >= threshold
-    }
-
     /// Adds a match; with `checkingRuns`, `isExact` tells at once which pending clauses are exact
     /// when the match could rank.
     mutating func add(slot: Int, settled score: Double, pending parts: UnsafeBufferPointer<Double>,
