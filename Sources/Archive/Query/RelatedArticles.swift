@@ -11,12 +11,15 @@ extension ArchiveState {
     ///   fifty thousand. At least as many as an entity holds gives the exact answer.
     public func related(to slot: Int, analysis: ArticleAnalysis, limit: Int = 5,
                         candidatesPerEntity: Int = 200) -> [(article: ArticleRef, shared: [String])] {
+        related(to: slot, analysis: analysis, initiatives: aggregate.initiativeIDs(in: analysis).compactMap(aggregate.initiative(id:)),
+                limit: limit, candidatesPerEntity: candidatesPerEntity)
+    }
+
+    /// As above, for a caller that has already looked up the article's initiatives.
+    public func related(to slot: Int, analysis: ArticleAnalysis, initiatives: [Initiative], limit: Int = 5,
+                        candidatesPerEntity: Int = 200) -> [(article: ArticleRef, shared: [String])] {
         guard limit > 0, candidatesPerEntity > 0 else { return [] }
-        var entities: [(articles: SlotSet, name: String, weight: Double)] = []
-        for id in aggregate.initiativeIDs(in: analysis) {
-            guard let initiative = aggregate.initiative(id: id) else { continue }
-            entities.append((initiative.articles, initiative.name, 3))
-        }
+        var entities: [(articles: SlotSet, name: String, weight: Double)] = initiatives.map { ($0.articles, $0.name, 3) }
         let total = Double(max(1, articleCount))
         for tag in analysis.tags {
             let articles = aggregate.articles(withTag: tag.term)
@@ -25,25 +28,17 @@ extension ArchiveState {
             entities.append((articles, tag.term, 1 + log2(total / Double(count)) / 10))
         }
         // Scores only: what each winner shares is asked of the few winners afterwards, so the
-        // thousands of candidates cost one dictionary update each and no sort.
-        var scores: [Int: Double] = [:]
-        scores.reserveCapacity(entities.count * min(candidatesPerEntity, 1024))
+        // thousands of candidates cost one table update each and no sort.
+        var scores = SlotScores(additions: entities.reduce(0) { $0 + min($1.articles.count, candidatesPerEntity) })
         for entity in entities {
             var seen = 0
             entity.articles.forEachReversed { other in
-                if other != slot { scores[other, default: 0] += entity.weight }
+                if other != slot { scores.add(entity.weight, to: other) }
                 seen += 1
                 return seen < candidatesPerEntity
             }
         }
-        var best: [(slot: Int, score: Double)] = []
-        for (other, score) in scores {
-            let ahead = { (a: (slot: Int, score: Double)) in a.score != score ? a.score > score : a.slot > other }
-            guard best.count < limit || !ahead(best[best.count - 1]) else { continue }
-            best.insert((other, score), at: best.firstIndex { !ahead($0) } ?? best.count)
-            if best.count > limit { best.removeLast() }
-        }
-        return best.compactMap { winner in
+        return scores.best(limit).compactMap { winner in
             article(slot: winner.slot).map { ($0, entities.filter { $0.articles.contains(winner.slot) }.map(\.name)) }
         }
     }

@@ -67,15 +67,16 @@ enum ArticleJSON {
         let places: [JSON] = analysis.places.compactMap { mention in
             aggregate.places[mention.place].map { EntityJSON.place($0, in: aggregate, extra: [("occurrences", .int(mention.count))]) }
         }
-        let initiatives: [JSON] = aggregate.initiativeIDs(in: analysis).compactMap { id in
-            guard let initiative = aggregate.initiative(id: id) else { return nil }
+        // Looked up once: related articles weigh the same records.
+        let initiativeRecords = aggregate.initiativeIDs(in: analysis).compactMap(aggregate.initiative(id:))
+        let initiatives: [JSON] = initiativeRecords.map { initiative in
             let quotes = analysis.quotes.filter { initiative.keys.contains($0.key) }
             return EntityJSON.initiative(initiative, extra: [
                 ("occurrences", .int(quotes.reduce(0) { $0 + $1.uses })),
                 ("context", .optional(quotes.first?.context)),
             ])
         }
-        let related = state.related(to: ref.slot, analysis: analysis, limit: relatedLimits.count,
+        let related = state.related(to: ref.slot, analysis: analysis, initiatives: initiativeRecords, limit: relatedLimits.count,
                                     candidatesPerEntity: relatedLimits.candidatesPerEntity).map { entry in
             summary(entry.article, in: state, extra: [("shared", .array(entry.shared.map(JSON.string)))])
         }
