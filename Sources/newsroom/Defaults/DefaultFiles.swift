@@ -45,11 +45,16 @@ enum DefaultFiles {
     /// This process's private folder for materialised defaults.
     nonisolated(unsafe) private static var scratchFolder: URL?
 
+    private static let prefix = "newsroom-defaults-"
+
     private static var scratch: URL {
         if let scratchFolder { return scratchFolder }
-        var template = Array((NSTemporaryDirectory() + "/newsroom-defaults-XXXXXX").utf8CString)
+        removeFoldersOfEndedProcesses(in: NSTemporaryDirectory())
+        // The process id in the name lets a later process remove the folder of one that was
+        // killed before its exit handler ran (SIGKILL, an out-of-memory kill).
+        var template = Array((NSTemporaryDirectory() + "/\(prefix)\(getpid())-XXXXXX").utf8CString)
         let path = template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let made = mkdtemp(buffer.baseAddress!) else { return NSTemporaryDirectory() + "/newsroom-defaults-\(getpid())" }
+            guard let made = mkdtemp(buffer.baseAddress!) else { return NSTemporaryDirectory() + "/\(prefix)\(getpid())" }
             return String(cString: made)
         }
         let url = URL(fileURLWithPath: path, isDirectory: true)
@@ -58,5 +63,17 @@ enum DefaultFiles {
             if let folder = DefaultFiles.scratchFolder { try? FileManager.default.removeItem(at: folder) }
         }
         return url
+    }
+
+    /// Removes the default folders, in `directory`, of processes that no longer run. A folder
+    /// whose name carries no process id, or the id of a running process, is left alone.
+    static func removeFoldersOfEndedProcesses(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
+            // ESRCH: no such process. EPERM means it runs under another user: keep its folder.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
     }
 }
