@@ -80,9 +80,9 @@ public struct CorpusModelBuilder: Sendable {
             var parent = start
             while true {
                 var largest = parent
-                for child in [2 * parent + 1, 2 * parent + 2] where child < sample.count && sample[child].key > sample[largest].key {
-                    largest = child
-                }
+                let left = 2 * parent + 1
+                if left < sample.count, sample[left].key > sample[largest].key { largest = left }
+                if left + 1 < sample.count, sample[left + 1].key > sample[largest].key { largest = left + 1 }
                 guard largest != parent else { return }
                 sample.swapAt(parent, largest)
                 parent = largest

@@ -297,9 +297,11 @@ struct BoundedLargest {
             var parent = 0
             while true {
                 var largest = parent
-                for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && Self.above(heap[child], heap[largest]) {
-                    largest = child
-                }
+                // Two comparisons, not a loop over an array literal: that allocated on every step
+                // (a quarter of the CPU of an author's list, in a profile at a million articles).
+                let left = 2 * parent + 1
+                if left < heap.count, Self.above(heap[left], heap[largest]) { largest = left }
+                if left + 1 < heap.count, Self.above(heap[left + 1], heap[largest]) { largest = left + 1 }
                 guard largest != parent else { break }
                 heap.swapAt(parent, largest)
                 parent = largest
