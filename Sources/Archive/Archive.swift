@@ -120,7 +120,11 @@ public final class Archive: Sendable {
     /// With a state directory, the saved state is read instead (costing what was saved, not a
     /// rebuild) and brought up to date with the page files; a missing, damaged or foreign state is
     /// reported and rebuilt, and the rebuilt state saved.
-    public func load(model: CorpusModel? = nil, report: (String) -> Void = { _ in }) {
+    ///
+    /// `ready` is called once the archive serves, before the state is saved: saving after a start
+    /// that found page files changed can take seconds at a million articles, and a log line timed
+    /// after it would overstate the start-up.
+    public func load(model: CorpusModel? = nil, report: (String) -> Void = { _ in }, ready: (ArchiveState) -> Void = { _ in }) {
         // Changes recorded from here on are applied after loading (again, if the listing saw them).
         changeOffset.withLock { $0 = store.changeLogSize() }
         let (entries, listErrors) = store.list()
@@ -160,6 +164,7 @@ public final class Archive: Sendable {
             install(errors == state.loadErrors ? state : state.with(loadErrors: errors))
             catchUpWithChanges(report: report)
         }
+        if let current = self.state() { ready(current) }
         if stateStore != nil { checkpoint(report: report) }
         options.memoryReleased?()
     }

@@ -84,6 +84,22 @@ struct SavedStateTests {
         #expect(files.contains { $0.hasPrefix("model-") })
     }
 
+    @Test func readyIsAnnouncedWithTheServedStateBeforeItIsSaved() throws {
+        let fixture = Fixture()
+        let archive = Archive(store: PageStore(seedsDirectory: seedsDirectory, dataDirectory: fixture.data), parser: parser,
+                              configuration: analysisConfiguration,
+                              options: Archive.Options(stateDirectory: fixture.state, configurationKey: 7, backgroundWork: false))
+        var announced: [(articles: Int, served: Int?, saved: Bool)] = []
+        archive.load(ready: { state in
+            announced.append((state.articleCount, archive.state()?.articleCount, fixture.stateFiles().contains("manifest.nrs")))
+        })
+        #expect(announced.count == 1)
+        #expect(announced.first?.articles ?? 0 > 0)
+        #expect(announced.first?.served == announced.first?.articles, "the announced state is the one served")
+        #expect(announced.first?.saved == false, "announced before the first save")
+        #expect(fixture.stateFiles().contains("manifest.nrs"), "saved once load returns")
+    }
+
     @Test func aPageFileRemovedWhileDownIsRemovedOnceNotAtEveryStart() throws {
         let fixture = Fixture()
         let removed = try IncrementalEqualsFullTests.uploads()[2].id

@@ -92,10 +92,11 @@ enum ServeCommand {
         printError("newsroom: listening on http://\(display):\(server.localPort) with \(serverConfiguration.loopCount) event loops; loading the archive"
                    + (settings.apiToken == nil ? " (writes disabled: no API token)" : ""))
         Thread.detachNewThread {
-            archive.load { printError("newsroom: \($0)") }
+            archive.load(report: { printError("newsroom: \($0)") }, ready: { state in
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                printError(String(format: "newsroom: ready: %d pages, %d articles in %.2f s", state.pageCount, state.articleCount, seconds))
+            })
             guard let state = archive.state() else { return }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            printError(String(format: "newsroom: ready: %d pages, %d articles in %.2f s", state.pageCount, state.articleCount, seconds))
             for error in state.loadErrors where error.reason.hasPrefix("cannot list") {
                 printError("newsroom: not ready: \(error)")
             }
