@@ -12,6 +12,8 @@ final class MaintenanceSignal: Sendable {
     let stopped = DispatchSemaphore(value: 0)
     let stopping = Atomic<Bool>(false)
     let running = Atomic<Bool>(false)
+    /// A re-analysis is due but waits for writes to pause.
+    let reanalysisDeferred = Atomic<Bool>(false)
 }
 
 extension Archive {
@@ -34,7 +36,9 @@ extension Archive {
             var saved = Date()
             scrub(report: report)
             while !maintenance.stopping.load(ordering: .acquiring) {
-                _ = maintenance.wake.wait(timeout: .now() + interval)
+                // A deferred re-analysis looks again as soon as writes could have paused.
+                let deferred = maintenance.reanalysisDeferred.load(ordering: .acquiring)
+                _ = maintenance.wake.wait(timeout: .now() + (deferred ? min(interval, max(0.1, options.reanalysisQuietPeriod)) : interval))
                 // A burst of uploads is one round of work, not one per upload.
                 while maintenance.wake.wait(timeout: .now()) == .success {}
                 if maintenance.stopping.load(ordering: .acquiring) { break }
@@ -75,6 +79,14 @@ extension Archive {
             statistics.merges.add(1, ordering: .relaxed)
         }
         if let snapshot = state(), needsReanalysis(snapshot) {
+            guard writesPaused() else {
+                if !maintenance.reanalysisDeferred.exchange(true, ordering: .acquiringAndReleasing) {
+                    report("re-analysis due: waiting for the pages streaming in to pause")
+                }
+                if save { checkpoint(report: report) }
+                return
+            }
+            maintenance.reanalysisDeferred.store(false, ordering: .releasing)
             let started = Date()
             guard reanalyze(isCancelled: { maintenance.stopping.load(ordering: .acquiring) }) else {
                 report("re-analysis abandoned: the server is stopping (the next start will do it again)")
@@ -89,8 +101,15 @@ extension Archive {
         if save { checkpoint(report: report) }
     }
 
+    /// True when no page was written for `reanalysisQuietPeriod`.
+    func writesPaused(now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Bool {
+        let last = lastWrite.load(ordering: .acquiring)
+        return last == 0 || Double(now &- last) >= options.reanalysisQuietPeriod * 1e9
+    }
+
     /// Work a write may call for: merging, re-analysing, persisting (in the background).
     func afterWrite(_ state: ArchiveState) {
+        lastWrite.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
         if maintenance.running.load(ordering: .acquiring) { maintenance.wake.signal() }
     }
 }

@@ -21,6 +21,11 @@ public final class Archive: Sendable {
         public var reanalysisDrift: Double
         /// …but not for fewer changed articles than this.
         public var reanalysisMinimumChange: Int
+        /// …and only once no page has been written for this long (0: at once). A backlog posted
+        /// page by page drifts past the threshold again and again; re-analysing the whole corpus
+        /// each time, beside the uploads, held the maintenance thread for minutes, so segments
+        /// went unmerged and unsaved meanwhile. Waiting for a pause does it once, at the end.
+        public var reanalysisQuietPeriod: TimeInterval = 0
         /// The page rules the saved state must have been made under (`PageParser.rulesRevision`;
         /// tests give another to play a program with newer rules).
         public var parserRevision = PageParser.rulesRevision
@@ -57,6 +62,8 @@ public final class Archive: Sendable {
     /// other's newly written files for garbage.
     let saving = Mutex<Void>(())
     let maintenance = MaintenanceSignal()
+    /// When the last page was written (`DispatchTime` nanoseconds; 0 before the first).
+    let lastWrite = Atomic<UInt64>(0)
     /// How much of the store's change log this process has applied (bytes).
     let changeOffset = Mutex(0)
     /// The state directory's lock, while this process is the one that saves the state.

@@ -130,6 +130,7 @@ extension ServeCommand {
             stateDirectory: settings.stateDirectory.isEmpty ? store.dataDirectory.appendingPathComponent("state", isDirectory: true)
                 : URL(fileURLWithPath: settings.stateDirectory, isDirectory: true),
             configurationKey: configurationFingerprint(directory), reanalysisDrift: settings.reanalysisDrift, backgroundWork: backgroundWork)
+        options.reanalysisQuietPeriod = settings.reanalysisQuietSeconds
         options.memoryReleased = { _ = clinux_malloc_trim(0) }
         return Archive(store: store, parser: parser, configuration: analysis, options: options)
     }

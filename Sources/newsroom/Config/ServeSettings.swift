@@ -20,6 +20,7 @@ struct ServeSettings {
     var stateDirectory = ""
     var publicBaseURL = ""
     var reanalysisDrift = 0.2
+    var reanalysisQuietSeconds = 2.0
     var relatedArticles = 5
     var relatedCandidatesPerEntity = 200
     var searchExactTotal = 10_000
@@ -81,6 +82,7 @@ struct ServeSettings {
         number("relatedCandidatesPerEntity", "related-candidates", "NEWSROOM_RELATED_CANDIDATES", "Newest articles of each shared tag or initiative weighed for related articles: the cost of an article detail, whatever the archive's size.", \.relatedCandidatesPerEntity, 1...1_000_000),
         number("searchExactTotal", "search-exact-total", "NEWSROOM_SEARCH_EXACT_TOTAL", "Text matches a relevance search counts exactly; past that it skips matches that cannot reach the page and reports its total as a lower bound (total_relation gte). The hits are the same.", \.searchExactTotal, 0...1_000_000_000),
         fraction("reanalysisDrift", "reanalysis-drift", "NEWSROOM_REANALYSIS_DRIFT", "Rebuild the corpus model in the background once the article count changed by this share.", \.reanalysisDrift),
+        seconds("reanalysisQuietSeconds", "reanalysis-quiet", "NEWSROOM_REANALYSIS_QUIET", "Seconds without a page written before a due re-analysis runs: a backlog posted page by page is re-analysed once, after it, not again and again beside its uploads.", \.reanalysisQuietSeconds),
         Setting(key: "apiToken", flag: "api-token", environment: "NEWSROOM_API_TOKEN",
                 help: "Bearer token for uploads; no default: writes are refused until set.",
                 apply: { settings, value throws(SettingError) in settings.apiToken = value.isEmpty ? nil : value },

@@ -55,6 +55,7 @@ built-in default**; `newsroom serve --help` prints the same table.
 | `relatedCandidatesPerEntity` | `--related-candidates` | `NEWSROOM_RELATED_CANDIDATES` | `200` | Newest articles of each shared tag or initiative weighed for related articles: the cost of an article detail, whatever the archive's size. |
 | `searchExactTotal` | `--search-exact-total` | `NEWSROOM_SEARCH_EXACT_TOTAL` | `10000` | Text matches a relevance search counts exactly; past that it skips matches that cannot reach the page and reports its total as a lower bound (total_relation gte). The hits are the same. |
 | `reanalysisDrift` | `--reanalysis-drift` | `NEWSROOM_REANALYSIS_DRIFT` | `0.2` | Rebuild the corpus model in the background once the article count changed by this share. |
+| `reanalysisQuietSeconds` | `--reanalysis-quiet` | `NEWSROOM_REANALYSIS_QUIET` | `2.0` | Seconds without a page written before a due re-analysis runs: a backlog posted page by page is re-analysed once, after it, not again and again beside its uploads. |
 | `apiToken` | `--api-token` | `NEWSROOM_API_TOKEN` | `(none)` | Bearer token for uploads; no default: writes are refused until set. |
 | `maxConnections` | `--max-connections` | `NEWSROOM_MAX_CONNECTIONS` | `10000` | Open connections before new ones get 503. |
 | `backlog` | `--backlog` | `NEWSROOM_BACKLOG` | `1024` | Listen backlog. |
@@ -42404,6 +42405,7 @@ query run occurs contiguously rather than piecewise), `snippetLength`.
   "stateDirectory": "",
   "publicBaseURL": "",
   "reanalysisDrift": 0.2,
+  "reanalysisQuietSeconds": 2,
   "relatedArticles": 5,
   "relatedCandidatesPerEntity": 200,
   "searchExactTotal": 10000,
