@@ -91,9 +91,19 @@ struct CachingAndCORSTests {
         #expect(response.headers["Vary"] == "Accept-Encoding, Origin")
     }
 
+    @Test func anAllowedOriginCanReadServerTimingAndTheRequestID() throws {
+        let response = try server.get("/api/v1/articles?per_page=1", headers: ["Origin": "https://newsroom.example"])
+        let exposed = Set((response.headers["Access-Control-Expose-Headers"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        })
+        #expect(exposed.isSuperset(of: ["Server-Timing", "X-Request-Id"]))
+        #expect(response.headers["Timing-Allow-Origin"] == "https://newsroom.example")
+    }
+
     @Test func otherOriginsGetNoCORSHeaders() throws {
         let response = try server.get("/api/v1/articles?per_page=1", headers: ["Origin": "https://evil.example"])
         #expect(response.headers["Access-Control-Allow-Origin"] == nil)
+        #expect(response.headers["Timing-Allow-Origin"] == nil)
     }
 
     @Test func preflightIsAnswered() throws {

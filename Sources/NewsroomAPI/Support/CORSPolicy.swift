@@ -19,8 +19,12 @@ struct CORSPolicy: Sendable {
             response.headers.replaceOrAdd("Vary", existing.map { $0 + ", Origin" } ?? "Origin")
         }
         guard let origin = request.headers["Origin"], origins.contains(origin) || origins.contains("*") else { return }
-        response.headers.replaceOrAdd("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin)
-        response.headers.replaceOrAdd("Access-Control-Expose-Headers", "ETag, Link, Location, X-Total-Count")
+        let allowed = origins.contains("*") ? "*" : origin
+        response.headers.replaceOrAdd("Access-Control-Allow-Origin", allowed)
+        // The handler's CPU time and the request id, for a frontend elsewhere to show and report
+        // (`fetch` hides other headers; the Resource Timing API wants Timing-Allow-Origin).
+        response.headers.replaceOrAdd("Access-Control-Expose-Headers", "ETag, Link, Location, X-Total-Count, Server-Timing, X-Request-Id")
+        response.headers.replaceOrAdd("Timing-Allow-Origin", allowed)
         if request.method == .OPTIONS, request.headers["Access-Control-Request-Method"] != nil {
             let allowed = response.headers["Allow"] ?? "GET, HEAD, OPTIONS"
             response.headers.replaceOrAdd("Access-Control-Allow-Methods", allowed)
