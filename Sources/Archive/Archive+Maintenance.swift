@@ -101,6 +101,10 @@ extension Archive {
         if save { checkpoint(report: report) }
     }
 
+    /// True while a due re-analysis waits for the pages streaming in to pause (for metrics: the
+    /// articles written meanwhile are analysed against the older model until it runs).
+    public var isReanalysisWaiting: Bool { maintenance.reanalysisDeferred.load(ordering: .acquiring) }
+
     /// True when no page was written for `reanalysisQuietPeriod`.
     func writesPaused(now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Bool {
         let last = lastWrite.load(ordering: .acquiring)

@@ -37,6 +37,7 @@ struct ReanalysisSchedulingTests {
         #expect(log.lines.contains { $0.contains("waiting for the pages streaming in to pause") })
         #expect(!archive.writesPaused())
         #expect(archive.writesPaused(now: DispatchTime.now().uptimeNanoseconds + 3_601_000_000_000))
+        #expect(archive.isReanalysisWaiting, "metrics show the wait")
     }
 
     @Test func aDueReanalysisRunsOnceWritesHavePaused() throws {
@@ -44,6 +45,7 @@ struct ReanalysisSchedulingTests {
         // Only a lower bound on the pause matters: a slower machine pauses longer.
         Thread.sleep(forTimeInterval: 0.1)
         archive.maintain(checkpoint: false)
+        #expect(!archive.isReanalysisWaiting)
         let after = try #require(archive.state())
         #expect(after.model.articleCount == after.articleCount)
         #expect(!archive.needsReanalysis(after))

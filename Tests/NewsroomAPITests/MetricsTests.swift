@@ -45,6 +45,8 @@ struct MetricsTests {
         #expect(samples["newsroom_archive_articles{}"] == Double(state.articleCount))
         #expect(samples["newsroom_archive_pages{}"] == Double(state.pageCount))
         #expect(samples["newsroom_archive_ready{}"] == 1)
+        #expect(samples["newsroom_corpus_model_articles{}"] == Double(state.model.articleCount))
+        #expect(samples["newsroom_reanalysis_waiting{}"] == 0)
         #expect(samples["newsroom_writes_total{operation=create,status=201}"] == 1)
         #expect(samples["newsroom_writes_total{operation=create,status=409}"] == 1)
         #expect(samples["newsroom_write_duration_seconds_count{operation=create}"] == 2)

@@ -39,6 +39,12 @@ struct APIMetrics: Sendable {
         registry.counter("newsroom_reanalyses_total", help: "Background re-analyses of the corpus against a new model.") {
             Double(statistics.reanalyses.load(ordering: .relaxed))
         }
+        registry.gauge("newsroom_reanalysis_waiting", help: "1 while a due re-analysis waits for the pages streaming in to pause.") {
+            archive.isReanalysisWaiting ? 1 : 0
+        }
+        registry.gauge("newsroom_corpus_model_articles", help: "Articles the corpus model was built from (against newsroom_archive_articles: its drift).") {
+            Double(archive.state()?.model.articleCount ?? 0)
+        }
         registry.counter("newsroom_rebuilds_total", help: "Rebuilds of the derived state from the page files after damage was found.") {
             Double(statistics.rebuilds.load(ordering: .relaxed))
         }
