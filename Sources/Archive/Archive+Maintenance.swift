@@ -78,7 +78,10 @@ extension Archive {
             }
             statistics.merges.add(1, ordering: .relaxed)
         }
-        if let snapshot = state(), needsReanalysis(snapshot) {
+        let due = state().map { needsReanalysis($0) } ?? false
+        // Deletes can bring the count back within the drift while it waits.
+        if !due { maintenance.reanalysisDeferred.store(false, ordering: .releasing) }
+        if due {
             guard writesPaused() else {
                 if !maintenance.reanalysisDeferred.exchange(true, ordering: .acquiringAndReleasing) {
                     report("re-analysis due: waiting for the pages streaming in to pause")

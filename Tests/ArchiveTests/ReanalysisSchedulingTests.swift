@@ -40,6 +40,17 @@ struct ReanalysisSchedulingTests {
         #expect(archive.isReanalysisWaiting, "metrics show the wait")
     }
 
+    @Test func theWaitEndsWhenDeletesUndoTheDrift() throws {
+        let archive = try archive(quietPeriod: 3600)
+        archive.maintain(checkpoint: false)
+        #expect(archive.isReanalysisWaiting)
+        for index in 0..<4 { try archive.delete(id: "drift-\(index)") }
+        let state = try #require(archive.state())
+        #expect(!archive.needsReanalysis(state))
+        archive.maintain(checkpoint: false)
+        #expect(!archive.isReanalysisWaiting)
+    }
+
     @Test func aDueReanalysisRunsOnceWritesHavePaused() throws {
         let archive = try archive(quietPeriod: 0.05)
         // Only a lower bound on the pause matters: a slower machine pauses longer.

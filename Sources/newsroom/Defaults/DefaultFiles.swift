@@ -51,10 +51,11 @@ enum DefaultFiles {
         if let scratchFolder { return scratchFolder }
         removeFoldersOfEndedProcesses(in: NSTemporaryDirectory())
         // The process id in the name lets a later process remove the folder of one that was
-        // killed before its exit handler ran (SIGKILL, an out-of-memory kill).
-        var template = Array((NSTemporaryDirectory() + "/\(prefix)\(getpid())-XXXXXX").utf8CString)
+        // killed before its exit handler ran (SIGKILL, an out-of-memory kill); the pid namespace
+        // in it keeps a container sharing this folder from taking a live process for an ended one.
+        var template = Array((NSTemporaryDirectory() + "/\(prefix)\(ownTag)-XXXXXX").utf8CString)
         let path = template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let made = mkdtemp(buffer.baseAddress!) else { return NSTemporaryDirectory() + "/\(prefix)\(getpid())" }
+            guard let made = mkdtemp(buffer.baseAddress!) else { return NSTemporaryDirectory() + "/\(prefix)\(ownTag)" }
             return String(cString: made)
         }
         let url = URL(fileURLWithPath: path, isDirectory: true)
@@ -65,15 +66,31 @@ enum DefaultFiles {
         return url
     }
 
-    /// Removes the default folders, in `directory`, of processes that no longer run. A folder
-    /// whose name carries no process id, or the id of a running process, is left alone.
+    /// Removes the default folders, in `directory`, of processes of this pid namespace that no
+    /// longer run. A folder of another namespace, or whose name carries no process id, or the id
+    /// of a running process, is left alone.
     static func removeFoldersOfEndedProcesses(in directory: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
+        let namespacePrefix = prefix + pidNamespace + "-"
+        for name in names where name.hasPrefix(namespacePrefix) {
+            guard let pid = pid_t(name.dropFirst(namespacePrefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
             // ESRCH: no such process. EPERM means it runs under another user: keep its folder.
             guard kill(pid, 0) != 0, errno == ESRCH else { continue }
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
     }
+
+    /// `<pid namespace>-<pid>`: what this process's folder name carries.
+    private static var ownTag: String { "\(pidNamespace)-\(getpid())" }
+
+    /// The inode of this process's pid namespace ("ns" where /proc does not say): process ids
+    /// mean something only within it.
+    private static let pidNamespace: String = {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = readlink("/proc/self/ns/pid", &buffer, buffer.count - 1)
+        guard length > 0 else { return "ns" }
+        let link = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let digits = link.filter(\.isNumber)
+        return digits.isEmpty ? "ns" : digits
+    }()
 }
