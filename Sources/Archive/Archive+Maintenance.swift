@@ -111,7 +111,8 @@ extension Archive {
     /// True when no page was written for `reanalysisQuietPeriod`.
     func writesPaused(now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Bool {
         let last = lastWrite.load(ordering: .acquiring)
-        return last == 0 || Double(now &- last) >= options.reanalysisQuietPeriod * 1e9
+        // A write recorded after `now` was read has not paused at all.
+        return last == 0 || (now > last && Double(now - last) >= options.reanalysisQuietPeriod * 1e9)
     }
 
     /// Work a write may call for: merging, re-analysing, persisting (in the background).

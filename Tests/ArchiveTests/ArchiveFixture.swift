@@ -17,6 +17,13 @@ func makeArchive(seeds: URL = seedsDirectory, data: URL = temporaryDirectory(), 
                  configuration: analysisConfiguration, options: options, model: model, report: report)
 }
 
+/// The lines an archive reported (its `report` closure), for tests of what it logs.
+final class Log: @unchecked Sendable {
+    private(set) var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
+    func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
+}
+
 /// An empty seeds folder, for archives of uploads only.
 func emptySeeds() -> URL {
     let url = temporaryDirectory()

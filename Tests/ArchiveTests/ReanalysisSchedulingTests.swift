@@ -8,11 +8,6 @@ import Testing
 /// each time it grew by the drift share, each time over the whole corpus, beside its uploads.
 @Suite("Archive: when a due re-analysis runs")
 struct ReanalysisSchedulingTests {
-    final class Log: @unchecked Sendable {
-        private(set) var lines: [String] = []
-        func append(_ line: String) { lines.append(line) }
-    }
-
     /// An archive of uploads only, whose model is due for a re-analysis after `pages` uploads.
     func archive(quietPeriod: TimeInterval, pages: Int = 4) throws -> Archive {
         var options = Archive.Options(reanalysisDrift: 0.01, reanalysisMinimumChange: 1, backgroundWork: false)
@@ -34,9 +29,10 @@ struct ReanalysisSchedulingTests {
         archive.maintain(checkpoint: false, report: log.append)
         let after = try #require(archive.state())
         #expect(after.model.articleCount == before.model.articleCount, "the model was not rebuilt")
-        #expect(log.lines.contains { $0.contains("waiting for the pages streaming in to pause") })
+        #expect(log.contains("waiting for the pages streaming in to pause"))
         #expect(!archive.writesPaused())
         #expect(archive.writesPaused(now: DispatchTime.now().uptimeNanoseconds + 3_601_000_000_000))
+        #expect(!archive.writesPaused(now: 1), "a write after the given time is no pause")
         #expect(archive.isReanalysisWaiting, "metrics show the wait")
     }
 

@@ -31,12 +31,6 @@ struct SavedStateTests {
         }
     }
 
-    final class Log: @unchecked Sendable {
-        private(set) var lines: [String] = []
-        func append(_ line: String) { lines.append(line) }
-        func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
-    }
-
     /// An archive with uploads, replacements and deletions, saved.
     func populated(_ fixture: Fixture) throws -> Archive {
         let archive = fixture.open()
